@@ -1,0 +1,50 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Auth;
+
+public sealed record ChangeOwnPasswordRequest(string? CurrentPassword, string? NewPassword);
+
+/// <summary>
+/// A collaborator changes their own password (and so leaves a temporary one). Every other session
+/// is revoked; the caller gets a fresh token for this one.
+/// </summary>
+public sealed class ChangeOwnPassword(CrmDbContext db, PasswordHashing hashing, PasswordPolicy policy, SessionTokens tokens, TimeProvider clock) : IUseCase
+{
+    public async Task<Result<SessionToken>> ExecuteAsync(Actor actor, ChangeOwnPasswordRequest request, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.ChangeOwnPassword, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var me = await db.Collaborators.SingleOrDefaultAsync(c => c.Id == actor.Id, cancellationToken);
+        if (me is null)
+        {
+            return Failure.NotFound("Collaborator", actor.Id);
+        }
+
+        if (hashing.Verify(me.PasswordHash, request.CurrentPassword ?? string.Empty) == PasswordCheck.Wrong)
+        {
+            return Failure.Invalid("currentPassword", "The current password is wrong.");
+        }
+
+        if (policy.Check(request.NewPassword, me.Email) is { } weak)
+        {
+            return Failure.Invalid("newPassword", weak);
+        }
+
+        if (request.NewPassword == request.CurrentPassword)
+        {
+            return Failure.Invalid("newPassword", "The new password must differ from the current one.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        me.SetOwnPassword(hashing.Hash(request.NewPassword!), now);
+        db.Record(actor, now, "collaborator.password_changed", AuditEntity.Collaborator, me.Id, new FieldChanges().Secret("password"));
+        return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : tokens.Issue(me.Id, me.SecurityStamp);
+    }
+}

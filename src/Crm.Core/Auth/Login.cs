@@ -1,0 +1,91 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Auth;
+
+public enum LoginOutcome
+{
+    Success,
+
+    /// <summary>Wrong email or wrong password: one answer for both.</summary>
+    InvalidCredentials,
+
+    LockedOut,
+}
+
+public sealed record LoginResult(LoginOutcome Outcome, SessionToken? Session, Actor? Actor, bool MustChangePassword, string Message)
+{
+    public bool Succeeded => Outcome == LoginOutcome.Success;
+}
+
+/// <summary>
+/// Email and password login. A wrong email costs the same hash check as a wrong password and gets
+/// the same answer; five failures within 15 minutes lock the account for 15 minutes. Every attempt
+/// is audited, never with the password.
+/// </summary>
+public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionTokens tokens, AuthOptions options, TimeProvider clock) : IUseCase
+{
+    private const string WrongCredentials = "The email or the password is wrong.";
+
+    public async Task<LoginResult> ExecuteAsync(string? email, string? password, ChangeSource source, CancellationToken cancellationToken = default)
+    {
+        var normalized = FieldRules.NormalizeEmail(email);
+        password ??= string.Empty;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var collaborator = normalized.Length is > 0 and <= Limits.Email && password.Length <= Limits.PasswordMax
+            ? await db.Collaborators.Include(c => c.Role).SingleOrDefaultAsync(c => c.Email == normalized, cancellationToken)
+            : null;
+
+        if (collaborator is null)
+        {
+            hashing.VerifyDecoy(password);
+            db.AuditEntries.Add(new AuditEntry(now, null, source, "login.failed", AuditEntity.Collaborator, null, [new FieldChange("email", null, Truncate(normalized))]));
+            await db.SaveChangesAsync(cancellationToken);
+            return Failed(LoginOutcome.InvalidCredentials, WrongCredentials);
+        }
+
+        var actor = new Actor(collaborator.Id, collaborator.FullName, collaborator.Role.Department, collaborator.IsActive, collaborator.MustChangePassword, source);
+        if (collaborator.IsLockedOut(now))
+        {
+            hashing.VerifyDecoy(password);
+            db.Record(actor, now, "login.locked", AuditEntity.Collaborator, collaborator.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            return Failed(LoginOutcome.LockedOut, "Too many failed attempts: this account is locked for a few minutes.");
+        }
+
+        var check = hashing.Verify(collaborator.PasswordHash, password);
+        if (check == PasswordCheck.Wrong || !collaborator.IsActive)
+        {
+            collaborator.RecordFailedLogin(now, options.MaxFailedLogins, options.FailedLoginWindow, options.Lockout);
+            db.Record(actor, now, collaborator.IsLockedOut(now) ? "login.locked" : "login.failed", AuditEntity.Collaborator, collaborator.Id);
+            if (await db.TrySaveAsync(cancellationToken) is not null)
+            {
+                // A concurrent attempt updated the counter first; it has counted this burst.
+                db.ChangeTracker.Clear();
+            }
+
+            return collaborator.IsLockedOut(now)
+                ? Failed(LoginOutcome.LockedOut, "Too many failed attempts: this account is locked for a few minutes.")
+                : Failed(LoginOutcome.InvalidCredentials, WrongCredentials);
+        }
+
+        collaborator.ClearFailedLogins();
+        if (check == PasswordCheck.ValidButRehash)
+        {
+            collaborator.UpgradePasswordHash(hashing.Hash(password));
+        }
+
+        db.Record(actor, now, "login.succeeded", AuditEntity.Collaborator, collaborator.Id);
+        await db.TrySaveAsync(cancellationToken);
+        var session = tokens.Issue(collaborator.Id, collaborator.SecurityStamp);
+        return new LoginResult(LoginOutcome.Success, session, actor, collaborator.MustChangePassword,
+            collaborator.MustChangePassword ? "Logged in. Your password is temporary: change it now." : "Logged in.");
+    }
+
+    private static LoginResult Failed(LoginOutcome outcome, string message) => new(outcome, null, null, false, message);
+
+    private static string Truncate(string text) => text.Length <= 100 ? text : text[..100];
+}

@@ -1,0 +1,24 @@
+using EpicEvents.Crm.Common;
+
+namespace EpicEvents.Crm.Clients;
+
+/// <summary>A client's editable fields, normalised and validated together.</summary>
+internal sealed record ClientFields(string FullName, string Email, string Phone, string CompanyName)
+{
+    public static ClientFields Normalize(string? fullName, string? email, string? phone, string? companyName) => new(
+        FieldRules.NormalizeText(fullName),
+        FieldRules.NormalizeEmail(email),
+        phone ?? string.Empty,
+        FieldRules.NormalizeText(companyName));
+
+    /// <summary>The fields with the phone stored in its normalised form, or why they are not valid.</summary>
+    public Result<ClientFields> Validate()
+    {
+        var validation = new Validation()
+            .Check("fullName", FieldRules.RequiredLineError(FullName, Limits.PersonName, "full name"))
+            .Check("email", FieldRules.EmailError(Email))
+            .Check("phone", FieldRules.PhoneError(Phone))
+            .Check("companyName", FieldRules.RequiredLineError(CompanyName, Limits.CompanyName, "company name"));
+        return validation.HasErrors ? validation.Failure : this with { Phone = FieldRules.NormalizePhone(Phone) };
+    }
+}

@@ -1,0 +1,69 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Clients;
+
+/// <param name="Mine">Sales only: the clients I follow.</param>
+/// <param name="Search">Matches name, email and company, ignoring case and accents.</param>
+/// <param name="WithoutActiveSalesContact">Management only: clients left without an active contact.</param>
+public sealed record ClientFilter(bool Mine = false, string? Search = null, bool WithoutActiveSalesContact = false);
+
+/// <summary>Clients, newest first, keyset-paged by id.</summary>
+public sealed class ListClients(CrmDbContext db) : IUseCase
+{
+    public async Task<Result<Page<ClientView>>> ExecuteAsync(Actor actor, ClientFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.ReadRecords, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (filter.Mine && actor.Department != Department.Sales)
+        {
+            return Failure.Invalid("mine", "Only Sales collaborators follow clients of their own.");
+        }
+
+        if (filter.WithoutActiveSalesContact && PermissionMatrix.For(actor, CrmAction.ReassignClient) == Reach.None)
+        {
+            return Failure.Forbidden($"The {actor.Department} department cannot list clients without a sales contact.");
+        }
+
+        if (Paging.ReadIdCursor(page, out var limit, out var afterId) is { } invalidPage)
+        {
+            return invalidPage;
+        }
+
+        var search = FieldRules.SearchKey(filter.Search);
+        if (search.Length > Limits.SearchText)
+        {
+            return Failure.Invalid("search", $"A search has at most {Limits.SearchText} characters.");
+        }
+
+        var query = db.Clients.AsNoTracking();
+        if (filter.Mine)
+        {
+            query = query.Where(c => c.SalesContactId == actor.Id);
+        }
+
+        if (filter.WithoutActiveSalesContact)
+        {
+            query = query.Where(c => c.SalesContactId == null || !c.SalesContact!.IsActive);
+        }
+
+        if (search.Length > 0)
+        {
+            var pattern = "%" + Paging.EscapeLike(search) + "%";
+            query = query.Where(c => EF.Functions.Like(c.SearchKey, pattern, Paging.LikeEscape));
+        }
+
+        if (afterId is { } after)
+        {
+            query = query.Where(c => c.Id < after);
+        }
+
+        var rows = await query.OrderByDescending(c => c.Id).Take(limit + 1).Select(ClientView.Projection).ToListAsync(cancellationToken);
+        return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
+    }
+}

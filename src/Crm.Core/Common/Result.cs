@@ -1,0 +1,76 @@
+namespace EpicEvents.Crm.Common;
+
+/// <summary>What a use case answers: success with a value, or one of the expected refusals.</summary>
+public enum Outcome
+{
+    Ok,
+    Forbidden,
+    NotFound,
+    Invalid,
+    Conflict,
+}
+
+/// <summary>One field's validation error, keyed by the request's field name.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>
+/// The answer of every use case. Expected refusals are values, not exceptions; exceptions are kept
+/// for bugs and infrastructure faults.
+/// </summary>
+public sealed class Result<T>
+{
+    private readonly T? _value;
+
+    private Result(Outcome outcome, T? value, string? message, IReadOnlyList<FieldError> errors)
+    {
+        Outcome = outcome;
+        _value = value;
+        Message = message;
+        Errors = errors;
+    }
+
+    public Outcome Outcome { get; }
+
+    public string? Message { get; }
+
+    public IReadOnlyList<FieldError> Errors { get; }
+
+    public bool IsOk => Outcome == Outcome.Ok;
+
+    public T Value => Outcome == Outcome.Ok
+        ? _value!
+        : throw new InvalidOperationException($"The result is {Outcome}: {Message}");
+
+    public static Result<T> Ok(T value) => new(Outcome.Ok, value, null, []);
+
+    public static implicit operator Result<T>(T value) => Ok(value);
+
+    public static implicit operator Result<T>(Failure failure) =>
+        new(failure.Outcome, default, failure.Message, failure.Errors);
+
+    /// <summary>Carries a refusal into a result of another type.</summary>
+    public Failure AsFailure() => IsOk
+        ? throw new InvalidOperationException("An Ok result is not a failure.")
+        : new Failure(Outcome, Message ?? string.Empty, Errors);
+
+    public override string ToString() => IsOk ? $"Ok({_value})" : $"{Outcome}: {Message}";
+}
+
+/// <summary>A refusal that converts to any <see cref="Result{T}"/>.</summary>
+public sealed record Failure(Outcome Outcome, string Message, IReadOnlyList<FieldError> Errors)
+{
+    public static Failure Forbidden(string message) => new(Outcome.Forbidden, message, []);
+
+    public static Failure NotFound(string entity, object id) =>
+        new(Outcome.NotFound, $"{entity} {id} does not exist.", []);
+
+    public static Failure Conflict(string message) => new(Outcome.Conflict, message, []);
+
+    public static Failure Invalid(IReadOnlyList<FieldError> errors) =>
+        new(Outcome.Invalid, "Some fields are not valid.", errors);
+
+    public static Failure Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+}
+
+/// <summary>The value of a use case that only changes something.</summary>
+public readonly record struct Done;

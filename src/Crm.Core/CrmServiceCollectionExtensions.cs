@@ -1,0 +1,39 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Auth;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Setup;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EpicEvents.Crm;
+
+public static class CrmServiceCollectionExtensions
+{
+    /// <summary>Registers the database, every use case and the authentication core, from configuration.</summary>
+    public static IServiceCollection AddCrmCore(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddCrmCore(DatabaseSettings.FromConfiguration(configuration), AuthOptions.FromConfiguration(configuration));
+
+    public static IServiceCollection AddCrmCore(this IServiceCollection services, DatabaseSettings database, AuthOptions auth)
+    {
+        services.AddSingleton(database);
+        services.AddSingleton(auth);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<CrmDbContext>(database.Configure);
+        services.AddScoped<ActorLoader>();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<SessionTokens>();
+        services.AddScoped<DatabaseSetup>();
+        
+
+        foreach (var type in typeof(IUseCase).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
+        {
+            services.AddScoped(type);
+        }
+
+        return services;
+    }
+}

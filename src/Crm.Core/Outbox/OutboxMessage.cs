@@ -1,0 +1,75 @@
+namespace EpicEvents.Crm.Outbox;
+
+/// <summary>What a notification tells its recipient.</summary>
+public enum NotificationKind
+{
+    /// <summary>A manager is asked to approve or reject a signature request.</summary>
+    SignatureRequested,
+
+    /// <summary>The requester learns the decision on a signature request.</summary>
+    SignatureDecided,
+
+    /// <summary>A support collaborator is assigned to an event.</summary>
+    SupportAssigned,
+
+    /// <summary>The previous support collaborator of an event is unassigned.</summary>
+    SupportUnassigned,
+
+    /// <summary>The client's sales contact learns who supports the event.</summary>
+    SupportAssignedToYourClient,
+}
+
+public enum DeliveryState
+{
+    Pending,
+    Sent,
+    Failed,
+    Undeliverable,
+}
+
+/// <summary>
+/// A notification that must reach one collaborator, written in the same transaction as the change
+/// that causes it. How it is delivered is the front end's business; the state columns let a sender
+/// retry and let Management see what failed.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+    }
+
+    internal OutboxMessage(NotificationKind kind, int recipientId, int subjectId, DateTime now)
+    {
+        Kind = kind;
+        RecipientId = recipientId;
+        SubjectId = subjectId;
+        CreatedAt = now;
+        NextAttemptAt = now;
+        IdempotencyKey = Guid.NewGuid();
+        State = DeliveryState.Pending;
+    }
+
+    public long Id { get; private set; }
+
+    public NotificationKind Kind { get; private set; }
+
+    public int RecipientId { get; private set; }
+
+    /// <summary>The signature request id or the event id the notification is about.</summary>
+    public int SubjectId { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Sent with the message so that a receiver can drop a duplicate after a crash.</summary>
+    public Guid IdempotencyKey { get; private set; }
+
+    public DeliveryState State { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTime NextAttemptAt { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    public string? LastError { get; private set; }
+}

@@ -1,0 +1,15 @@
+using EpicEvents.Crm.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EpicEvents.Crm.Persistence.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(o => o.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.LastError).HasMaxLength(1000);
+    }
+}

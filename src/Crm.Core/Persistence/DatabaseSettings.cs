@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace EpicEvents.Crm.Persistence;
+
+/// <summary>
+/// Which database the CRM uses. SQLite in a file of the user's data directory unless
+/// <c>ConnectionStrings:Crm</c> or <c>DATABASE_URL</c> names another one; a PostgreSQL URL
+/// (<c>postgresql://user:pass@host:5432/db</c>) or key-value string (<c>Host=…</c>) selects PostgreSQL.
+/// </summary>
+public sealed record DatabaseSettings
+{
+    private DatabaseSettings(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+    }
+
+    internal DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public bool IsPostgreSql => Provider == DatabaseProvider.PostgreSql;
+
+    /// <summary>A description safe to print: the provider and where, never the password.</summary>
+    public string Describe() => Provider == DatabaseProvider.Sqlite
+        ? $"SQLite file {new SqliteConnectionStringBuilder(ConnectionString).DataSource}"
+        : DescribePostgres(new NpgsqlConnectionStringBuilder(ConnectionString));
+
+    public static string DefaultSqlitePath =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "epicevents", "crm.db");
+
+    public static DatabaseSettings FromConfiguration(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString("Crm");
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            configured = configuration["DATABASE_URL"];
+        }
+
+        return string.IsNullOrWhiteSpace(configured) ? SqliteFile(DefaultSqlitePath) : Parse(configured.Trim());
+    }
+
+    public static DatabaseSettings SqliteFile(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return Sqlite(new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString);
+    }
+
+    public static DatabaseSettings PostgreSql(string connectionString) =>
+        new(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(connectionString).ConnectionString);
+
+    /// <summary>Reads a PostgreSQL URL, a PostgreSQL key-value string, a <c>sqlite:</c> path or a SQLite connection string.</summary>
+    public static DatabaseSettings Parse(string text)
+    {
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return PostgreSql(FromUrl(new Uri(text)));
+        }
+
+        if (text.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            // sqlite:///var/lib/crm.db is an absolute path, sqlite:crm.db a relative one.
+            var path = text["sqlite:".Length..];
+            return SqliteFile(path.StartsWith("//", StringComparison.Ordinal) ? path[2..] : path);
+        }
+
+        var keys = text.ToLowerInvariant();
+        return keys.Contains("host=", StringComparison.Ordinal) || keys.Contains("server=", StringComparison.Ordinal)
+            ? PostgreSql(text)
+            : Sqlite(text);
+    }
+
+    internal void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            options.UseSqlite(ConnectionString);
+        }
+        else
+        {
+            options.UseNpgsql(ConnectionString);
+        }
+    }
+
+    private static DatabaseSettings Sqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        return new(DatabaseProvider.Sqlite, builder.ConnectionString);
+    }
+
+    private static string FromUrl(Uri url)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = url.Host,
+            Port = url.IsDefaultPort || url.Port <= 0 ? 5432 : url.Port,
+            Database = Uri.UnescapeDataString(url.AbsolutePath.TrimStart('/')),
+        };
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            var parts = url.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length == 2)
+            {
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        foreach (var pair in url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            if (kv.Length == 2 && kv[0].Equals("sslmode", StringComparison.OrdinalIgnoreCase)
+                && Enum.TryParse<SslMode>(Uri.UnescapeDataString(kv[1]).Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var mode))
+            {
+                builder.SslMode = mode;
+            }
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static string DescribePostgres(NpgsqlConnectionStringBuilder builder) =>
+        $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
+}

@@ -1,0 +1,87 @@
+using EpicEvents.Crm.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EpicEvents.Crm.Persistence;
+
+/// <summary>
+/// Saves a use case's changes in one transaction and turns the database's refusals (a concurrent
+/// edit, a unique value taken meanwhile) into results instead of exceptions.
+/// </summary>
+internal static class UnitOfWork
+{
+    private static readonly (string Index, string Column, Failure Failure)[] UniqueRules =
+    [
+        ("ix_clients_email", "clients.email", Failure.Invalid("email", "Another client already has this email address.")),
+        ("ix_collaborators_email", "collaborators.email", Failure.Invalid("email", "Another collaborator already has this email address.")),
+        ("ix_roles_name", "roles.name", Failure.Invalid("name", "A role with this name already exists.")),
+        ("ix_collaborators_teams_identity", "collaborators.teams_tenant_id", Failure.Conflict("This Teams account is already linked to another collaborator.")),
+        ("ix_signature_requests_pending", "signature_requests.contract_id", Failure.Conflict("A signature request is already pending for this contract.")),
+    ];
+
+    public static Failure ConcurrentEdit { get; } =
+        Failure.Conflict("Someone else changed this record meanwhile; nothing was saved. Reload it and try again.");
+
+    /// <summary>Saves, or returns why not; after a refusal nothing of the change is kept.</summary>
+    public static async Task<Failure?> TrySaveAsync(this CrmDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ConcurrentEdit;
+        }
+        catch (DbUpdateException exception) when (UniqueViolation(exception) is { } failure)
+        {
+            db.ChangeTracker.Clear();
+            return failure;
+        }
+    }
+
+    /// <summary>
+    /// Saves new records, then runs <paramref name="afterInsert"/> (which may read their generated
+    /// ids to audit them or derive a number) and saves again — all in one transaction.
+    /// </summary>
+    public static async Task<Failure?> TrySaveInsertAsync(this CrmDbContext db, Action afterInsert, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.TrySaveAsync(cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        afterInsert();
+        if (await db.TrySaveAsync(cancellationToken) is { } failedAfter)
+        {
+            return failedAfter;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    private static Failure? UniqueViolation(DbUpdateException exception)
+    {
+        switch (exception.InnerException)
+        {
+            case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres:
+                return UniqueRules.FirstOrDefault(r => r.Index == postgres.ConstraintName).Failure;
+            case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 } sqlite:
+                return UniqueRules.FirstOrDefault(r => sqlite.Message.Contains(r.Column, StringComparison.Ordinal)).Failure;
+            case PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation }:
+            case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 787 }:
+                return Failure.Conflict("A related record was added or removed meanwhile; nothing was saved. Reload and try again.");
+            case PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }:
+                return ConcurrentEdit;
+            case SqliteException { SqliteErrorCode: 5 or 6 }:
+                return Failure.Conflict("The database is busy; nothing was saved. Try again.");
+            default:
+                return null;
+        }
+    }
+}

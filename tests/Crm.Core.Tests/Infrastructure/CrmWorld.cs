@@ -1,0 +1,131 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Auth;
+using EpicEvents.Crm.Collaborators;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Roles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EpicEvents.Crm.Tests.Infrastructure;
+
+/// <summary>
+/// One test's company: a fresh database with the default roles and two collaborators per
+/// department, the real service registrations of Crm.Core, and a clock the test controls.
+/// </summary>
+public sealed class CrmWorld : IAsyncDisposable
+{
+    public const string StaffPassword = "Correct-Horse-42";
+
+    /// <summary>Fewer PBKDF2 iterations than production: the algorithm is the same, the tests faster.</summary>
+    public static readonly AuthOptions TestAuth = new()
+    {
+        SigningKey = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("test-signing-key-that-is-long-enough-for-hmac-sha256")),
+        PasswordHashIterations = 1_000,
+    };
+
+    private static readonly Lazy<string> StaffPasswordHash = new(() => new PasswordHashing(TestAuth).Hash(StaffPassword));
+
+    private readonly ServiceProvider _services;
+
+    private CrmWorld(TestDatabase database, ServiceProvider services, TestClock clock)
+    {
+        Database = database;
+        _services = services;
+        Clock = clock;
+    }
+
+    public TestDatabase Database { get; }
+
+    public TestClock Clock { get; }
+
+    public Actor Manager { get; private set; } = null!;
+
+    public Actor Manager2 { get; private set; } = null!;
+
+    public Actor Sales { get; private set; } = null!;
+
+    public Actor Sales2 { get; private set; } = null!;
+
+    public Actor Support { get; private set; } = null!;
+
+    public Actor Support2 { get; private set; } = null!;
+
+    public IReadOnlyDictionary<Department, int> RoleIds { get; private set; } = new Dictionary<Department, int>();
+
+    public static async Task<CrmWorld> CreateAsync<TDatabase>()
+        where TDatabase : IDatabaseKind
+    {
+        var database = await TDatabase.CreateAsync();
+        var clock = new TestClock();
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddCrmCore(database.Settings, TestAuth)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var world = new CrmWorld(database, services, clock);
+        await world.SeedStaffAsync();
+        return world;
+    }
+
+    /// <summary>A use case from a fresh scope, as a front end would resolve it for one command.</summary>
+    public T Get<T>()
+        where T : notnull => _services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A new unit of work for reading what was saved.</summary>
+    public CrmDbContext NewContext() => Database.NewContext();
+
+    public async Task<Actor> AddCollaboratorAsync(string name, Department department, bool active = true)
+    {
+        await using var db = NewContext();
+        var role = await db.Roles.SingleAsync(r => r.Id == RoleIds[department]);
+        var email = $"{FieldRules.SearchKey(name).Replace(' ', '.')}.{Guid.NewGuid().ToString("N")[..6]}@epicevents.test";
+        var collaborator = new Collaborator(name, email, role, StaffPasswordHash.Value, Clock.UtcNow);
+        collaborator.SetOwnPassword(StaffPasswordHash.Value, Clock.UtcNow);
+        db.Collaborators.Add(collaborator);
+        await db.SaveChangesAsync();
+        collaborator.AssignEmployeeNumber();
+        if (!active)
+        {
+            collaborator.Deactivate(Clock.UtcNow);
+        }
+
+        await db.SaveChangesAsync();
+        return new Actor(collaborator.Id, name, department, active, MustChangePassword: false, ChangeSource.Cli);
+    }
+
+    public async Task<string> EmailOfAsync(Actor actor)
+    {
+        await using var db = NewContext();
+        return await db.Collaborators.Where(c => c.Id == actor.Id).Select(c => c.Email).SingleAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private async Task SeedStaffAsync()
+    {
+        await using (var db = NewContext())
+        {
+            var roles = new Dictionary<Department, int>();
+            foreach (var department in new[] { Department.Management, Department.Sales, Department.Support })
+            {
+                var role = new Role(department.Key(), department);
+                db.Roles.Add(role);
+                await db.SaveChangesAsync();
+                roles[department] = role.Id;
+            }
+
+            RoleIds = roles;
+        }
+
+        Manager = await AddCollaboratorAsync("Marie Gestion", Department.Management);
+        Manager2 = await AddCollaboratorAsync("Marc Direction", Department.Management);
+        Sales = await AddCollaboratorAsync("Sophie Commerciale", Department.Sales);
+        Sales2 = await AddCollaboratorAsync("Samuel Ventes", Department.Sales);
+        Support = await AddCollaboratorAsync("Sarah Support", Department.Support);
+        Support2 = await AddCollaboratorAsync("Simon Technique", Department.Support);
+    }
+}
