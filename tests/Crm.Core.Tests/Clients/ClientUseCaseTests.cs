@@ -36,7 +36,7 @@ public abstract class ClientUseCaseTests<TDatabase> : WorldTest<TDatabase>
         var support = await World.Get<CreateClient>().ExecuteAsync(World.Manager, new CreateClientRequest("A B", "a@b.com", "0102030405", "C", World.Support.Id));
         support.ShouldBeInvalidOn("salesContactId");
 
-        var former = await World.AddCollaboratorAsync("Former Seller", Access.Department.Sales, active: false);
+        var former = await World.AddCollaboratorAsync("Former Seller", EpicEvents.Crm.Access.Department.Sales, active: false);
         var inactive = await World.Get<CreateClient>().ExecuteAsync(World.Manager, new CreateClientRequest("A B", "a@b.com", "0102030405", "C", former.Id));
         inactive.ShouldBeInvalidOn("salesContactId");
 
