@@ -60,11 +60,13 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
         if (check == PasswordCheck.Wrong || !collaborator.IsActive)
         {
             collaborator.RecordFailedLogin(now, options.MaxFailedLogins, options.FailedLoginWindow, options.Lockout);
-            db.Record(actor, now, collaborator.IsLockedOut(now) ? "login.locked" : "login.failed", AuditEntity.Collaborator, collaborator.Id);
+            var action = collaborator.IsLockedOut(now) ? "login.locked" : "login.failed";
+            db.Record(actor, now, action, AuditEntity.Collaborator, collaborator.Id);
             if (await db.TrySaveAsync(cancellationToken) is not null)
             {
-                // A concurrent attempt updated the counter first; it has counted this burst.
-                db.ChangeTracker.Clear();
+                // A concurrent attempt updated the counter first and has counted this burst; the attempt is still audited.
+                db.Record(actor, now, action, AuditEntity.Collaborator, collaborator.Id);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             return collaborator.IsLockedOut(now)
@@ -79,7 +81,12 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
         }
 
         db.Record(actor, now, "login.succeeded", AuditEntity.Collaborator, collaborator.Id);
-        await db.TrySaveAsync(cancellationToken);
+        if (await db.TrySaveAsync(cancellationToken) is not null)
+        {
+            // A concurrent attempt changed the row meanwhile: the login still stands and is still audited.
+            db.Record(actor, now, "login.succeeded", AuditEntity.Collaborator, collaborator.Id);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var session = tokens.Issue(collaborator.Id, collaborator.SecurityStamp);
         return new LoginResult(LoginOutcome.Success, session, actor, collaborator.MustChangePassword,
             collaborator.MustChangePassword ? "Logged in. Your password is temporary: change it now." : "Logged in.");

@@ -11,6 +11,12 @@ public sealed class LogoutEverywhere(CrmDbContext db, TimeProvider clock) : IUse
 {
     public async Task<Result<Done>> ExecuteAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        // Guarding one's own credentials is allowed even with a temporary password, never to a deactivated account.
+        if (PermissionMatrix.Check(actor, CrmAction.ChangeOwnPassword, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
         var me = await db.Collaborators.SingleOrDefaultAsync(c => c.Id == actor.Id, cancellationToken);
         if (me is null)
         {

@@ -125,11 +125,21 @@ public sealed class Collaborator : IVersioned
         UpdatedAt = now;
     }
 
+    internal void UnlinkTeams(DateTime now)
+    {
+        TeamsTenantId = null;
+        TeamsAadObjectId = null;
+        UpdatedAt = now;
+    }
+
     internal void RotateStamp() => SecurityStamp = NewStamp();
 
     internal bool IsLockedOut(DateTime now) => LockedUntil is { } until && until > now;
 
-    /// <summary>Counts a failure in the sliding window; the fifth within the window locks the account.</summary>
+    /// <summary>
+    /// Counts a failure in the window opened by the first failure; the fifth within that window locks
+    /// the account, and a failure after the window has passed opens a new one.
+    /// </summary>
     internal void RecordFailedLogin(DateTime now, int maxFailures, TimeSpan window, TimeSpan lockout)
     {
         if (FailedLoginWindowStart is not { } start || now - start > window)

@@ -25,7 +25,7 @@ public sealed class Role : IVersioned
 
     public int Version { get; private set; }
 
-    public void Rename(string name) => Name = name;
+    internal void Rename(string name) => Name = name;
 
     void IVersioned.NextVersion() => Version++;
 }

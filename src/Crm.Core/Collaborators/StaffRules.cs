@@ -1,0 +1,40 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Collaborators;
+
+/// <summary>The rules of SPEC §2 that keep the company manageable: there is always an active manager.</summary>
+internal static class StaffRules
+{
+    public static Failure LastManager(string fullName, string change) =>
+        Failure.Conflict($"{fullName} is the last active Management collaborator and cannot be {change}; give someone else a Management role first.");
+
+    public static Task<bool> AnotherActiveManagerAsync(this CrmDbContext db, int collaboratorId, CancellationToken cancellationToken) =>
+        db.Collaborators.AnyAsync(c => c.Id != collaboratorId && c.IsActive && c.Role.Department == Department.Management, cancellationToken);
+
+    /// <summary>
+    /// Saves a change that takes a manager away, then checks inside the same transaction that an
+    /// active manager is left: two managers removing each other at the same moment would otherwise
+    /// both pass the check made before the change.
+    /// </summary>
+    public static async Task<Failure?> TrySaveKeepingAManagerAsync(this CrmDbContext db, Collaborator leaving, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.TrySaveAsync(cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!await db.Collaborators.AnyAsync(c => c.IsActive && c.Role.Department == Department.Management, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return LastManager(leaving.FullName, "removed from Management");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+}

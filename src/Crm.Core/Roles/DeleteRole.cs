@@ -1,0 +1,40 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Roles;
+
+public sealed record DeleteRoleRequest(int RoleId);
+
+/// <summary>Deletes a role nobody holds, deactivated collaborators included (their history names it).</summary>
+public sealed class DeleteRole(CrmDbContext db, TimeProvider clock) : IUseCase
+{
+    public async Task<Result<Done>> ExecuteAsync(Actor actor, DeleteRoleRequest request, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.ManageRoles, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == request.RoleId, cancellationToken);
+        if (role is null)
+        {
+            return Failure.NotFound("Role", request.RoleId);
+        }
+
+        var holders = await db.Collaborators.CountAsync(c => c.RoleId == role.Id, cancellationToken);
+        if (holders > 0)
+        {
+            return Failure.Conflict($"The role \"{role.Name}\" is held by {holders} collaborator(s), deactivated ones included, and cannot be deleted. Give them another role first.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Roles.Remove(role);
+        db.Record(actor, now, "role.deleted", AuditEntity.Role, role.Id, new FieldChanges()
+            .Add("name", role.Name, null)
+            .Add("department", role.Department.Key(), null));
+        return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : new Done();
+    }
+}
