@@ -29,6 +29,7 @@ public sealed record LoginResult(LoginOutcome Outcome, SessionToken? Session, Ac
 public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionTokens tokens, AuthOptions options, TimeProvider clock) : IUseCase
 {
     private const string WrongCredentials = "The email or the password is wrong.";
+    private const string FailedAction = "login.failed";
 
     public async Task<LoginResult> ExecuteAsync(string? email, string? password, ChangeSource source, CancellationToken cancellationToken = default)
     {
@@ -42,7 +43,7 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
         if (collaborator is null)
         {
             hashing.VerifyDecoy(password);
-            db.AuditEntries.Add(new AuditEntry(now, null, source, "login.failed", AuditEntity.Collaborator, null, [new FieldChange("email", null, Truncate(normalized))]));
+            db.AuditEntries.Add(new AuditEntry(now, null, source, FailedAction, AuditEntity.Collaborator, null, [new FieldChange("email", null, Truncate(normalized))]));
             await db.SaveChangesAsync(cancellationToken);
             return Failed(LoginOutcome.InvalidCredentials, WrongCredentials);
         }
@@ -59,13 +60,18 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
         var check = hashing.Verify(collaborator.PasswordHash, password);
         if (check == PasswordCheck.Wrong || !collaborator.IsActive)
         {
-            collaborator.RecordFailedLogin(now, options.MaxFailedLogins, options.FailedLoginWindow, options.Lockout);
-            var action = collaborator.IsLockedOut(now) ? "login.locked" : "login.failed";
-            db.Record(actor, now, action, AuditEntity.Collaborator, collaborator.Id);
+            var recentFailures = await RecentFailuresAsync(collaborator.Id, now, cancellationToken);
+            var locks = recentFailures + 1 >= options.MaxFailedLogins;
+            if (locks)
+            {
+                collaborator.LockOut(now + options.Lockout);
+            }
+
+            RecordFailure(actor, now, locks);
             if (await db.TrySaveAsync(cancellationToken) is not null)
             {
-                // A concurrent attempt updated the counter first and has counted this burst; the attempt is still audited.
-                db.Record(actor, now, action, AuditEntity.Collaborator, collaborator.Id);
+                // A concurrent attempt changed the row first; this attempt is still audited and counted.
+                RecordFailure(actor, now, locks: false);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -87,9 +93,34 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
             db.Record(actor, now, "login.succeeded", AuditEntity.Collaborator, collaborator.Id);
             await db.SaveChangesAsync(cancellationToken);
         }
+
         var session = tokens.Issue(collaborator.Id, collaborator.SecurityStamp);
         return new LoginResult(LoginOutcome.Success, session, actor, collaborator.MustChangePassword,
             collaborator.MustChangePassword ? "Logged in. Your password is temporary: change it now." : "Logged in.");
+    }
+
+    /// <summary>
+    /// A true sliding window read from the audit trail: the failures of the last 15 minutes, not
+    /// counting those before a later successful login or password reset.
+    /// </summary>
+    private async Task<int> RecentFailuresAsync(int collaboratorId, DateTime now, CancellationToken cancellationToken)
+    {
+        var since = now - options.FailedLoginWindow;
+        var history = db.AuditEntries.Where(a => a.EntityType == AuditEntity.Collaborator && a.EntityId == collaboratorId && a.At > since);
+        // Entry ids, not times, order what happened within the same instant.
+        var lastReset = await history
+            .Where(a => a.Action == "login.succeeded" || a.Action == "collaborator.password_reset" || a.Action == "collaborator.password_changed")
+            .MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
+        return await history.CountAsync(a => a.Action == FailedAction && a.Id > lastReset, cancellationToken);
+    }
+
+    private void RecordFailure(Actor actor, DateTime now, bool locks)
+    {
+        db.Record(actor, now, FailedAction, AuditEntity.Collaborator, actor.Id);
+        if (locks)
+        {
+            db.Record(actor, now, "login.locked", AuditEntity.Collaborator, actor.Id);
+        }
     }
 
     private static LoginResult Failed(LoginOutcome outcome, string message) => new(outcome, null, null, false, message);

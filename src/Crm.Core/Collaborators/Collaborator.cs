@@ -56,10 +56,6 @@ public sealed class Collaborator : IVersioned
     /// <summary>Changes whenever every token issued before must stop working.</summary>
     public string SecurityStamp { get; private set; }
 
-    public int FailedLogins { get; private set; }
-
-    public DateTime? FailedLoginWindowStart { get; private set; }
-
     public DateTime? LockedUntil { get; private set; }
 
     public int Version { get; private set; }
@@ -136,33 +132,9 @@ public sealed class Collaborator : IVersioned
 
     internal bool IsLockedOut(DateTime now) => LockedUntil is { } until && until > now;
 
-    /// <summary>
-    /// Counts a failure in the window opened by the first failure; the fifth within that window locks
-    /// the account, and a failure after the window has passed opens a new one.
-    /// </summary>
-    internal void RecordFailedLogin(DateTime now, int maxFailures, TimeSpan window, TimeSpan lockout)
-    {
-        if (FailedLoginWindowStart is not { } start || now - start > window)
-        {
-            FailedLoginWindowStart = now;
-            FailedLogins = 0;
-        }
+    internal void LockOut(DateTime until) => LockedUntil = until;
 
-        FailedLogins++;
-        if (FailedLogins >= maxFailures)
-        {
-            LockedUntil = now + lockout;
-            FailedLogins = 0;
-            FailedLoginWindowStart = null;
-        }
-    }
-
-    internal void ClearFailedLogins()
-    {
-        FailedLogins = 0;
-        FailedLoginWindowStart = null;
-        LockedUntil = null;
-    }
+    internal void ClearFailedLogins() => LockedUntil = null;
 
     private void Touch(Action change, DateTime now)
     {

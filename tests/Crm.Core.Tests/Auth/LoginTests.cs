@@ -83,6 +83,22 @@ public abstract class LoginTests<TDatabase> : WorldTest<TDatabase>
     }
 
     [Fact]
+    public async Task Five_failures_within_any_fifteen_minutes_lock_even_when_the_first_failure_is_older()
+    {
+        await World.LoginAsync(World.Sales, "Not-The-Password-1");
+        World.Clock.Advance(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 3; i++)
+        {
+            await World.LoginAsync(World.Sales, "Not-The-Password-1");
+        }
+
+        World.Clock.Advance(TimeSpan.FromMinutes(6));
+        (await World.LoginAsync(World.Sales, "Not-The-Password-1")).Outcome.Should().Be(LoginOutcome.InvalidCredentials);
+        (await World.LoginAsync(World.Sales, "Not-The-Password-1")).Outcome.Should().Be(LoginOutcome.LockedOut);
+        (await World.LoginAsync(World.Sales)).Outcome.Should().Be(LoginOutcome.LockedOut);
+    }
+
+    [Fact]
     public async Task A_successful_login_clears_earlier_failures()
     {
         for (var i = 0; i < 4; i++)

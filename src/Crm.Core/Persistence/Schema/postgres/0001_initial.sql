@@ -22,8 +22,6 @@ CREATE TABLE collaborators (
     teams_tenant_id             uuid,
     teams_aad_object_id         uuid,
     security_stamp              varchar(64)  NOT NULL,
-    failed_logins               integer      NOT NULL DEFAULT 0,
-    failed_login_window_start   timestamptz,
     locked_until                timestamptz,
     version                     integer      NOT NULL DEFAULT 0
 );

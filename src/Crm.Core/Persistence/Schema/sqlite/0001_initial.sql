@@ -24,8 +24,6 @@ CREATE TABLE collaborators (
     teams_tenant_id             TEXT,
     teams_aad_object_id         TEXT,
     security_stamp              TEXT    NOT NULL,
-    failed_logins               INTEGER NOT NULL DEFAULT 0,
-    failed_login_window_start   TEXT,
     locked_until                TEXT,
     version                     INTEGER NOT NULL DEFAULT 0
 );
