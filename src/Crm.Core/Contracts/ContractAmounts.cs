@@ -15,13 +15,12 @@ internal sealed record ContractAmounts(decimal Total, decimal Due)
     /// </summary>
     public static Result<ContractAmounts> Validate(decimal? total, decimal? due, bool dueWasGiven = true)
     {
-        var validation = new Validation();
         if (total is not { } totalAmount)
         {
             return Failure.Invalid(TotalField, "The total amount is required.");
         }
 
-        validation.Check(TotalField, totalAmount == 0 ? "The total amount must be greater than zero." : FieldRules.AmountError(totalAmount, "total amount"));
+        var validation = new Validation().Check(TotalField, totalAmount == 0 ? "The total amount must be greater than zero." : FieldRules.AmountError(totalAmount, "total amount"));
         var dueAmount = due ?? totalAmount;
         validation.Check(DueField, FieldRules.AmountError(dueAmount, "amount due"));
         if (validation.HasErrors)
