@@ -1,0 +1,78 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Contracts;
+
+/// <summary>Filters of SPEC §3; those set combine with AND.</summary>
+/// <param name="Unsigned">Draft or waiting for a signature.</param>
+/// <param name="Unpaid">Some amount is still due.</param>
+/// <param name="Mine">Sales only: contracts of the clients I follow.</param>
+public sealed record ContractFilter(
+    bool Unsigned = false,
+    bool Unpaid = false,
+    ContractStatus? Status = null,
+    int? ClientId = null,
+    bool Mine = false);
+
+/// <summary>Contracts, newest first, keyset-paged by id.</summary>
+public sealed class ListContracts(CrmDbContext db) : IUseCase
+{
+    public async Task<Result<Page<ContractView>>> ExecuteAsync(Actor actor, ContractFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.ReadRecords, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (filter.Mine && actor.Department != Department.Sales)
+        {
+            return Failure.Invalid("mine", "Only Sales collaborators follow clients, and so contracts, of their own.");
+        }
+
+        if (filter.Status is { } wanted && !Enum.IsDefined(wanted))
+        {
+            return Failure.Invalid("status", "The status is one of Draft, PendingSignature, Signed or Cancelled.");
+        }
+
+        if (Paging.ReadIdCursor(page, out var limit, out var afterId) is { } invalidPage)
+        {
+            return invalidPage;
+        }
+
+        var query = db.Contracts.AsQueryable();
+        if (filter.Unsigned)
+        {
+            query = query.Where(c => c.Status == ContractStatus.Draft || c.Status == ContractStatus.PendingSignature);
+        }
+
+        if (filter.Unpaid)
+        {
+            query = query.Where(c => c.AmountDue > 0);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.ClientId is { } clientId)
+        {
+            query = query.Where(c => c.ClientId == clientId);
+        }
+
+        if (filter.Mine)
+        {
+            query = query.Where(c => c.Client.SalesContactId == actor.Id);
+        }
+
+        if (afterId is { } after)
+        {
+            query = query.Where(c => c.Id < after);
+        }
+
+        var rows = await db.ContractViews(query.OrderByDescending(c => c.Id).Take(limit + 1)).ToListAsync(cancellationToken);
+        return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
+    }
+}

@@ -1,0 +1,82 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+
+namespace EpicEvents.Crm.Contracts;
+
+public sealed record RecordPaymentRequest(int ContractId, decimal? Amount);
+
+/// <summary>Records a payment received: the amount due goes down by it. Same reach as updating the amounts.</summary>
+public sealed class RecordPayment(CrmDbContext db, TimeProvider clock) : IUseCase
+{
+    public async Task<Result<ContractView>> ExecuteAsync(Actor actor, RecordPaymentRequest request, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.UpdateContractAmounts, out var access) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var contract = await db.FindContractAsync(request.ContractId, cancellationToken);
+        if (contract is null)
+        {
+            return Failure.NotFound("Contract", request.ContractId);
+        }
+
+        if (access == Reach.Own && contract.Client.SalesContactId != actor.Id)
+        {
+            return PermissionMatrix.NotOwn(actor, CrmAction.UpdateContractAmounts);
+        }
+
+        if (contract.Status == ContractStatus.Cancelled)
+        {
+            return UpdateContract.CancelledAmounts(contract);
+        }
+
+        if (AmountError(request.Amount, contract) is { } error)
+        {
+            return Failure.Invalid("amount", error);
+        }
+
+        var amount = request.Amount!.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = contract.AmountDue - amount;
+        db.Record(actor, now, "contract.payment_recorded", AuditEntity.Contract, contract.Id, new FieldChanges()
+            .Add<decimal?>("payment", null, amount)
+            .Add("amountDue", contract.AmountDue, due));
+        contract.ChangeAmounts(contract.TotalAmount, due, now);
+        if (await db.TrySaveAsync(cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+
+        return await db.ContractViewAsync(contract.Id, cancellationToken);
+    }
+
+    private static string? AmountError(decimal? amount, Contract contract)
+    {
+        if (amount is not { } value)
+        {
+            return "The amount paid is required.";
+        }
+
+        if (value == 0)
+        {
+            return "A payment must be greater than zero.";
+        }
+
+        if (FieldRules.AmountError(value, "payment") is { } error)
+        {
+            return error;
+        }
+
+        if (contract.AmountDue == 0)
+        {
+            return $"Contract {contract.Id} is fully paid; nothing is due.";
+        }
+
+        return value > contract.AmountDue
+            ? $"The payment cannot exceed the amount due ({ContractAmounts.Euros(contract.AmountDue)})."
+            : null;
+    }
+}

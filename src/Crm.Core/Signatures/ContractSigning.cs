@@ -1,0 +1,143 @@
+using System.Globalization;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Collaborators;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Contracts;
+using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Signatures;
+
+/// <summary>
+/// The signature workflow shared by the use cases that sign, request, decide or cancel: the state
+/// rules, the changes with their audit entries and notifications, and the messages users see.
+/// </summary>
+internal static class ContractSigning
+{
+    /// <summary>Why the contract cannot be signed now, or null.</summary>
+    public static Failure? CannotSign(Contract contract) => contract.Status switch
+    {
+        ContractStatus.Signed => Failure.Conflict(AlreadySigned(contract)),
+        ContractStatus.Cancelled => Failure.Conflict($"Contract {contract.Id} is cancelled and cannot be signed."),
+        _ => null,
+    };
+
+    /// <summary>Why a signature cannot be requested for the contract now, or null.</summary>
+    public static Failure? CannotRequest(Contract contract) => contract.Status switch
+    {
+        ContractStatus.PendingSignature => Failure.Conflict($"A signature request is already pending for contract {contract.Id}."),
+        ContractStatus.Signed => Failure.Conflict(AlreadySigned(contract)),
+        ContractStatus.Cancelled => Failure.Conflict($"Contract {contract.Id} is cancelled; its signature cannot be requested."),
+        _ => null,
+    };
+
+    public static string AlreadySigned(Contract contract) =>
+        contract is { SignedBy: { } by, SignedAt: { } at }
+            ? $"Contract {contract.Id} was already signed by {by.FullName} on {When(at)}."
+            : $"Contract {contract.Id} is already signed.";
+
+    /// <summary>Tells a late decider who decided first, when and, for a rejection, why.</summary>
+    public static string AlreadyDecided(SignatureRequest request)
+    {
+        var who = request.DecidedBy?.FullName ?? "another manager";
+        var when = request.DecidedAt is { } at ? When(at) : "an earlier date";
+        return request.Status switch
+        {
+            SignatureRequestStatus.Approved => $"Signature request {request.Id} was already approved by {who} on {when}.",
+            SignatureRequestStatus.Rejected => $"Signature request {request.Id} was already rejected by {who} on {when}. Reason: {request.Reason}",
+            SignatureRequestStatus.Withdrawn => $"Signature request {request.Id} was withdrawn by {who} on {when}, who cancelled contract {request.ContractId}.",
+            _ => $"Signature request {request.Id} is still pending.",
+        };
+    }
+
+    /// <summary>Messages carry times in UTC, explicitly, since the core does not know the reader's time zone.</summary>
+    public static string When(DateTime at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static Task<Collaborator> CollaboratorAsync(this CrmDbContext db, Actor actor, CancellationToken cancellationToken) =>
+        db.Collaborators.SingleAsync(c => c.Id == actor.Id, cancellationToken);
+
+    /// <summary>Everyone who must be asked to approve a new request.</summary>
+    public static Task<List<int>> ActiveManagerIdsAsync(this CrmDbContext db, CancellationToken cancellationToken) =>
+        db.Collaborators.Where(c => c.IsActive && c.Role.Department == Department.Management)
+            .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Signs the contract; its pending request, if any, becomes approved by the signer.</summary>
+    public static void Sign(CrmDbContext db, Actor actor, Contract contract, Collaborator manager, SignatureRequest? pending, string? reason, DateTime now)
+    {
+        var changes = new FieldChanges()
+            .Add("status", contract.Status, ContractStatus.Signed)
+            .Add<DateTime?>("signedAt", contract.SignedAt, now)
+            .Add<int?>("signedById", contract.SignedById, manager.Id)
+            .Add<int?>("signatureRequestId", null, pending?.Id);
+        contract.Sign(manager, now);
+        db.Record(actor, now, "contract.signed", AuditEntity.Contract, contract.Id, changes);
+        if (pending is not null)
+        {
+            Decide(db, actor, pending, SignatureRequestStatus.Approved, manager, reason, now);
+        }
+    }
+
+    /// <summary>Rejects a pending request; the contract returns to draft so that it can be corrected and requested again.</summary>
+    public static void Reject(CrmDbContext db, Actor actor, SignatureRequest request, Collaborator manager, string reason, DateTime now)
+    {
+        Decide(db, actor, request, SignatureRequestStatus.Rejected, manager, reason, now);
+        ReturnToDraft(db, actor, request.Contract, now);
+    }
+
+    /// <summary>Cancels an open contract; its pending request, if any, is withdrawn.</summary>
+    public static void Cancel(CrmDbContext db, Actor actor, Contract contract, Collaborator manager, SignatureRequest? pending, DateTime now)
+    {
+        db.Record(actor, now, "contract.cancelled", AuditEntity.Contract, contract.Id, new FieldChanges()
+            .Add("status", contract.Status, ContractStatus.Cancelled));
+        contract.Cancel(now);
+        if (pending is not null)
+        {
+            Decide(db, actor, pending, SignatureRequestStatus.Withdrawn, manager, null, now);
+        }
+    }
+
+    /// <summary>Opens a request and puts the contract in <see cref="ContractStatus.PendingSignature"/>; <see cref="Announce"/> follows once its id is known.</summary>
+    public static SignatureRequest Request(CrmDbContext db, Contract contract, Collaborator requester, DateTime now)
+    {
+        var request = new SignatureRequest(contract, requester, now);
+        contract.MarkPendingSignature(now);
+        db.SignatureRequests.Add(request);
+        return request;
+    }
+
+    /// <summary>Audits a new request and asks every active manager to decide it.</summary>
+    public static void Announce(CrmDbContext db, Actor actor, SignatureRequest request, IEnumerable<int> managerIds, DateTime now)
+    {
+        db.Record(actor, now, "contract.signature_requested", AuditEntity.Contract, request.ContractId, new FieldChanges()
+            .Add("status", ContractStatus.Draft, ContractStatus.PendingSignature)
+            .Add<int?>("signatureRequestId", null, request.Id));
+        foreach (var managerId in managerIds)
+        {
+            db.Notify(NotificationKind.SignatureRequested, managerId, request.Id, now);
+        }
+    }
+
+    private static void ReturnToDraft(CrmDbContext db, Actor actor, Contract contract, DateTime now)
+    {
+        db.Record(actor, now, "contract.returned_to_draft", AuditEntity.Contract, contract.Id, new FieldChanges()
+            .Add("status", contract.Status, ContractStatus.Draft));
+        contract.ReturnToDraft(now);
+    }
+
+    /// <summary>Closes a request and tells the requester, unless they closed it themself.</summary>
+    private static void Decide(CrmDbContext db, Actor actor, SignatureRequest request, SignatureRequestStatus decision, Collaborator manager, string? reason, DateTime now)
+    {
+        var changes = new FieldChanges()
+            .Add("status", request.Status, decision)
+            .Add<int?>("decidedById", null, manager.Id)
+            .Add("reason", null, reason);
+        request.Decide(decision, manager, reason, now);
+        db.Record(actor, now, "signature." + decision.ToString().ToLowerInvariant(), AuditEntity.SignatureRequest, request.Id, changes);
+        if (request.RequestedById != manager.Id)
+        {
+            db.Notify(NotificationKind.SignatureDecided, request.RequestedById, request.Id, now);
+        }
+    }
+}
