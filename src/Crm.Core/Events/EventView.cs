@@ -56,7 +56,7 @@ public sealed record EventView(
 
     private static readonly Func<Event, EventView> FromLoaded = Projection.Compile();
 
-    /// <summary>The view of an event loaded by <see cref="EventLoading.FindForChangeAsync"/>.</summary>
+    /// <summary>The view of an event loaded with its contract, client, sales contact and support contact.</summary>
     internal static EventView From(Event @event) => FromLoaded(@event);
 }
 

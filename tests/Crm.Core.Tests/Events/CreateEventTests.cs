@@ -127,6 +127,24 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
         created.EndsAt.Should().Be(new DateTime(2026, 6, 21, 2, 0, 0, DateTimeKind.Utc));
     }
 
+    [Fact]
+    public async Task Times_are_kept_in_utc_to_the_second()
+    {
+        var (_, contractId) = await World.NewSignedContractAsync();
+        var start = new DateTime(2026, 5, 4, 18, 30, 15, DateTimeKind.Unspecified).AddTicks(4_999_999);
+
+        var created = (await World.Get<CreateEvent>().ExecuteAsync(
+            World.Manager,
+            World.EventRequest(contractId, start, TimeSpan.FromHours(2)))).ShouldBeOk();
+
+        var expected = new DateTime(2026, 5, 4, 18, 30, 15, DateTimeKind.Utc);
+        created.StartsAt.Should().Be(expected);
+        var read = (await World.Get<GetEvent>().ExecuteAsync(World.Manager, created.Id)).ShouldBeOk();
+        read.StartsAt.Should().Be(expected);
+        read.StartsAt.Kind.Should().Be(DateTimeKind.Utc);
+        read.EndsAt.Should().Be(expected.AddHours(2));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-60)]
