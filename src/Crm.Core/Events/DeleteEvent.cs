@@ -1,0 +1,38 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Events;
+
+public sealed record DeleteEventRequest(int EventId);
+
+/// <summary>Deletes an event; the audit trail keeps what it was and when it was planned.</summary>
+public sealed class DeleteEvent(CrmDbContext db, TimeProvider clock) : IUseCase
+{
+    public async Task<Result<Done>> ExecuteAsync(Actor actor, DeleteEventRequest request, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.DeleteEvent, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var @event = await db.Events.SingleOrDefaultAsync(e => e.Id == request.EventId, cancellationToken);
+        if (@event is null)
+        {
+            return Failure.NotFound("Event", request.EventId);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Events.Remove(@event);
+        db.Record(actor, now, "event.deleted", AuditEntity.Event, @event.Id, new FieldChanges()
+            .Add<int?>("contractId", @event.ContractId, null)
+            .Add("name", @event.Name, null)
+            .Add<DateTime?>("startsAt", @event.StartsAt, null)
+            .Add<DateTime?>("endsAt", @event.EndsAt, null)
+            .Add("location", @event.Location, null)
+            .Add("supportContactId", @event.SupportContactId, null));
+        return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : new Done();
+    }
+}

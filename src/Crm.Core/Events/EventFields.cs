@@ -1,0 +1,54 @@
+using EpicEvents.Crm.Common;
+
+namespace EpicEvents.Crm.Events;
+
+/// <summary>The rules of an event's editable fields (SPEC §1), shared by creation and update.</summary>
+internal static class EventFields
+{
+    /// <summary>
+    /// Times are UTC; a local time is converted and a time without a kind is taken as UTC. They are
+    /// kept to the second: both databases then store exactly the value that was validated.
+    /// </summary>
+    public static DateTime ToStoredTime(DateTime at)
+    {
+        var utc = ToUtc(at);
+        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+    }
+
+    public static DateTime ToUtc(DateTime at) => at.Kind switch
+    {
+        DateTimeKind.Utc => at,
+        DateTimeKind.Local => at.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(at, DateTimeKind.Utc),
+    };
+
+    public static EventDetails Normalize(
+        string? name,
+        DateTime startsAt,
+        DateTime endsAt,
+        string? location,
+        int expectedAttendees,
+        int? actualAttendees,
+        string? notes) => new(
+        FieldRules.NormalizeText(name),
+        ToStoredTime(startsAt),
+        ToStoredTime(endsAt),
+        FieldRules.NormalizeText(location),
+        expectedAttendees,
+        actualAttendees,
+        FieldRules.NormalizeText(notes));
+
+    /// <summary>
+    /// Checks every field at once. <paramref name="startMustNotBePast"/> is set at creation and when
+    /// an update moves the start: an unchanged past start stays valid, so that the actual
+    /// attendees can be recorded after the event.
+    /// </summary>
+    public static Validation Validate(EventDetails details, DateTime now, bool startMustNotBePast) => new Validation()
+        .Check("name", FieldRules.RequiredLineError(details.Name, Limits.EventName, "event name"))
+        .Check("startsAt", startMustNotBePast && details.StartsAt < now ? "The start cannot be in the past." : null)
+        .Check("endsAt", details.EndsAt <= details.StartsAt ? "The end must be after the start." : null)
+        .Check("location", FieldRules.RequiredLineError(details.Location, Limits.Location, "location"))
+        .Check("expectedAttendees", FieldRules.AttendeesError(details.ExpectedAttendees))
+        .Check("actualAttendees", details.ActualAttendees is { } actual ? FieldRules.AttendeesError(actual) : null)
+        .Check("notes", FieldRules.OptionalTextError(details.Notes, Limits.Notes, "notes"));
+}

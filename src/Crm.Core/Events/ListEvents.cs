@@ -1,0 +1,122 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Events;
+
+/// <summary>Filters of the event list; those given combine with AND.</summary>
+/// <param name="Unassigned">Events without a support contact.</param>
+/// <param name="Mine">Support: the events assigned to me; Sales: the events of my clients.</param>
+/// <param name="Upcoming">Events starting from now until <paramref name="WithinDays"/> days from now.</param>
+/// <param name="WithinDays">With <paramref name="Upcoming"/> only: 1 to 3650 days, 30 when left out.</param>
+/// <param name="From">Events starting at or after this time (UTC).</param>
+/// <param name="To">Events starting before this time (UTC).</param>
+public sealed record EventFilter(
+    bool Unassigned = false,
+    bool Mine = false,
+    bool Upcoming = false,
+    int? WithinDays = null,
+    DateTime? From = null,
+    DateTime? To = null,
+    int? ClientId = null,
+    int? ContractId = null)
+{
+    public const int DefaultUpcomingDays = 30;
+    public const int MaxUpcomingDays = 3650;
+}
+
+/// <summary>
+/// Events in the order they take place (start, then id), keyset-paged. Each filter keeps to a
+/// prefix of one of the events indexes, so a page is a range read whatever the table's size.
+/// </summary>
+public sealed class ListEvents(CrmDbContext db, TimeProvider clock) : IUseCase
+{
+    public async Task<Result<Page<EventView>>> ExecuteAsync(Actor actor, EventFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.ReadRecords, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var from = filter.From is { } f ? EventFields.ToUtc(f) : (DateTime?)null;
+        var to = filter.To is { } t ? EventFields.ToUtc(t) : (DateTime?)null;
+        var days = filter.WithinDays ?? EventFilter.DefaultUpcomingDays;
+        var validation = new Validation()
+            .Check("mine", filter.Mine && actor.Department is not (Department.Sales or Department.Support)
+                ? "Only Sales and Support collaborators have events of their own."
+                : null)
+            .Check("withinDays", filter.WithinDays is not null && !filter.Upcoming
+                ? "A number of days applies only to upcoming events."
+                : null)
+            .Check("withinDays", days is < 1 or > EventFilter.MaxUpcomingDays
+                ? $"Upcoming events are looked for within 1 to {EventFilter.MaxUpcomingDays} days."
+                : null)
+            .Check("to", from >= to ? "The end of the period must be after its beginning." : null);
+        if (validation.HasErrors)
+        {
+            return validation.Failure;
+        }
+
+        if (Paging.ReadTimeCursor(page, out var limit, out var after) is { } invalidPage)
+        {
+            return invalidPage;
+        }
+
+        var query = db.Events.AsNoTracking();
+        if (filter.Unassigned)
+        {
+            query = query.Where(e => e.SupportContactId == null);
+        }
+
+        if (filter.Mine)
+        {
+            query = actor.Department == Department.Support
+                ? query.Where(e => e.SupportContactId == actor.Id)
+                : query.Where(e => e.Contract.Client.SalesContactId == actor.Id);
+        }
+
+        if (filter.Upcoming)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var until = now.AddDays(days);
+            query = query.Where(e => e.StartsAt >= now && e.StartsAt < until);
+        }
+
+        if (from is { } start)
+        {
+            query = query.Where(e => e.StartsAt >= start);
+        }
+
+        if (to is { } end)
+        {
+            query = query.Where(e => e.StartsAt < end);
+        }
+
+        if (filter.ClientId is { } clientId)
+        {
+            query = query.Where(e => e.Contract.ClientId == clientId);
+        }
+
+        if (filter.ContractId is { } contractId)
+        {
+            query = query.Where(e => e.ContractId == contractId);
+        }
+
+        if (after is { } cursor)
+        {
+            // Ids never exceed int's range; clamping keeps the comparison on the integer column.
+            var (at, id) = (cursor.At, (int)Math.Min(cursor.Id, int.MaxValue));
+
+            // The redundant "start >= at" turns the OR into a range seek on (starts_at, id) for both databases.
+            query = query.Where(e => e.StartsAt >= at && (e.StartsAt > at || e.Id > id));
+        }
+
+        var rows = await query
+            .OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
+            .Take(limit + 1)
+            .Select(EventView.Projection)
+            .ToListAsync(cancellationToken);
+        return Paging.ToPage(rows, limit, last => Cursor.ForTimeAndId(last.StartsAt, last.Id));
+    }
+}

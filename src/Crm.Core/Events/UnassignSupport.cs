@@ -1,0 +1,43 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Persistence;
+
+namespace EpicEvents.Crm.Events;
+
+public sealed record UnassignSupportRequest(int EventId);
+
+/// <summary>Leaves an event without support; the previous support contact is told, nobody else.</summary>
+public sealed class UnassignSupport(CrmDbContext db, TimeProvider clock) : IUseCase
+{
+    public async Task<Result<EventView>> ExecuteAsync(Actor actor, UnassignSupportRequest request, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.AssignSupport, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var @event = await db.FindForChangeAsync(request.EventId, cancellationToken);
+        if (@event is null)
+        {
+            return Failure.NotFound("Event", request.EventId);
+        }
+
+        if (@event.SupportContact is not { } previous)
+        {
+            return EventView.From(@event);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        @event.AssignSupport(null, now);
+        db.Record(actor, now, "event.support_unassigned", AuditEntity.Event, @event.Id, new FieldChanges()
+            .Add<int?>("supportContactId", previous.Id, null));
+        if (previous.IsActive)
+        {
+            db.Notify(NotificationKind.SupportUnassigned, previous.Id, @event.Id, now);
+        }
+
+        return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : EventView.From(@event);
+    }
+}
