@@ -18,7 +18,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Management_creates_an_event_whose_client_is_read_through_the_contract()
     {
-        var (client, contractId) = await World.NewSignedContractAsync(World.Sales2);
+        var (client, contractId) = await World.NewClientWithSignedContractAsync(World.Sales2);
         var start = World.Clock.UtcNow.AddDays(10);
 
         var created = (await World.Get<CreateEvent>().ExecuteAsync(
@@ -47,7 +47,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Creating_an_event_is_audited_in_the_same_change()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
         var request = World.EventRequest(contractId);
 
         var created = (await World.Get<CreateEvent>().ExecuteAsync(World.Sales, request)).ShouldBeOk();
@@ -65,7 +65,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Sales_cannot_create_an_event_on_the_contract_of_another_sales_contacts_client()
     {
-        var (_, theirs) = await World.NewSignedContractAsync(World.Sales2);
+        var (_, theirs) = await World.NewClientWithSignedContractAsync(World.Sales2);
 
         var refused = await World.Get<CreateEvent>().ExecuteAsync(World.Sales, World.EventRequest(theirs));
 
@@ -78,7 +78,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Support_cannot_create_events_and_cannot_learn_whether_a_contract_exists()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
 
         var onExisting = await World.Get<CreateEvent>().ExecuteAsync(World.Support, World.EventRequest(contractId));
         var onMissing = await World.Get<CreateEvent>().ExecuteAsync(World.Support, World.EventRequest(999_999));
@@ -103,7 +103,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     public async Task An_event_needs_a_signed_contract(ContractStatus status)
     {
         var client = await World.NewClientAsync(World.Sales);
-        var contractId = await World.NewContractAsync(client, status);
+        var contractId = await World.NewContractInStatusAsync(client, status);
 
         var refused = await World.Get<CreateEvent>().ExecuteAsync(World.Sales, World.EventRequest(contractId));
 
@@ -116,7 +116,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task An_event_may_run_past_midnight()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
         var start = new DateTime(2026, 6, 20, 22, 0, 0, DateTimeKind.Utc);
 
         var created = (await World.Get<CreateEvent>().ExecuteAsync(
@@ -130,7 +130,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Times_are_kept_in_utc_to_the_second()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
         var start = new DateTime(2026, 5, 4, 18, 30, 15, DateTimeKind.Unspecified).AddTicks(4_999_999);
 
         var created = (await World.Get<CreateEvent>().ExecuteAsync(
@@ -151,7 +151,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [InlineData(-24 * 60)]
     public async Task An_event_cannot_end_when_it_starts_or_before(int minutes)
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
 
         var refused = await World.Get<CreateEvent>().ExecuteAsync(
             World.Manager,
@@ -163,7 +163,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task An_event_cannot_start_in_the_past_but_may_start_right_now()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
 
         var past = await World.Get<CreateEvent>().ExecuteAsync(World.Manager, World.EventRequest(contractId, World.Clock.UtcNow.AddMinutes(-1)));
         var now = await World.Get<CreateEvent>().ExecuteAsync(World.Manager, World.EventRequest(contractId, World.Clock.UtcNow));
@@ -180,7 +180,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [InlineData(int.MinValue, false)]
     public async Task Expected_attendees_are_between_0_and_100_000(int attendees, bool accepted)
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
 
         var result = await World.Get<CreateEvent>().ExecuteAsync(
             World.Manager,
@@ -199,7 +199,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Notes_have_at_most_4000_characters()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
 
         var tooLong = await World.Get<CreateEvent>().ExecuteAsync(World.Manager, World.EventRequest(contractId) with { Notes = new string('n', 4001) });
         var atLimit = await World.Get<CreateEvent>().ExecuteAsync(World.Manager, World.EventRequest(contractId) with { Notes = "Line one\nLine two\t" + new string('n', 3982) });
@@ -217,7 +217,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [InlineData("Launch", "Hall\rB", "location")]
     public async Task A_missing_or_malformed_name_or_location_is_refused(string? name, string? location, string field)
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
 
         var refused = await World.Get<CreateEvent>().ExecuteAsync(
             World.Manager,
@@ -229,7 +229,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Names_of_100_and_locations_of_200_characters_are_the_limits()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
 
         var tooLong = await World.Get<CreateEvent>().ExecuteAsync(
             World.Manager,
@@ -246,7 +246,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     public async Task Every_wrong_field_is_reported_at_once_and_nothing_is_saved()
     {
         var client = await World.NewClientAsync(World.Sales);
-        var draft = await World.NewContractAsync(client, ContractStatus.Draft);
+        var draft = await World.NewContractInStatusAsync(client, ContractStatus.Draft);
         var start = World.Clock.UtcNow.AddHours(-2);
 
         var refused = await World.Get<CreateEvent>().ExecuteAsync(
@@ -264,7 +264,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Injection_strings_are_stored_as_plain_data()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
         const string name = "Gala'); DROP TABLE events;--";
         const string notes = "<script>alert(1)</script>\n%_\\ \"quoted\"";
 

@@ -17,7 +17,7 @@ public abstract class ListEventsTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Events_are_listed_by_start_then_id_and_paged_without_gaps_or_repeats_across_equal_starts()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
         var starts = new[] { Now.AddDays(2), Now.AddDays(1), Now.AddDays(2), Now.AddDays(3), Now.AddDays(1), Now.AddDays(2), Now.AddDays(3) };
         var created = new List<EventView>();
         foreach (var start in starts)
@@ -74,7 +74,7 @@ public abstract class ListEventsTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Upcoming_lists_events_starting_from_now_within_30_days_unless_told_otherwise()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
         var past = await World.NewEventAsync(contractId, Now.AddHours(1));
         var tomorrow = await World.NewEventAsync(contractId, Now.AddDays(1));
         var inFourWeeks = await World.NewEventAsync(contractId, Now.AddDays(29));
@@ -109,7 +109,7 @@ public abstract class ListEventsTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task Between_two_dates_lists_events_starting_from_the_first_up_to_but_not_at_the_second()
     {
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
         var april1 = new DateTime(2026, 4, 1, 10, 0, 0, DateTimeKind.Utc);
         var first = await World.NewEventAsync(contractId, april1);
         var second = await World.NewEventAsync(contractId, april1.AddDays(4));
@@ -137,9 +137,9 @@ public abstract class ListEventsTests<TDatabase> : WorldTest<TDatabase>
     public async Task Events_are_listed_by_client_and_by_contract_and_the_filters_combine()
     {
         var client = await World.NewClientAsync(World.Sales);
-        var firstContract = await World.NewContractAsync(client);
-        var secondContract = await World.NewContractAsync(client);
-        var (_, otherContract) = await World.NewSignedContractAsync(World.Sales2);
+        var firstContract = await World.NewContractInStatusAsync(client);
+        var secondContract = await World.NewContractInStatusAsync(client);
+        var (_, otherContract) = await World.NewClientWithSignedContractAsync(World.Sales2);
         var a = await World.NewEventAsync(firstContract, Now.AddDays(1));
         var b = await World.NewEventAsync(secondContract, Now.AddDays(2));
         await World.NewEventAsync(otherContract, Now.AddDays(3));

@@ -149,7 +149,7 @@ public abstract class UpdateEventTests<TDatabase> : WorldTest<TDatabase>
     public async Task The_end_is_checked_against_the_start_after_merging_the_change()
     {
         var start = World.Clock.UtcNow.AddDays(3);
-        var (_, contractId) = await World.NewSignedContractAsync();
+        var (_, contractId) = await World.NewClientWithSignedContractAsync();
         var created = await World.NewEventAsync(contractId, start);
 
         var startAfterEnd = await World.Get<UpdateEvent>().ExecuteAsync(World.Manager, new UpdateEventRequest(created.Id, StartsAt: created.EndsAt));

@@ -16,7 +16,7 @@ public static class EventScenarios
     /// A contract of the client in the given status, written straight to the database: the event
     /// tests need contracts, not the contract use cases. A signed contract is signed by Management.
     /// </summary>
-    public static async Task<int> NewContractAsync(this CrmWorld world, ClientView client, ContractStatus status = ContractStatus.Signed)
+    public static async Task<int> NewContractInStatusAsync(this CrmWorld world, ClientView client, ContractStatus status = ContractStatus.Signed)
     {
         await using var db = world.NewContext();
         var now = world.Clock.UtcNow;
@@ -40,10 +40,10 @@ public static class EventScenarios
     }
 
     /// <summary>A new client of <paramref name="sales"/> (Sales by default) with one signed contract.</summary>
-    public static async Task<(ClientView Client, int ContractId)> NewSignedContractAsync(this CrmWorld world, Actor? sales = null)
+    public static async Task<(ClientView Client, int ContractId)> NewClientWithSignedContractAsync(this CrmWorld world, Actor? sales = null)
     {
         var client = await world.NewClientAsync(sales ?? world.Sales);
-        return (client, await world.NewContractAsync(client));
+        return (client, await world.NewContractInStatusAsync(client));
     }
 
     /// <summary>A valid creation request: a four-hour event a week from now unless told otherwise.</summary>
@@ -64,7 +64,7 @@ public static class EventScenarios
     /// <summary>An event of a new signed contract of a new client of <paramref name="sales"/>.</summary>
     public static async Task<EventView> NewEventAsync(this CrmWorld world, Actor? sales = null, DateTime? startsAt = null)
     {
-        var (_, contractId) = await world.NewSignedContractAsync(sales);
+        var (_, contractId) = await world.NewClientWithSignedContractAsync(sales);
         return await world.NewEventAsync(contractId, startsAt);
     }
 
