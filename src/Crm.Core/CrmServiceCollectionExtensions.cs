@@ -26,7 +26,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SessionTokens>();
         services.AddScoped<DatabaseSetup>();
-        
+        services.AddScoped<DemoDataSeeder>();
 
         foreach (var type in typeof(IUseCase).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
