@@ -10,7 +10,7 @@ using EpicEvents.Crm.Signatures;
 
 namespace EpicEvents.Crm.Setup;
 
-/// <summary>The records of one batch of clients, with the collaborators they point at.</summary>
+/// <summary>The records of one batch of clients, with their ids already given.</summary>
 internal sealed class DemoBatch
 {
     public List<Client> Clients { get; } = [];
@@ -20,15 +20,21 @@ internal sealed class DemoBatch
     public List<SignatureRequest> SignatureRequests { get; } = [];
 
     public List<Event> Events { get; } = [];
-
-    /// <summary>Already saved; attached unchanged so that saving the batch does not insert them again.</summary>
-    public HashSet<Collaborator> Staff { get; } = [];
 }
+
+/// <summary>Where the demo company's new records take their ids from.</summary>
+internal sealed record DemoKeys(
+    TableWriter<Collaborator> Collaborators,
+    TableWriter<Client> Clients,
+    TableWriter<Contract> Contracts,
+    TableWriter<SignatureRequest> SignatureRequests,
+    TableWriter<Event> Events);
 
 /// <summary>
 /// Invents a plausible events company, one batch of clients at a time, from one random source so
 /// that a seed gives the same company again. The first records follow a fixed plan, so that even a
-/// small company shows every contract status and events with and without support.
+/// small company shows every contract status and events with and without support. Dates are drawn
+/// relative to the start of <c>today</c> (UTC): clients over the past two years, events up to 90 days ahead.
 /// </summary>
 internal sealed class DemoCompany
 {
@@ -50,7 +56,8 @@ internal sealed class DemoCompany
     ];
 
     private readonly Random _random;
-    private readonly DateTime _now;
+    private readonly DemoKeys _keys;
+    private readonly DateTime _today;
     private readonly Dictionary<string, int> _emailBases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _takenStaffEmails;
     private readonly List<Collaborator> _managers = [];
@@ -60,10 +67,11 @@ internal sealed class DemoCompany
     private int _clients;
     private int _signedContracts;
 
-    public DemoCompany(Random random, DateTime now, IEnumerable<string> takenStaffEmails)
+    public DemoCompany(Random random, DemoKeys keys, DateTime today, IEnumerable<string> takenStaffEmails)
     {
         _random = random;
-        _now = now;
+        _keys = keys;
+        _today = today;
         _takenStaffEmails = new HashSet<string>(takenStaffEmails, StringComparer.Ordinal);
         foreach (var featured in DemoNames.FeaturedClients)
         {
@@ -103,7 +111,7 @@ internal sealed class DemoCompany
     public IReadOnlyList<Collaborator> Support => _support;
 
     /// <summary>A few managers, one Sales per 40 clients and one Support per 60 (at least two each).</summary>
-    public static (int Managers, int Sales, int Support) Staffing(int clients) =>
+    private static (int Managers, int Sales, int Support) Staffing(int clients) =>
         (Math.Min(8, 3 + (clients / 25_000)), Math.Max(2, (clients + 39) / 40), Math.Max(2, (clients + 59) / 60));
 
     /// <summary>
@@ -119,7 +127,7 @@ internal sealed class DemoCompany
         Hire(support, roles[Department.Support], _support);
 
         var former = NewCollaborator(roles[Department.Support]);
-        former.Deactivate(Between(former.CreatedAt, _now.AddDays(-30)));
+        former.Deactivate(Between(former.CreatedAt, _today.AddDays(-30)));
         hired.Add(former);
         return hired;
 
@@ -136,8 +144,9 @@ internal sealed class DemoCompany
         Collaborator NewCollaborator(Role role)
         {
             var (first, last) = Person();
-            var hiredAt = Between(_now.AddYears(-5), _now.AddDays(-60));
-            var collaborator = new Collaborator($"{first} {last}", StaffEmail(first, last), role, passwordHash, hiredAt);
+            var hiredAt = Between(_today.AddYears(-5), _today.AddDays(-60));
+            var collaborator = _keys.Collaborators.Assign(new Collaborator($"{first} {last}", StaffEmail(first, last), role, passwordHash, hiredAt));
+            collaborator.AssignEmployeeNumber();
             collaborator.SetOwnPassword(passwordHash, hiredAt);
             return collaborator;
         }
@@ -150,10 +159,9 @@ internal sealed class DemoCompany
         for (var i = 0; i < count; i++)
         {
             var featured = _clients < DemoNames.FeaturedClients.Length;
-            var client = featured ? FeaturedClient(_clients) : NewClient();
+            var client = _keys.Clients.Assign(featured ? FeaturedClient(_clients) : NewClient());
             _clients++;
             batch.Clients.Add(client);
-            batch.Staff.Add(client.SalesContact!);
 
             var contracts = ContractCount();
             for (var c = 0; c < (featured ? Math.Max(1, contracts) : contracts); c++)
@@ -170,7 +178,7 @@ internal sealed class DemoCompany
         var (fullName, email, phone, company) = DemoNames.FeaturedClients[index];
 
         // Long-standing clients, so that their contracts have a past as well as upcoming events.
-        return new Client(fullName, email, FieldRules.NormalizePhone(phone), company, Pick(_sales), Between(_now.AddDays(-730), _now.AddDays(-400)));
+        return new Client(fullName, email, FieldRules.NormalizePhone(phone), company, Pick(_sales), Between(_today.AddDays(-730), _today.AddDays(-400)));
     }
 
     private Client NewClient()
@@ -186,7 +194,7 @@ internal sealed class DemoCompany
             8 => Slug(first),
             _ => Slug(first) + Slug(last),
         };
-        return new Client($"{first} {last}", UniqueEmail(local, domain), NewPhone(english), company, Pick(_sales), Between(_now.AddDays(-730), _now.AddDays(-1)));
+        return new Client($"{first} {last}", UniqueEmail(local, domain), NewPhone(english), company, Pick(_sales), Between(_today.AddDays(-730), _today.AddDays(-1)));
     }
 
     private void AddContract(DemoBatch batch, Client client)
@@ -208,8 +216,8 @@ internal sealed class DemoCompany
             _ => total,
         };
 
-        var createdAt = Between(client.CreatedAt, _now);
-        var contract = new Contract(client, total, due, createdAt);
+        var createdAt = Between(client.CreatedAt, _today);
+        var contract = _keys.Contracts.Assign(new Contract(client, total, due, createdAt));
         var salesContact = client.SalesContact!;
         batch.Contracts.Add(contract);
         _contractsByStatus[status]++;
@@ -217,7 +225,7 @@ internal sealed class DemoCompany
         {
             case ContractStatus.PendingSignature:
             {
-                var requestedAt = Between(createdAt, Earliest(createdAt.AddDays(14), _now));
+                var requestedAt = Between(createdAt, Earliest(createdAt.AddDays(14), _today));
                 contract.MarkPendingSignature(requestedAt);
                 AddSignatureRequest(batch, contract, salesContact, requestedAt);
                 break;
@@ -226,8 +234,7 @@ internal sealed class DemoCompany
             case ContractStatus.Signed:
             {
                 var manager = Pick(_managers);
-                batch.Staff.Add(manager);
-                var signedAt = Between(createdAt, Earliest(createdAt.AddDays(30), _now));
+                var signedAt = Between(createdAt, Earliest(createdAt.AddDays(30), _today));
 
                 // A quarter came through a Sales request that a manager approved; Management signed the rest directly.
                 if (_random.NextDouble() < 0.25)
@@ -244,16 +251,15 @@ internal sealed class DemoCompany
             }
 
             case ContractStatus.Cancelled:
-                contract.Cancel(Between(createdAt, Earliest(createdAt.AddDays(60), _now)));
+                contract.Cancel(Between(createdAt, Earliest(createdAt.AddDays(60), _today)));
                 break;
 
             case ContractStatus.Draft when _random.NextDouble() < 0.05:
             {
                 // Sent for signature once, rejected by Management, back to draft.
                 var manager = Pick(_managers);
-                batch.Staff.Add(manager);
-                var requestedAt = Between(createdAt, _now);
-                var rejectedAt = Between(requestedAt, Earliest(requestedAt.AddDays(3), _now));
+                var requestedAt = Between(createdAt, _today);
+                var rejectedAt = Between(requestedAt, Earliest(requestedAt.AddDays(3), _today));
                 contract.MarkPendingSignature(requestedAt);
                 AddSignatureRequest(batch, contract, salesContact, requestedAt)
                     .Decide(SignatureRequestStatus.Rejected, manager, Pick(DemoNames.RejectionReasons), rejectedAt);
@@ -265,7 +271,7 @@ internal sealed class DemoCompany
 
     private SignatureRequest AddSignatureRequest(DemoBatch batch, Contract contract, Collaborator requestedBy, DateTime at)
     {
-        var request = new SignatureRequest(contract, requestedBy, at);
+        var request = _keys.SignatureRequests.Assign(new SignatureRequest(contract, requestedBy, at));
         batch.SignatureRequests.Add(request);
         SignatureRequests++;
         return request;
@@ -305,10 +311,10 @@ internal sealed class DemoCompany
     {
         // A past event takes place between the day after signing and yesterday; if there is no such day, it is upcoming.
         var firstPastDay = signedAt.Date.AddDays(1);
-        var lastPastDay = _now.Date.AddDays(-1);
+        var lastPastDay = _today.Date.AddDays(-1);
         upcoming |= firstPastDay > lastPastDay;
         var day = upcoming
-            ? _now.Date.AddDays(_random.Next(1, 90))
+            ? _today.Date.AddDays(_random.Next(1, 90))
             : firstPastDay.AddDays(_random.Next((int)(lastPastDay - firstPastDay).TotalDays + 1));
 
         var (names, startHour, minMinutes, maxMinutes, attendees) = style switch
@@ -338,13 +344,11 @@ internal sealed class DemoCompany
             _random.NextDouble() < 0.4 ? string.Empty : Pick(DemoNames.EventNotes));
 
         // An event is created before it starts (SPEC §1), some time after its contract was signed.
-        var createdAt = Between(signedAt, Earliest(startsAt, _now));
-        var @event = new Event(contract, details, createdAt);
+        var createdAt = Between(signedAt, Earliest(startsAt, _today));
+        var @event = _keys.Events.Assign(new Event(contract, details, createdAt));
         if (supported)
         {
-            var support = Pick(_support);
-            batch.Staff.Add(support);
-            @event.AssignSupport(support, Between(createdAt, Earliest(startsAt, _now)));
+            @event.AssignSupport(Pick(_support), Between(createdAt, Earliest(startsAt, _today)));
         }
         else
         {
@@ -353,7 +357,7 @@ internal sealed class DemoCompany
 
         batch.Events.Add(@event);
         Events++;
-        if (startsAt > _now)
+        if (startsAt > _today)
         {
             UpcomingEvents++;
         }

@@ -1,11 +1,14 @@
+using System.Globalization;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Auth;
+using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
+using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Persistence;
-using EpicEvents.Crm.Roles;
+using EpicEvents.Crm.Signatures;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Setup;
@@ -49,9 +52,10 @@ public sealed record DemoDataReport(
 /// <c>db seed-demo</c>: fills a freshly initialised database with a realistic events company of
 /// the requested size — staff, clients, contracts in every status, past and upcoming events — for
 /// demonstrations and load tests. It refuses a database that already holds clients, so demo data
-/// never mixes with real data. Records are saved in batches, each in its own transaction; a run
-/// that is cancelled or fails leaves the batches already saved, and the database is then best
-/// recreated.
+/// never mixes with real data. The records are built by their entities' own constructors and
+/// behaviour methods, then written in batches by <see cref="TableWriter{T}"/>, each batch in its own
+/// transaction; a run that is cancelled or fails leaves the batches already saved, and the database
+/// is then best recreated. No audit entry per row and no notification: one summary audit entry.
 /// </summary>
 public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, PasswordPolicy policy, TimeProvider clock)
 {
@@ -60,8 +64,8 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
     public const string DefaultPassword = "Demo-Password-2026";
 
     /// <summary>
-    /// Clients per transaction (with their contracts and events, about three times as many rows):
-    /// large enough to amortise each commit, small enough to keep the change tracker cheap.
+    /// Clients per transaction (with their contracts, requests and events, about 3.5 times as many
+    /// rows): large enough to amortise each commit, small enough to report progress often.
     /// </summary>
     internal const int BatchSize = 2_000;
 
@@ -74,7 +78,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
 
         // Checked against no address: every demo collaborator shares this password, whatever their email.
         var validation = new Validation()
-            .Check("clients", request.Clients is < 1 or > MaxClients ? $"The number of clients is between 1 and {MaxClients:N0}." : null)
+            .Check("clients", request.Clients is < 1 or > MaxClients ? $"The number of clients is between 1 and {MaxClients.ToString("N0", CultureInfo.InvariantCulture)}." : null)
             .Check("password", policy.Check(password, string.Empty));
         if (validation.HasErrors)
         {
@@ -102,24 +106,42 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
 
         var started = clock.GetTimestamp();
         var seed = request.Seed ?? Random.Shared.Next();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var company = new DemoCompany(
-            new Random(seed),
-            new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc),
-            await db.Collaborators.Select(c => c.Email).ToListAsync(cancellationToken));
-
-        var trackChanges = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var takenEmails = await db.Collaborators.Select(c => c.Email).ToListAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            var keys = new DemoKeys(
+                await TableWriter<Collaborator>.OpenAsync(db, cancellationToken),
+                await TableWriter<Client>.OpenAsync(db, cancellationToken),
+                await TableWriter<Contract>.OpenAsync(db, cancellationToken),
+                await TableWriter<SignatureRequest>.OpenAsync(db, cancellationToken),
+                await TableWriter<Event>.OpenAsync(db, cancellationToken));
+
+            // Dates are drawn relative to the start of the day, so that a seed gives the same company all day long.
+            var company = new DemoCompany(new Random(seed), keys, clock.GetUtcNow().UtcDateTime.Date, takenEmails);
+
             // Hashing is deliberately slow: once for everybody.
             var staff = company.HireStaff(request.Clients, roles, hashing.Hash(password));
-            await SaveStaffAsync(staff, roles.Values, progress, cancellationToken);
+            var saved = 0;
+            foreach (var chunk in staff.Chunk(BatchSize))
+            {
+                await InTransactionAsync(() => keys.Collaborators.InsertAsync(chunk, cancellationToken), cancellationToken);
+                saved += chunk.Length;
+                progress?.Report(new DemoDataProgress(DemoDataStage.Collaborators, saved, staff.Count));
+            }
 
             for (var done = 0; done < request.Clients;)
             {
                 var batch = company.NextClients(Math.Min(BatchSize, request.Clients - done));
-                await SaveClientsAsync(batch, roles.Values, cancellationToken);
+                await InTransactionAsync(
+                    async () =>
+                    {
+                        await keys.Clients.InsertAsync(batch.Clients, cancellationToken);
+                        await keys.Contracts.InsertAsync(batch.Contracts, cancellationToken);
+                        await keys.SignatureRequests.InsertAsync(batch.SignatureRequests, cancellationToken);
+                        await keys.Events.InsertAsync(batch.Events, cancellationToken);
+                    },
+                    cancellationToken);
                 done += batch.Clients.Count;
                 progress?.Report(new DemoDataProgress(DemoDataStage.Clients, done, request.Clients));
             }
@@ -147,48 +169,15 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
         }
         finally
         {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = trackChanges;
+            await db.Database.CloseConnectionAsync();
         }
     }
 
-    /// <summary>Employee numbers derive from the ids, so each batch is inserted, numbered and saved again in one transaction.</summary>
-    private async Task SaveStaffAsync(List<Collaborator> staff, IEnumerable<Role> roles, IProgress<DemoDataProgress>? progress, CancellationToken cancellationToken)
+    private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
     {
-        var saved = 0;
-        foreach (var chunk in staff.Chunk(BatchSize))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Roles.AttachRange(roles);
-            db.Collaborators.AddRange(chunk);
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var collaborator in chunk)
-            {
-                collaborator.AssignEmployeeNumber();
-            }
-
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            progress?.Report(new DemoDataProgress(DemoDataStage.Collaborators, saved += chunk.Length, staff.Count));
-        }
-    }
-
-    /// <summary>
-    /// One SaveChanges, hence one transaction, per batch. The staff the batch points at is attached
-    /// unchanged first, so that adding a client does not try to insert its sales contact again.
-    /// </summary>
-    private async Task SaveClientsAsync(DemoBatch batch, IEnumerable<Role> roles, CancellationToken cancellationToken)
-    {
-        db.Roles.AttachRange(roles);
-        db.Collaborators.AttachRange(batch.Staff);
-        db.Clients.AddRange(batch.Clients);
-        db.Contracts.AddRange(batch.Contracts);
-        db.SignatureRequests.AddRange(batch.SignatureRequests);
-        db.Events.AddRange(batch.Events);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await work();
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>One audit entry for the whole company, not one per row: the trail stays readable.</summary>

@@ -45,7 +45,7 @@ public abstract class DemoDataSeederTests<TDatabase> : IAsyncLifetime
         var clients = await db.Clients.Include(c => c.SalesContact!).ThenInclude(s => s.Role).ToListAsync();
         clients.Should().HaveCount(200);
         clients.Should().OnlyContain(c => c.SalesContact!.IsActive && c.SalesContact.Role.Department == Department.Sales);
-        clients.Should().OnlyContain(c => c.CreatedAt >= _company.Clock.UtcNow.AddYears(-2) && c.CreatedAt <= _company.Clock.UtcNow);
+        clients.Should().OnlyContain(c => c.CreatedAt >= _company.Clock.UtcNow.Date.AddDays(-730) && c.CreatedAt <= _company.Clock.UtcNow, "clients came over the past two years");
         clients.Should().OnlyContain(c => c.SearchKey.Length > 0 && c.Phone.Length >= Limits.PhoneMinDigits);
         clients.Select(c => c.CompanyName).Distinct().Should().HaveCountGreaterThan(50, "a realistic company has many different clients");
     }
