@@ -27,6 +27,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<SessionTokens>();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<Sessions>();
+        services.AddScoped<DemoDataSeeder>();
 
         foreach (var type in typeof(IUseCase).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
