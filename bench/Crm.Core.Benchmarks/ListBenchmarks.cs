@@ -32,8 +32,11 @@ public class ListBenchmarks
     [Params(BenchProvider.Sqlite, BenchProvider.PostgreSql)]
     public BenchProvider Provider { get; set; }
 
+    // Synchronous on purpose: the in-process toolchain does not await an asynchronous set-up.
     [GlobalSetup]
-    public async Task SetUpAsync()
+    public void SetUp() => SetUpAsync().GetAwaiter().GetResult();
+
+    private async Task SetUpAsync()
     {
         await BenchDatabase.PrepareAsync(Provider);
         _services = BenchDatabase.Services(Provider);

@@ -28,7 +28,10 @@ public sealed record LoginResult(LoginOutcome Outcome, SessionToken? Session, Ac
 /// </summary>
 public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionTokens tokens, AuthOptions options, TimeProvider clock) : IUseCase
 {
-    private const string WrongCredentials = "The email or the password is wrong.";
+    // One answer for a wrong email, a wrong password and a locked account, so that none of them
+    // tells an attacker that an account exists.
+    private const string WrongCredentials =
+        "The email or the password is wrong. After 5 failed attempts in 15 minutes an account is locked for 15 minutes.";
     private const string FailedAction = "login.failed";
 
     public async Task<LoginResult> ExecuteAsync(string? email, string? password, ChangeSource source, CancellationToken cancellationToken = default)
@@ -36,14 +39,15 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
         var normalized = FieldRules.NormalizeEmail(email);
         password ??= string.Empty;
         var now = clock.GetUtcNow().UtcDateTime;
-        var collaborator = normalized.Length is > 0 and <= Limits.Email && password.Length <= Limits.PasswordMax
+        // Text that cannot be an email (too long, control characters) is never sent to the database.
+        var collaborator = FieldRules.EmailError(normalized) is null && password.Length <= Limits.PasswordMax
             ? await db.Collaborators.Include(c => c.Role).SingleOrDefaultAsync(c => c.Email == normalized, cancellationToken)
             : null;
 
         if (collaborator is null)
         {
             hashing.VerifyDecoy(password);
-            db.AuditEntries.Add(new AuditEntry(now, null, source, FailedAction, AuditEntity.Collaborator, null, [new FieldChange("email", null, Truncate(normalized))]));
+            db.AuditEntries.Add(new AuditEntry(now, null, source, FailedAction, AuditEntity.Collaborator, null, [new FieldChange("email", null, FieldRules.EmailError(normalized) is null ? normalized : AuditTrail.Masked)]));
             await db.SaveChangesAsync(cancellationToken);
             return Failed(LoginOutcome.InvalidCredentials, WrongCredentials);
         }
@@ -54,12 +58,16 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
             hashing.VerifyDecoy(password);
             db.Record(actor, now, "login.locked", AuditEntity.Collaborator, collaborator.Id);
             await db.SaveChangesAsync(cancellationToken);
-            return Failed(LoginOutcome.LockedOut, "Too many failed attempts: this account is locked for a few minutes.");
+            return Failed(LoginOutcome.LockedOut, WrongCredentials);
         }
 
         var check = hashing.Verify(collaborator.PasswordHash, password);
         if (check == PasswordCheck.Wrong || !collaborator.IsActive)
         {
+            // Attempts on one account take turns, so a burst of parallel guesses cannot all count
+            // the same four earlier failures.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.LockAsync(WriterLocks.Login, collaborator.Id, cancellationToken);
             var recentFailures = await RecentFailuresAsync(collaborator.Id, now, cancellationToken);
             var locks = recentFailures + 1 >= options.MaxFailedLogins;
             if (locks)
@@ -75,8 +83,10 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
                 await db.SaveChangesAsync(cancellationToken);
             }
 
+            await transaction.CommitAsync(cancellationToken);
+
             return collaborator.IsLockedOut(now)
-                ? Failed(LoginOutcome.LockedOut, "Too many failed attempts: this account is locked for a few minutes.")
+                ? Failed(LoginOutcome.LockedOut, WrongCredentials)
                 : Failed(LoginOutcome.InvalidCredentials, WrongCredentials);
         }
 
@@ -124,6 +134,4 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
     }
 
     private static LoginResult Failed(LoginOutcome outcome, string message) => new(outcome, null, null, false, message);
-
-    private static string Truncate(string text) => text.Length <= 100 ? text : text[..100];
 }

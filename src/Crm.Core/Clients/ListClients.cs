@@ -35,6 +35,11 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
             return invalidPage;
         }
 
+        if (filter.Search is { } typed && typed.Any(char.IsControl))
+        {
+            return Failure.Invalid("search", "A search cannot contain control characters.");
+        }
+
         var search = FieldRules.SearchKey(filter.Search);
         if (search.Length > Limits.SearchText)
         {
@@ -49,13 +54,23 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
 
         if (filter.WithoutActiveSalesContact)
         {
-            query = query.Where(c => c.SalesContactId == null || !c.SalesContact!.IsActive);
+            // Few collaborators are inactive: reading their ids first lets both databases seek the
+            // contact index instead of walking every client.
+            var inactive = await db.Collaborators.Where(s => !s.IsActive).Select(s => (int?)s.Id).ToListAsync(cancellationToken);
+            query = query.Where(c => c.SalesContactId == null || inactive.Contains(c.SalesContactId));
         }
 
         if (search.Length > 0)
         {
             var pattern = "%" + Paging.EscapeLike(search) + "%";
             query = query.Where(c => EF.Functions.Like(c.SearchKey, pattern, Paging.LikeEscape));
+            if (db.Provider == DatabaseProvider.Sqlite && search.Length >= 3)
+            {
+                // The trigram index narrows the candidates; PostgreSQL's trigram index serves the LIKE itself.
+                var phrase = "\"" + search.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+                var matches = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM clients_search WHERE clients_search MATCH {phrase}");
+                query = query.Where(c => matches.Contains(c.Id));
+            }
         }
 
         if (afterId is { } after)

@@ -104,7 +104,7 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
     /// <summary>Upcoming events only; each new support contact is notified as for any assignment.</summary>
     private async Task<List<int>> HandOverEventsAsync(Actor actor, Collaborator leaver, Collaborator heir, DateTime now, CancellationToken cancellationToken)
     {
-        var events = await db.Events.Include(e => e.Contract).ThenInclude(k => k.Client)
+        var events = await db.Events.Include(e => e.Contract).ThenInclude(k => k.Client).ThenInclude(c => c.SalesContact)
             .Where(e => e.SupportContactId == leaver.Id && e.StartsAt >= now)
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
@@ -113,9 +113,9 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
             evt.AssignSupport(heir, now);
             db.Record(actor, now, "event.support_assigned", AuditEntity.Event, evt.Id, new FieldChanges().Add<int?>("supportContactId", leaver.Id, heir.Id));
             db.Notify(NotificationKind.SupportAssigned, heir.Id, evt.Id, now);
-            if (evt.Contract.Client.SalesContactId is { } salesContactId)
+            if (evt.Contract.Client.SalesContact is { IsActive: true } salesContact)
             {
-                db.Notify(NotificationKind.SupportAssignedToYourClient, salesContactId, evt.Id, now);
+                db.Notify(NotificationKind.SupportAssignedToYourClient, salesContact.Id, evt.Id, now);
             }
         }
 

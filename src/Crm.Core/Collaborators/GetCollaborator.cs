@@ -21,8 +21,9 @@ public sealed class GetCollaborator(CrmDbContext db) : IUseCase
             return Failure.NotFound("Collaborator", collaboratorId);
         }
 
+        // To those who may not list deactivated staff, a deactivated collaborator is as absent as a missing one.
         return view.IsActive || PermissionMatrix.For(actor, CrmAction.ReadInactiveCollaborators) != Reach.None
             ? view
-            : PermissionMatrix.Refusal(actor, CrmAction.ReadInactiveCollaborators);
+            : Failure.NotFound("Collaborator", collaboratorId);
     }
 }

@@ -16,12 +16,13 @@ internal static class StaffRules
 
     /// <summary>
     /// Saves a change that takes a manager away, then checks inside the same transaction that an
-    /// active manager is left: two managers removing each other at the same moment would otherwise
-    /// both pass the check made before the change.
+    /// active manager is left. The writer lock makes two managers removing each other at the same
+    /// moment take turns, so the second one sees the first one's change.
     /// </summary>
     public static async Task<Failure?> TrySaveKeepingAManagerAsync(this CrmDbContext db, Collaborator leaving, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAsync(WriterLocks.LastManager, 0, cancellationToken);
         if (await db.TrySaveAsync(cancellationToken) is { } failed)
         {
             return failed;

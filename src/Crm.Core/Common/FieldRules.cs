@@ -21,7 +21,9 @@ public static partial class FieldRules
             return $"An email address has at most {Limits.Email} characters.";
         }
 
-        return EmailPattern().IsMatch(normalized) ? null : "This is not a valid email address (name@company.com).";
+        return EmailPattern().IsMatch(normalized) && !normalized.Any(char.IsControl)
+            ? null
+            : "This is not a valid email address (name@company.com).";
     }
 
     /// <summary>Keeps a leading '+' and the digits: "+33 (0)1 23.45-67" is stored as "+3301234567".</summary>

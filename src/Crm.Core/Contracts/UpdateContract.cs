@@ -93,6 +93,12 @@ public sealed class UpdateContract(CrmDbContext db, TimeProvider clock) : IUseCa
             }
 
             amounts = validated.Value;
+            if (contract.Status == ContractStatus.PendingSignature && amounts.Total != contract.TotalAmount)
+            {
+                // Managers approve the total they were shown; it cannot move under their decision.
+                return Failure.Conflict(
+                    $"Contract {contract.Id} is awaiting signature: its total cannot change until the request is decided. Ask Management to reject it, then change the total.");
+            }
         }
 
         if (request.Signed == false && contract.Status == ContractStatus.Signed)

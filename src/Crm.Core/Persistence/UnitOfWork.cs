@@ -73,6 +73,8 @@ internal static class UnitOfWork
                 return UniqueRules.FirstOrDefault(r => r.Index == postgres.ConstraintName).Failure;
             case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 } sqlite:
                 return UniqueRules.FirstOrDefault(r => sqlite.Message.Contains(r.Column, StringComparison.Ordinal)).Failure;
+            case PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.StringDataRightTruncation }:
+                return Failure.Invalid("text", "Some text contains characters the database cannot store, or is too long.");
             case PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation }:
             case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 787 }:
                 return Failure.Conflict("A related record was added or removed meanwhile; nothing was saved. Reload and try again.");

@@ -19,7 +19,7 @@ public sealed record DatabaseInitReport(SchemaStatus Schema, IReadOnlyList<strin
 /// <c>db init</c>: creates or upgrades the schema, makes sure the three default roles exist, and
 /// creates a first Management collaborator when there is no active one. Running it again is harmless.
 /// </summary>
-public sealed class DatabaseSetup(CrmDbContext db, CreateCollaborator createCollaborator)
+public sealed class DatabaseSetup(CrmDbContext db, CreateCollaborator createCollaborator, TimeProvider clock)
 {
     public const string DefaultAdminEmail = "admin@epicevents.local";
 
@@ -46,7 +46,7 @@ public sealed class DatabaseSetup(CrmDbContext db, CreateCollaborator createColl
 
         if (created.Count > 0)
         {
-            db.Record(Actor.System, DateTime.UtcNow, "roles.defaults_created", AuditEntity.Role, null, new FieldChanges().Add("names", null, string.Join(", ", created)));
+            db.Record(Actor.System, clock.GetUtcNow().UtcDateTime, "roles.defaults_created", AuditEntity.Role, null, new FieldChanges().Add("names", null, string.Join(", ", created)));
             if (await db.TrySaveAsync(cancellationToken) is { } failed)
             {
                 return failed;

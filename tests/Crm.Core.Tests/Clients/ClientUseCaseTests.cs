@@ -185,6 +185,23 @@ public abstract class ClientUseCaseTests<TDatabase> : WorldTest<TDatabase>
     }
 
     [Fact]
+    public async Task Search_follows_renames_and_deletions()
+    {
+        var client = await World.NewClientAsync(fullName: "Gwenaëlle Quéméner", company: "Kouign Amann & Co");
+        async Task<IReadOnlyList<int>> Find(string term) =>
+            (await World.Get<ListClients>().ExecuteAsync(World.Support, new ClientFilter(Search: term), PageRequest.First())).ShouldBeOk().Items.Select(c => c.Id).ToList();
+
+        (await Find("quemener")).Should().Equal(client.Id);
+        (await World.Get<UpdateClient>().ExecuteAsync(World.Manager, new UpdateClientRequest(client.Id, FullName: "Gwenaëlle Le Gall"))).ShouldBeOk();
+
+        (await Find("quemener")).Should().BeEmpty();
+        (await Find("le gall")).Should().Equal(client.Id);
+        (await Find("amann")).Should().Equal(client.Id);
+        (await World.Get<DeleteClient>().ExecuteAsync(World.Manager, new DeleteClientRequest(client.Id))).ShouldBeOk();
+        (await Find("le gall")).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Mine_lists_only_the_sales_users_clients_and_is_refused_to_other_departments()
     {
         var mine = await World.NewClientAsync(World.Sales);

@@ -359,7 +359,7 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
         sales.Items.Select(c => c.Id).Should().Equal(World.Sales.Id, World.Sales2.Id);
 
         (await World.Get<ListCollaborators>().ExecuteAsync(World.Sales, new CollaboratorFilter(IncludeInactive: true), PageRequest.First())).ShouldBe(Outcome.Forbidden);
-        (await World.Get<GetCollaborator>().ExecuteAsync(World.Sales, former.Id)).ShouldBe(Outcome.Forbidden);
+        (await World.Get<GetCollaborator>().ExecuteAsync(World.Sales, former.Id)).ShouldBe(Outcome.NotFound);
 
         var all = (await World.Get<ListCollaborators>().ExecuteAsync(World.Manager, new CollaboratorFilter(Department.Sales, IncludeInactive: true), PageRequest.First())).ShouldBeOk();
         all.Items.Select(c => c.Id).Should().Equal(World.Sales.Id, World.Sales2.Id, former.Id);

@@ -216,10 +216,12 @@ public abstract class ContractUseCaseTests<TDatabase> : WorldTest<TDatabase>
         both.Contract.TotalAmount.Should().Be(2000m);
         both.Contract.Status.Should().Be(ContractStatus.PendingSignature);
 
-        var again = await World.Get<UpdateContract>().ExecuteAsync(World.Sales, new UpdateContractRequest(contract.Id, TotalAmount: 3000m, AmountDue: 3000m, Signed: true));
+        var again = await World.Get<UpdateContract>().ExecuteAsync(World.Sales, new UpdateContractRequest(contract.Id, AmountDue: 1500m, Signed: true));
         again.ShouldBe(Outcome.Conflict);
         again.Message.Should().Contain("already pending");
-        (await World.Get<GetContract>().ExecuteAsync(World.Sales, contract.Id)).ShouldBeOk().TotalAmount.Should().Be(2000m);
+        var unchanged = (await World.Get<GetContract>().ExecuteAsync(World.Sales, contract.Id)).ShouldBeOk();
+        unchanged.TotalAmount.Should().Be(2000m);
+        unchanged.AmountDue.Should().Be(2000m);
     }
 
     [Fact]

@@ -13,7 +13,6 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.Email).HasMaxLength(Limits.Email);
         builder.Property(c => c.Phone).HasMaxLength(Limits.PhoneText);
         builder.Property(c => c.CompanyName).HasMaxLength(Limits.CompanyName);
-        builder.Property(c => c.SearchKey).HasMaxLength(Limits.SearchText);
         builder.HasOne(c => c.SalesContact).WithMany().HasForeignKey(c => c.SalesContactId).OnDelete(DeleteBehavior.Restrict);
     }
 }
