@@ -44,8 +44,14 @@ if [[ ! -f "$solution" && -f "EpicEvents.Bot.slnx" ]]; then
     solution="EpicEvents.Bot.slnx"
 fi
 
+log="$(mktemp "${TMPDIR:-/tmp}/epicevents-test-log.XXXXXX")"
 set +e
-dotnet test "$solution" -c Release --logger "console;verbosity=normal" "$@"
-rc=$?
+dotnet test "$solution" -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
 set -e
+
+# One closing line for the whole run, summed over the test projects.
+count() { grep -E "^[[:space:]]+$1:[[:space:]]+[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+echo "Tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
+rm -f -- "$log"
 exit "$rc"
