@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Tests.Infrastructure;
 
 namespace EpicEvents.Crm.Tests.Audit;
@@ -35,8 +36,8 @@ public abstract class AuditTrailTests<TDatabase> : WorldTest<TDatabase>
     {
         var mine = await World.NewClientAsync(World.Sales);
         var theirs = await World.NewClientAsync(World.Sales2);
-        var myContract = await World.NewContractAsync(mine.Id, signed: true);
-        var theirContract = await World.NewContractAsync(theirs.Id, signed: true);
+        var myContract = await World.NewContractInStatusAsync(mine.Id);
+        var theirContract = await World.NewContractInStatusAsync(theirs.Id);
         var myEvent = await World.NewEventAsync(myContract, TimeSpan.FromDays(10));
         var theirEvent = await World.NewEventAsync(theirContract, TimeSpan.FromDays(10));
         await World.AuditAsync(World.Manager, "contract.created", AuditEntity.Contract, myContract);
@@ -70,7 +71,7 @@ public abstract class AuditTrailTests<TDatabase> : WorldTest<TDatabase>
     public async Task Support_read_only_the_history_of_the_events_they_support()
     {
         var client = await World.NewClientAsync(World.Sales);
-        var contract = await World.NewContractAsync(client.Id, signed: true);
+        var contract = await World.NewContractInStatusAsync(client.Id);
         var mine = await World.NewEventAsync(contract, TimeSpan.FromDays(2), World.Support);
         var theirs = await World.NewEventAsync(contract, TimeSpan.FromDays(3), World.Support2);
         await World.AuditAsync(World.Manager, "event.support_assigned", AuditEntity.Event, mine);

@@ -3,6 +3,7 @@ using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Roles;
 using EpicEvents.Crm.Tests.Infrastructure;
@@ -190,8 +191,8 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
         var first = await World.NewClientAsync(World.Sales);
         var second = await World.NewClientAsync(World.Sales);
         await World.NewClientAsync(World.Sales2);
-        var draft = await World.NewContractAsync(first.Id);
-        await World.NewContractAsync(second.Id, signed: true);
+        var draft = await World.NewContractInStatusAsync(first.Id, ContractStatus.Draft);
+        await World.NewContractInStatusAsync(second.Id);
 
         var result = await World.Get<DeactivateCollaborator>().ExecuteAsync(World.Manager, new DeactivateCollaboratorRequest(World.Sales.Id));
 
@@ -208,7 +209,7 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
     {
         var first = await World.NewClientAsync(World.Sales);
         var second = await World.NewClientAsync(World.Sales);
-        var contract = await World.NewContractAsync(first.Id);
+        var contract = await World.NewContractInStatusAsync(first.Id, ContractStatus.Draft);
         var stampBefore = await StampOfAsync(World.Sales.Id);
 
         var done = (await World.Get<DeactivateCollaborator>().ExecuteAsync(World.Manager, new DeactivateCollaboratorRequest(World.Sales.Id, World.Sales2.Id))).ShouldBeOk();
@@ -246,7 +247,7 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
     public async Task Deactivating_support_hands_over_upcoming_events_only_and_notifies_the_new_contact()
     {
         var client = await World.NewClientAsync(World.Sales);
-        var contract = await World.NewContractAsync(client.Id, signed: true);
+        var contract = await World.NewContractInStatusAsync(client.Id);
         var upcoming = await World.NewEventAsync(contract, TimeSpan.FromDays(3), World.Support);
         var past = await World.NewEventAsync(contract, TimeSpan.FromDays(-3), World.Support);
         await World.NewEventAsync(contract, TimeSpan.FromDays(4), World.Support2);

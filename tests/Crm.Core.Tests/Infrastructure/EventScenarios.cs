@@ -16,11 +16,14 @@ public static class EventScenarios
     /// A contract of the client in the given status, written straight to the database: the event
     /// tests need contracts, not the contract use cases. A signed contract is signed by Management.
     /// </summary>
-    public static async Task<int> NewContractInStatusAsync(this CrmWorld world, ClientView client, ContractStatus status = ContractStatus.Signed)
+    public static Task<int> NewContractInStatusAsync(this CrmWorld world, ClientView client, ContractStatus status = ContractStatus.Signed) =>
+        world.NewContractInStatusAsync(client.Id, status);
+
+    public static async Task<int> NewContractInStatusAsync(this CrmWorld world, int clientId, ContractStatus status = ContractStatus.Signed)
     {
         await using var db = world.NewContext();
         var now = world.Clock.UtcNow;
-        var contract = new Contract(await db.Clients.SingleAsync(c => c.Id == client.Id), 10_000m, 2_500m, now);
+        var contract = new Contract(await db.Clients.SingleAsync(c => c.Id == clientId), 10_000m, 2_500m, now);
         switch (status)
         {
             case ContractStatus.PendingSignature:

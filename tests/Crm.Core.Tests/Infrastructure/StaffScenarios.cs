@@ -13,21 +13,6 @@ namespace EpicEvents.Crm.Tests.Infrastructure;
 /// </summary>
 public static class StaffScenarios
 {
-    public static async Task<int> NewContractAsync(this CrmWorld world, int clientId, bool signed = false)
-    {
-        await using var db = world.NewContext();
-        var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-        var contract = new Contract(client, 1000m, 400m, world.Clock.UtcNow);
-        if (signed)
-        {
-            contract.Sign(await db.Collaborators.SingleAsync(c => c.Id == world.Manager.Id), world.Clock.UtcNow);
-        }
-
-        db.Contracts.Add(contract);
-        await db.SaveChangesAsync();
-        return contract.Id;
-    }
-
     /// <summary>An event under a signed contract, starting <paramref name="startsIn"/> from now (negative: already past).</summary>
     public static async Task<int> NewEventAsync(this CrmWorld world, int contractId, TimeSpan startsIn, Actor? support = null)
     {
