@@ -39,6 +39,9 @@ public sealed class CrmWorld : IAsyncDisposable
 
     public TestClock Clock { get; }
 
+    /// <summary>The SQL commands the use cases resolved through <see cref="Get{T}"/> have sent.</summary>
+    public CommandCounter Commands { get; private init; } = null!;
+
     public Actor Manager { get; private set; } = null!;
 
     public Actor Manager2 { get; private set; } = null!;
@@ -58,11 +61,13 @@ public sealed class CrmWorld : IAsyncDisposable
     {
         var database = await TDatabase.CreateAsync();
         var clock = new TestClock();
+        var commands = new CommandCounter();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddCrmCore(database.Settings, TestAuth)
+            .ConfigureDbContext<CrmDbContext>(options => options.AddInterceptors(commands))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        var world = new CrmWorld(database, services, clock);
+        var world = new CrmWorld(database, services, clock) { Commands = commands };
         await world.SeedStaffAsync();
         return world;
     }
