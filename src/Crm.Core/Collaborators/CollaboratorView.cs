@@ -13,8 +13,8 @@ public sealed record CollaboratorView(
     string RoleName,
     Department Department,
     bool IsActive,
-    bool MustChangePassword,
-    bool TeamsLinked,
+    bool? MustChangePassword,
+    bool? TeamsLinked,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     int Version)
@@ -28,13 +28,23 @@ public sealed record CollaboratorView(
         c.Role.Name,
         c.Role.Department,
         c.IsActive,
-        c.MustChangePassword,
-        c.TeamsAadObjectId != null,
+        (bool?)c.MustChangePassword,
+        (bool?)(c.TeamsAadObjectId != null),
         c.CreatedAt,
         c.UpdatedAt,
         c.Version);
 
     private static readonly Func<Collaborator, CollaboratorView> FromLoaded = Projection.Compile();
+
+    /// <summary>
+    /// The view as <paramref name="reader"/> may see it: the staff directory is name, email,
+    /// department and role; whether an account still has a temporary password or a Teams link is
+    /// Management's business (null for everyone else).
+    /// </summary>
+    internal CollaboratorView For(Actor reader) =>
+        PermissionMatrix.For(reader, CrmAction.ManageCollaborators) == Reach.None
+            ? this with { MustChangePassword = null, TeamsLinked = null }
+            : this;
 
     /// <summary>The view of a collaborator loaded with their role.</summary>
     internal static CollaboratorView From(Collaborator collaborator) => FromLoaded(collaborator);

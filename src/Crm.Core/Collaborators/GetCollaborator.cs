@@ -23,7 +23,7 @@ public sealed class GetCollaborator(CrmDbContext db) : IUseCase
 
         // To those who may not list deactivated staff, a deactivated collaborator is as absent as a missing one.
         return view.IsActive || PermissionMatrix.For(actor, CrmAction.ReadInactiveCollaborators) != Reach.None
-            ? view
+            ? view.For(actor)
             : Failure.NotFound("Collaborator", collaboratorId);
     }
 }

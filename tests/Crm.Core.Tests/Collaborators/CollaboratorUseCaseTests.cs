@@ -352,6 +352,21 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
     }
 
     [Fact]
+    public async Task Only_management_sees_who_has_a_temporary_password_or_a_teams_link()
+    {
+        var asSupport = (await World.Get<GetCollaborator>().ExecuteAsync(World.Support, World.Sales.Id)).ShouldBeOk();
+        var asManager = (await World.Get<GetCollaborator>().ExecuteAsync(World.Manager, World.Sales.Id)).ShouldBeOk();
+        var listed = (await World.Get<ListCollaborators>().ExecuteAsync(World.Sales2, new CollaboratorFilter(), PageRequest.First())).ShouldBeOk();
+
+        asSupport.FullName.Should().Be("Sophie Commerciale");
+        asSupport.MustChangePassword.Should().BeNull();
+        asSupport.TeamsLinked.Should().BeNull();
+        asManager.MustChangePassword.Should().BeFalse();
+        asManager.TeamsLinked.Should().BeFalse();
+        listed.Items.Should().OnlyContain(c => c.MustChangePassword == null && c.TeamsLinked == null);
+    }
+
+    [Fact]
     public async Task Everyone_reads_active_staff_but_only_management_sees_deactivated_collaborators()
     {
         var former = await World.AddCollaboratorAsync("Former Seller", Department.Sales, active: false);
