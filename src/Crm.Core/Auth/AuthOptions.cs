@@ -75,6 +75,13 @@ public sealed record AuthOptions
             : throw new SigningKeyMissingException($"The signing key is too short: it needs at least {MinimumKeyBytes} bytes.");
     }
 
+    /// <summary>
+    /// These options, with a key generated once into <paramref name="keyPath"/> (mode 0600) when none
+    /// is configured: for a single-user installation on the embedded SQLite file.
+    /// </summary>
+    public AuthOptions WithLocalKeyIfMissing(string keyPath) =>
+        string.IsNullOrWhiteSpace(SigningKey) ? this with { SigningKey = LoadOrCreateDevelopmentKey(keyPath) } : this;
+
     internal static string LoadOrCreateDevelopmentKey(string path)
     {
         if (PrivateFile.Read(path)?.Trim() is { Length: > 0 } existing)

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using EpicEvents.Cli.Output;
+using EpicEvents.Crm;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Auth;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Configuration;
+using EpicEvents.Crm.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EpicEvents.Cli;
+
+/// <summary>
+/// One command's world: configuration, output, language, time zone, and the Crm.Core services,
+/// built only when the command first needs them (so <c>--help</c> never opens a database).
+/// </summary>
+internal sealed class CliContext : IDisposable
+{
+    private readonly Lazy<ServiceProvider> _services;
+    private readonly Lazy<IServiceScope> _scope;
+    private readonly Lazy<TimeZoneInfo> _timeZone;
+
+    public CliContext(CliEnvironment environment, ParseResult parseResult, GlobalOptions globals)
+    {
+        Environment = environment;
+        ParseResult = parseResult;
+        Configuration = new ConfigurationBuilder()
+            .AddCrmSources(environment.AppSettingsDirectory, environment.WorkingDirectory)
+            .AddInMemoryCollection(environment.Overrides)
+            .Build();
+        Json = parseResult.GetValue(globals.Json);
+        Texts = Texts.For(parseResult.GetValue(globals.Language) ?? Configuration["EPICEVENTS_LANG"]);
+        var color = !parseResult.GetValue(globals.NoColor) && string.IsNullOrEmpty(Configuration["NO_COLOR"]);
+        Terminal = new Terminal(environment, Json, color, Texts);
+        ConfigDirectory = Configuration["EPICEVENTS_CONFIG_DIR"] is { Length: > 0 } configured ? configured : AuthOptions.ConfigDirectory;
+        SessionFile = new SessionFile(Path.Combine(ConfigDirectory, "session"));
+        _timeZone = new(() => TimeZoneInfo.FindSystemTimeZoneById(Configuration["Crm:TimeZone"] is { Length: > 0 } zone ? zone : "Europe/Paris"));
+        _services = new(BuildServices);
+        _scope = new(() => _services.Value.CreateScope());
+    }
+
+    public CliEnvironment Environment { get; }
+
+    public ParseResult ParseResult { get; }
+
+    public IConfiguration Configuration { get; }
+
+    public bool Json { get; }
+
+    public Texts Texts { get; }
+
+    public Terminal Terminal { get; }
+
+    public string ConfigDirectory { get; }
+
+    public SessionFile SessionFile { get; }
+
+    public TimeZoneInfo TimeZone => _timeZone.Value;
+
+    public DatabaseSettings Database => field ??= DatabaseSettings.FromConfiguration(Configuration);
+
+    public T Get<T>()
+        where T : notnull => _scope.Value.ServiceProvider.GetRequiredService<T>();
+
+    public T? Value<T>(Option<T> option) => ParseResult.GetValue(option);
+
+    public T Value<T>(Argument<T> argument) => ParseResult.GetValue(argument)!;
+
+    /// <summary>When the session checked by <see cref="SignInAsync"/> ends.</summary>
+    public DateTime SessionExpiresAt { get; private set; }
+
+    /// <summary>One line of standard input (a password given with --password-stdin), without its line break.</summary>
+    public string? ReadLine() => Environment.Input.ReadLine()?.TrimEnd('\r');
+
+    /// <summary>Refuses a command line that cannot run as typed (exit code 2).</summary>
+    public int Usage(string message)
+    {
+        Terminal.Error(ExitCodes.Usage, message, []);
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>The collaborator behind the session, reloaded now; null (after saying why) when there is none.</summary>
+    public async Task<Actor?> SignInAsync(CancellationToken cancellationToken)
+    {
+        var token = Configuration["EPICEVENTS_TOKEN"] is { Length: > 0 } fromEnvironment ? fromEnvironment : SessionFile.Read();
+        if (token is null)
+        {
+            Terminal.Error(ExitCodes.NotLoggedIn, Texts.NotLoggedIn, []);
+            return null;
+        }
+
+        var session = await Get<Sessions>().ResolveAsync(token, ChangeSource.Cli, cancellationToken);
+        if (session.State != SessionState.Active)
+        {
+            Terminal.Error(ExitCodes.NotLoggedIn, session.Message, [], Texts.LogInAgain);
+            return null;
+        }
+
+        SessionExpiresAt = session.ExpiresAt;
+        return session.Actor;
+    }
+
+    /// <summary>Writes a use case's answer: the value on success, the refusal and its exit code otherwise.</summary>
+    public int Complete<T>(Result<T> result, Action<T> human, Func<T, object>? json = null, IReadOnlyDictionary<string, string>? fieldNames = null)
+    {
+        if (!result.IsOk)
+        {
+            return Fail(result.AsFailure(), fieldNames);
+        }
+
+        if (Json)
+        {
+            Terminal.WriteJson(json is null ? result.Value! : json(result.Value));
+        }
+        else
+        {
+            human(result.Value);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public int Fail(Failure failure, IReadOnlyDictionary<string, string>? fieldNames = null)
+    {
+        var exitCode = failure.Outcome switch
+        {
+            Outcome.Forbidden => ExitCodes.Forbidden,
+            Outcome.NotFound => ExitCodes.NotFound,
+            Outcome.Invalid => ExitCodes.Invalid,
+            Outcome.Conflict => ExitCodes.Conflict,
+            _ => ExitCodes.Unexpected,
+        };
+        var fields = failure.Errors
+            .Select(e => new FieldError(OptionNames.For(e.Field, fieldNames), e.Message))
+            .ToList();
+        Terminal.Error(exitCode, failure.Message, fields);
+        return exitCode;
+    }
+
+    /// <summary>Refuses one malformed option value (exit code 6) before any use case runs.</summary>
+    public int Invalid(string option, string message) => Fail(Failure.Invalid(option, message), OptionNames.Verbatim);
+
+    public void Dispose()
+    {
+        if (_scope.IsValueCreated)
+        {
+            _scope.Value.Dispose();
+        }
+
+        if (_services.IsValueCreated)
+        {
+            _services.Value.Dispose();
+        }
+    }
+
+    private ServiceProvider BuildServices()
+    {
+        var auth = AuthOptions.FromConfiguration(Configuration);
+        if (!Database.IsPostgreSql)
+        {
+            // The embedded SQLite file is a single-user installation: its key lives with the user.
+            auth = auth.WithLocalKeyIfMissing(Path.Combine(ConfigDirectory, "signing-key"));
+        }
+
+        var services = new ServiceCollection();
+        services.AddCrmCore(Database, auth);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using EpicEvents.Cli.Output;
+using EpicEvents.Crm.Access;
+
+namespace EpicEvents.Cli;
+
+/// <summary>
+/// Runs one command's handler in a fresh <see cref="CliContext"/>: resolves the session when the
+/// command needs one, shows a spinner when a quiet command runs for more than a second, and maps
+/// faults to exit codes.
+/// </summary>
+internal sealed class CommandRunner(CliEnvironment environment)
+{
+    private static readonly TimeSpan SpinnerDelay = TimeSpan.FromSeconds(1);
+
+    public GlobalOptions Globals { get; } = new();
+
+    /// <summary>A command that needs a logged-in collaborator.</summary>
+    public void Authenticated(Command command, Func<CliContext, Actor, CancellationToken, Task<int>> handler, bool quiet = true) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, async (context, token) =>
+        {
+            var actor = await context.SignInAsync(token);
+            return actor is null ? ExitCodes.NotLoggedIn : await handler(context, actor, token);
+        }, quiet, cancellationToken));
+
+    /// <summary>A command that works without a session (login, database set-up).</summary>
+    public void Anonymous(Command command, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet = true) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, handler, quiet, cancellationToken));
+
+    public int UsageError(ParseResult parseResult)
+    {
+        using var context = new CliContext(environment, parseResult, Globals);
+        var command = string.Join(' ', CommandPath(parseResult));
+        var message = string.Join(Environment.NewLine, parseResult.Errors.Select(e => e.Message).Distinct());
+        context.Terminal.Error(ExitCodes.Usage, message, [], context.Texts.SeeHelp(command));
+        return ExitCodes.Usage;
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parseResult)
+    {
+        var names = new Stack<string>();
+        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Push(result.Parent is null ? "epicevents" : result.Command.Name);
+        }
+
+        return names;
+    }
+
+    public async Task<int> RunAsync(ParseResult parseResult, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet, CancellationToken cancellationToken)
+    {
+        using var context = new CliContext(environment, parseResult, Globals);
+        try
+        {
+            var work = handler(context, cancellationToken);
+            if (quiet && context.Terminal.CanShowProgress)
+            {
+                if (await Task.WhenAny(work, Task.Delay(SpinnerDelay, cancellationToken)) != work)
+                {
+                    return await context.Terminal.WhileWaitingAsync(context.Texts.Working, work);
+                }
+            }
+
+            return await work;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Terminal.Error(ExitCodes.Unexpected, context.Texts.Cancelled, []);
+            return ExitCodes.Unexpected;
+        }
+        catch (Exception exception) when (CliApplication.DescribeFault(exception) is { } message)
+        {
+            context.Terminal.Error(ExitCodes.Unexpected, message, []);
+            return ExitCodes.Unexpected;
+        }
+        catch (Exception exception)
+        {
+            // A bug: say so in one line and keep the details for whoever runs with EPICEVENTS_DEBUG.
+            var details = context.Configuration["EPICEVENTS_DEBUG"] is { Length: > 0 } ? exception.ToString() : null;
+            context.Terminal.Error(ExitCodes.Unexpected, context.Texts.Unexpected(exception.GetType().Name), [], details);
+            return ExitCodes.Unexpected;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Auth;
+
+namespace EpicEvents.Cli.Commands;
+
+/// <summary><c>auth login | logout | whoami | status</c>.</summary>
+internal static class AuthCommands
+{
+    public static Command Build(CommandRunner runner)
+    {
+        var auth = new Command("auth", "Log in and out, and see who is logged in.");
+        auth.Subcommands.Add(Login(runner));
+        auth.Subcommands.Add(Logout(runner));
+        auth.Subcommands.Add(WhoAmI(runner));
+        return auth;
+    }
+
+    private static Command Login(CommandRunner runner)
+    {
+        var email = new Option<string?>("--email") { Description = "Your email address (asked for when left out)." };
+        var passwordStdin = Shared.PasswordStdin("the password");
+        var command = new Command("login", "Log in; the session is kept in your config directory (mode 0600) for 8 hours.") { email, passwordStdin };
+        runner.Anonymous(command, async (context, cancellationToken) =>
+        {
+            var address = context.Value(email);
+            string password;
+            if (context.Value(passwordStdin))
+            {
+                password = context.ReadLine() ?? string.Empty;
+            }
+            else if (context.Terminal.CanPrompt)
+            {
+                address ??= context.Terminal.PromptText(context.Texts.Say("Email:", "E-mail :"));
+                password = context.Terminal.PromptSecret(context.Texts.Say("Password:", "Mot de passe :"));
+            }
+            else
+            {
+                return context.Usage(context.Texts.NoPromptWithoutTerminal);
+            }
+
+            if (string.IsNullOrWhiteSpace(address))
+            {
+                return context.Usage(context.Texts.Say("Give your email with --email.", "Indiquez votre e-mail avec --email."));
+            }
+
+            var result = await context.Get<Login>().ExecuteAsync(address, password, ChangeSource.Cli, cancellationToken);
+            if (!result.Succeeded)
+            {
+                context.Terminal.Error(ExitCodes.NotLoggedIn, result.Message, []);
+                return ExitCodes.NotLoggedIn;
+            }
+
+            context.SessionFile.Save(result.Session!.Token);
+            var actor = result.Actor!;
+            if (context.Json)
+            {
+                context.Terminal.WriteJson(new SessionDocument(actor.Id, actor.FullName, actor.Department, result.Session.ExpiresAt, result.MustChangePassword));
+                return ExitCodes.Ok;
+            }
+
+            context.Terminal.Success(context.Texts.Say(
+                $"Logged in as {actor.FullName} ({context.Texts.Department(actor.Department)}) until {context.Texts.Date(result.Session.ExpiresAt, context.TimeZone)}.",
+                $"Connecté en tant que {actor.FullName} ({context.Texts.Department(actor.Department)}) jusqu'au {context.Texts.Date(result.Session.ExpiresAt, context.TimeZone)}."));
+            if (result.MustChangePassword)
+            {
+                context.Terminal.Warning(context.Texts.Say(
+                    "Your password is temporary: change it now with `epicevents password change`; nothing else is allowed until then.",
+                    "Votre mot de passe est provisoire : changez-le avec `epicevents password change` ; rien d'autre n'est permis d'ici là."));
+            }
+
+            return ExitCodes.Ok;
+        }, quiet: false);
+        return command;
+    }
+
+    private static Command Logout(CommandRunner runner)
+    {
+        var everywhere = new Option<bool>("--everywhere") { Description = "End every session of your account, on every machine." };
+        var command = new Command("logout", "Forget this machine's session (harmless when there is none).") { everywhere };
+        command.SetAction((parseResult, cancellationToken) =>
+            runner.RunAsync(parseResult, parseResult.GetValue(everywhere) ? LogoutEverywhereAsync : LogoutHereAsync, quiet: true, cancellationToken));
+        return command;
+    }
+
+    private static Task<int> LogoutHereAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var hadSession = context.SessionFile.Delete();
+        if (context.Json)
+        {
+            context.Terminal.WriteJson(new LogoutDocument(hadSession, Everywhere: false));
+        }
+        else
+        {
+            context.Terminal.Success(hadSession
+                ? context.Texts.Say("Logged out.", "Déconnecté.")
+                : context.Texts.Say("You were not logged in on this machine.", "Vous n'étiez pas connecté sur cette machine."));
+        }
+
+        return Task.FromResult(ExitCodes.Ok);
+    }
+
+    private static async Task<int> LogoutEverywhereAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var actor = await context.SignInAsync(cancellationToken);
+        if (actor is null)
+        {
+            return ExitCodes.NotLoggedIn;
+        }
+
+        var result = await context.Get<LogoutEverywhere>().ExecuteAsync(actor, cancellationToken);
+        if (result.IsOk)
+        {
+            context.SessionFile.Delete();
+        }
+
+        return context.Complete(
+            result,
+            _ => context.Terminal.Success(context.Texts.Say("Every session of your account has ended.", "Toutes les sessions de votre compte sont terminées.")),
+            _ => new LogoutDocument(LoggedOut: true, Everywhere: true));
+    }
+
+    private static Command WhoAmI(CommandRunner runner)
+    {
+        var command = new Command("whoami", "Who is logged in, in which department, and until when.");
+        command.Aliases.Add("status");
+        runner.Authenticated(command, (context, actor, _) =>
+        {
+            var expiresAt = context.SessionExpiresAt;
+            if (context.Json)
+            {
+                context.Terminal.WriteJson(new SessionDocument(actor.Id, actor.FullName, actor.Department, expiresAt, actor.MustChangePassword));
+            }
+            else
+            {
+                context.Terminal.Details(actor.FullName,
+                [
+                    (context.Texts.Say("Collaborator", "Collaborateur"), actor.Id.ToString(context.Texts.Culture)),
+                    (context.Texts.Say("Department", "Département"), context.Texts.Department(actor.Department)),
+                    (context.Texts.Say("Session ends", "Fin de session"), context.Texts.Date(expiresAt, context.TimeZone)),
+                    (context.Texts.Say("Temporary password", "Mot de passe provisoire"), context.Texts.YesNo(actor.MustChangePassword)),
+                ]);
+            }
+
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private sealed record SessionDocument(int CollaboratorId, string FullName, Department Department, DateTime ExpiresAt, bool MustChangePassword);
+
+    private sealed record LogoutDocument(bool LoggedOut, bool Everywhere);
+}

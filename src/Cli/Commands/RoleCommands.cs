@@ -1,0 +1,79 @@
+using System.CommandLine;
+using EpicEvents.Cli.Output;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Roles;
+
+namespace EpicEvents.Cli.Commands;
+
+/// <summary><c>role list | create | rename | delete</c>.</summary>
+internal static class RoleCommands
+{
+    public static Command Build(CommandRunner runner)
+    {
+        var role = new Command("role", "Roles: each belongs to one department, which decides what its holders may do.");
+        role.Subcommands.Add(List(runner));
+        role.Subcommands.Add(Create(runner));
+        role.Subcommands.Add(Rename(runner));
+        role.Subcommands.Add(Delete(runner));
+        return role;
+    }
+
+    private static Command List(CommandRunner runner)
+    {
+        var paging = new ListOptions();
+        var command = new Command("list", "List roles.");
+        paging.AddTo(command, withAll: false);
+        runner.Authenticated(command, (context, actor, cancellationToken) =>
+            Listing.RunAsync(
+                context,
+                paging,
+                (page, token) => context.Get<ListRoles>().ExecuteAsync(actor, page, token),
+                [
+                    new("ID", r => r.Id.ToString(context.Texts.Culture), Right: true),
+                    new(context.Texts.Say("Name", "Nom"), r => r.Name),
+                    new(context.Texts.Say("Department", "Département"), r => context.Texts.Department(r.Department)),
+                ],
+                cancellationToken));
+        return command;
+    }
+
+    private static Command Create(CommandRunner runner)
+    {
+        var name = new Argument<string>("NAME") { Description = "The role's name." };
+        var department = new Option<string>("--department") { Description = "Its department.", Required = true, HelpName = "management|sales|support" };
+        department.AcceptOnlyFromAmong("management", "sales", "support");
+        var command = new Command("create", "Create a role.") { name, department };
+        runner.Authenticated(command, async (context, actor, cancellationToken) =>
+        {
+            DepartmentNames.TryParse(context.Value(department), out var chosen);
+            return context.Complete(
+                await context.Get<CreateRole>().ExecuteAsync(actor, new CreateRoleRequest(context.Value(name), chosen), cancellationToken),
+                r => context.Terminal.Success(context.Texts.Say($"Role {r.Id} \"{r.Name}\" created.", $"Rôle {r.Id} « {r.Name} » créé.")));
+        });
+        return command;
+    }
+
+    private static Command Rename(CommandRunner runner)
+    {
+        var id = Shared.Id("role");
+        var name = new Argument<string>("NAME") { Description = "The new name." };
+        var command = new Command("rename", "Rename a role.") { id, name };
+        runner.Authenticated(command, async (context, actor, cancellationToken) =>
+            context.Complete(
+                await context.Get<RenameRole>().ExecuteAsync(actor, new RenameRoleRequest(context.Value(id), context.Value(name)), cancellationToken),
+                r => context.Terminal.Success(context.Texts.Say($"Role {r.Id} renamed \"{r.Name}\".", $"Rôle {r.Id} renommé « {r.Name} »."))));
+        return command;
+    }
+
+    private static Command Delete(CommandRunner runner)
+    {
+        var id = Shared.Id("role");
+        var command = new Command("delete", "Delete a role nobody holds.") { id };
+        runner.Authenticated(command, async (context, actor, cancellationToken) =>
+            context.Complete(
+                await context.Get<DeleteRole>().ExecuteAsync(actor, new DeleteRoleRequest(context.Value(id)), cancellationToken),
+                _ => context.Terminal.Success(context.Texts.Say($"Role {context.Value(id)} deleted.", $"Rôle {context.Value(id)} supprimé.")),
+                _ => new { deleted = true, id = context.Value(id) }));
+        return command;
+    }
+}

@@ -1,0 +1,38 @@
+namespace EpicEvents.Cli;
+
+/// <summary>The program's exit codes: scripts branch on them, so they never change meaning.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Unexpected = 1;
+    public const int Usage = 2;
+    public const int NotLoggedIn = 3;
+    public const int Forbidden = 4;
+    public const int NotFound = 5;
+    public const int Invalid = 6;
+    public const int Conflict = 7;
+
+    /// <summary>The machine-readable error code that goes with an exit code in <c>--json</c> output.</summary>
+    public static string ErrorCode(int exitCode) => exitCode switch
+    {
+        Usage => "usage",
+        NotLoggedIn => "not_logged_in",
+        Forbidden => "forbidden",
+        NotFound => "not_found",
+        Invalid => "invalid",
+        Conflict => "conflict",
+        _ => "unexpected",
+    };
+
+    public const string Help = """
+        Exit codes:
+          0  ok
+          1  unexpected error (database unreachable, configuration missing, bug)
+          2  usage: unknown command or option, missing or malformed argument
+          3  not logged in, or the session expired or was revoked
+          4  forbidden: your department may not do this
+          5  not found
+          6  invalid input (the message names each wrong field)
+          7  conflict: the record changed or the action no longer applies
+        """;
+}

@@ -1,0 +1,156 @@
+using EpicEvents.Crm.Common;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace EpicEvents.Cli.Output;
+
+/// <summary>
+/// Everything the program prints goes through here: Spectre.Console for people, one JSON document
+/// for programs (<c>--json</c>), errors on stderr. Colours only on a terminal.
+/// </summary>
+internal sealed class Terminal
+{
+    // Redirected output is read by programs and pagers: tables may be as wide as their content.
+    private const int RedirectedWidth = 400;
+
+    private readonly CliEnvironment _environment;
+    private readonly Texts _texts;
+
+    public Terminal(CliEnvironment environment, bool json, bool color, Texts texts)
+    {
+        _environment = environment;
+        _texts = texts;
+        IsJson = json;
+        Out = CreateConsole(environment.Output, environment.OutputIsTerminal, color);
+        Err = CreateConsole(new OrderedErrorWriter(environment.Output, environment.Error), environment.ErrorIsTerminal, color);
+    }
+
+    public bool IsJson { get; }
+
+    public IAnsiConsole Out { get; }
+
+    public IAnsiConsole Err { get; }
+
+    public TextWriter Output => _environment.Output;
+
+    /// <summary>Progress is drawn on stderr, and only for a person watching it.</summary>
+    public bool CanShowProgress => !IsJson && _environment.ErrorIsTerminal;
+
+    public bool CanPrompt => _environment.InputIsTerminal && _environment.OutputIsTerminal;
+
+    public void WriteJson(object value) => Output.WriteLine(CliJson.Serialize(value));
+
+    public void Success(string message) => Out.Write(new Markup($"[green]✓[/] {Markup.Escape(message)}{Environment.NewLine}"));
+
+    public void Line(string text) => Out.WriteLine(text);
+
+    public void Note(string text) => Err.Write(new Markup($"[grey]{Markup.Escape(text)}[/]{Environment.NewLine}"));
+
+    public void Warning(string text) => Err.Write(new Markup($"[yellow]{Markup.Escape(text)}[/]{Environment.NewLine}"));
+
+    public void Render(IRenderable renderable) => Out.Write(renderable);
+
+    /// <summary>A label/value panel for one record.</summary>
+    public void Details(string title, IEnumerable<(string Label, string? Value)> rows)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        foreach (var (label, value) in rows)
+        {
+            grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(value ?? "—"));
+        }
+
+        Out.Write(new Panel(grid).Header(Markup.Escape(title)).Border(BoxBorder.Rounded));
+    }
+
+    /// <summary>
+    /// An error: one line (or a JSON document) on stderr, then each wrong field. The exit code is the
+    /// caller's to return.
+    /// </summary>
+    public void Error(int exitCode, string message, IReadOnlyList<FieldError> fields, string? hint = null)
+    {
+        if (IsJson)
+        {
+            var byField = new Dictionary<string, string>();
+            foreach (var field in fields)
+            {
+                byField[field.Field] = byField.TryGetValue(field.Field, out var earlier) ? $"{earlier} {field.Message}" : field.Message;
+            }
+
+            Output.Flush();
+            _environment.Error.WriteLine(CliJson.Serialize(new ErrorDocument(new ErrorBody(ExitCodes.ErrorCode(exitCode), message, byField))));
+            return;
+        }
+
+        Err.Write(new Markup($"[red]{Markup.Escape(_texts.ErrorPrefix)}[/] {Markup.Escape(message)}{Environment.NewLine}"));
+        foreach (var field in fields)
+        {
+            var name = field.Field.Contains(' ', StringComparison.Ordinal) ? field.Field : $"--{field.Field}";
+            Err.Write(new Markup($"  [yellow]{Markup.Escape(name)}[/]: {Markup.Escape(field.Message)}{Environment.NewLine}"));
+        }
+
+        if (hint is not null)
+        {
+            Err.Write(new Markup($"[grey]{Markup.Escape(hint)}[/]{Environment.NewLine}"));
+        }
+    }
+
+    /// <summary>Shows a spinner on stderr until <paramref name="work"/> ends.</summary>
+    public async Task<T> WhileWaitingAsync<T>(string label, Task<T> work)
+    {
+        T result = default!;
+        await Err.Status().Spinner(Spinner.Known.Dots).StartAsync(label, async _ => result = await work);
+        return result;
+    }
+
+    public string PromptText(string label) =>
+        Out.Prompt(new TextPrompt<string>(label));
+
+    public string PromptSecret(string label) =>
+        Out.Prompt(new TextPrompt<string>(label).Secret(null).AllowEmpty());
+
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool isTerminal, bool color)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = isTerminal && color ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal && color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!isTerminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
+}
+
+/// <summary>
+/// Standard error that first flushes the buffered standard output, so that on a terminal a note or an
+/// error appears after the lines printed before it.
+/// </summary>
+internal sealed class OrderedErrorWriter(TextWriter output, TextWriter error) : TextWriter
+{
+    public override System.Text.Encoding Encoding => error.Encoding;
+
+    public override void Write(char value)
+    {
+        output.Flush();
+        error.Write(value);
+    }
+
+    public override void Write(string? value)
+    {
+        output.Flush();
+        error.Write(value);
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        output.Flush();
+        error.Write(buffer, index, count);
+    }
+
+    public override void Flush() => error.Flush();
+}

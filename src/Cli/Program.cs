@@ -1,0 +1,3 @@
+using EpicEvents.Cli;
+
+return await CliApplication.RunAsync(args, CliEnvironment.FromProcess());

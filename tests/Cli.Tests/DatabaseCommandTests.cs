@@ -1,0 +1,54 @@
+using EpicEvents.Cli.Tests.Infrastructure;
+
+namespace EpicEvents.Cli.Tests;
+
+public sealed class DatabaseCommandTests : IAsyncLifetime
+{
+    private readonly CliWorld _machine = CliWorld.Empty();
+
+    private CliUser Admin => _machine.Manager;
+
+    [Fact]
+    public async Task Init_on_an_empty_machine_creates_the_database_and_shows_the_temporary_password_once()
+    {
+        var settings = new Dictionary<string, string?> { ["Auth:SigningKey"] = null };
+
+        var first = (await Admin.RunAsync("db init", settings: settings)).Succeeds();
+        var second = (await Admin.RunAsync("db init", settings: settings)).Succeeds();
+
+        File.Exists(_machine.DatabasePath).Should().BeTrue();
+        first.Stdout.Should().Contain("Temporary password (shown once)").And.Contain("admin@epicevents.local");
+        second.Stdout.Should().NotContain("Temporary password");
+        var key = Path.Combine(Admin.ConfigDirectory, "signing-key");
+        File.GetUnixFileMode(key).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var password = first.Stdout.Split('\n').Single(l => l.Contains("shown once", StringComparison.Ordinal)).Split(':')[1].Trim();
+        (await Admin.RunAsync("auth login --email admin@epicevents.local --password-stdin", password + "\n", settings)).Succeeds();
+        (await Admin.RunAsync("auth whoami", settings: settings)).Succeeds().Stdout.Should().Contain("Administrator");
+    }
+
+    [Fact]
+    public async Task Migrate_reports_the_schema_version()
+    {
+        (await Admin.RunAsync("db migrate")).Succeeds().Stdout.Should().Contain("from version 0 to");
+        (await Admin.RunAsync("db migrate")).Succeeds().Stdout.Should().Contain("already at version");
+    }
+
+    [Fact]
+    public async Task Seed_fills_an_empty_database_once()
+    {
+        (await Admin.RunAsync("db init --password-stdin", "Admin-Password-2026\n")).Succeeds();
+
+        var seeded = (await Admin.RunAsync("db seed --demo --clients 30 --json")).Succeeds().Json;
+        (await Admin.RunAsync("db seed --demo --clients 30")).Fails(ExitCodes.Conflict);
+
+        seeded.GetProperty("clients").GetInt32().Should().Be(30);
+        var login = seeded.GetProperty("logins").EnumerateArray().First(l => l.GetProperty("department").GetString() == "Sales");
+        var sales = _machine.Sales;
+        (await sales.RunAsync($"auth login --email {login.GetProperty("email").GetString()} --password-stdin", seeded.GetProperty("password").GetString() + "\n")).Succeeds();
+        (await sales.RunAsync("client list --all --json")).Succeeds().Json.GetProperty("items").GetArrayLength().Should().Be(30);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _machine.DisposeAsync();
+}

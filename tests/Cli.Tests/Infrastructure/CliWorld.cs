@@ -1,0 +1,183 @@
+namespace EpicEvents.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// A company in a SQLite file, driven only through <c>epicevents</c> commands run in-process with
+/// captured output: a manager, two Sales and two Support collaborators, each logged in from their
+/// own config directory. The company is built once through the commands themselves (db init,
+/// password change, collaborator create), then each test gets its own copy of the files.
+/// </summary>
+public sealed class CliWorld : IAsyncDisposable
+{
+    public const string Password = "Correct-Horse-Battery-9";
+    public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS1mb3ItdGhlLWNsaS10ZXN0cy0wMTIzNDU2Nzg5";
+
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? _template;
+
+    private CliWorld(string root)
+    {
+        Root = root;
+        DatabasePath = Path.Combine(root, "crm.db");
+        Manager = NewUser("manager", "Maud Manager", "maud.manager@epicevents.test");
+        Sales = NewUser("sales", "Sam Sales", "sam.sales@epicevents.test");
+        Sales2 = NewUser("sales2", "Sacha Sales", "sacha.sales@epicevents.test");
+        Support = NewUser("support", "Sue Support", "sue.support@epicevents.test");
+        Support2 = NewUser("support2", "Solal Support", "solal.support@epicevents.test");
+        Stranger = NewUser("stranger", "Nobody", "nobody@epicevents.test");
+    }
+
+    public string Root { get; }
+
+    public string DatabasePath { get; }
+
+    public CliUser Manager { get; }
+
+    public CliUser Sales { get; }
+
+    public CliUser Sales2 { get; }
+
+    public CliUser Support { get; }
+
+    public CliUser Support2 { get; }
+
+    /// <summary>Someone with no account and no session.</summary>
+    public CliUser Stranger { get; }
+
+    public IEnumerable<CliUser> Staff => [Manager, Sales, Sales2, Support, Support2];
+
+    /// <summary>A fresh copy of the logged-in company.</summary>
+    public static async Task<CliWorld> CreateAsync()
+    {
+        var template = await TemplateAsync();
+        var world = new CliWorld(NewDirectory());
+        CopyDirectory(template, world.Root);
+        foreach (var line in await File.ReadAllLinesAsync(Path.Combine(world.Root, "ids.txt")))
+        {
+            var parts = line.Split('=');
+            world.Staff.Single(u => u.Name == parts[0]).Id = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return world;
+    }
+
+    /// <summary>An empty directory and no database at all: a machine where nothing was set up.</summary>
+    public static CliWorld Empty() => new(NewDirectory());
+
+    public CliUser User(string name) => name switch
+    {
+        "manager" => Manager,
+        "sales" => Sales,
+        "sales2" => Sales2,
+        "support" => Support,
+        "support2" => Support2,
+        _ => Stranger,
+    };
+
+    public async Task<CliRun> RunAsync(string configDirectory, string[] arguments, string? stdin, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var overrides = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Crm"] = $"Data Source={DatabasePath}",
+            ["EPICEVENTS_CONFIG_DIR"] = configDirectory,
+            ["Auth:SigningKey"] = SigningKey,
+            ["Auth:PasswordHashIterations"] = "100000",
+            ["Crm:TimeZone"] = "Europe/Paris",
+            ["EPICEVENTS_TOKEN"] = null,
+            ["EPICEVENTS_LANG"] = null,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var environment = new CliEnvironment(new StringReader(stdin ?? string.Empty), output, error, false, false, false, AppContext.BaseDirectory, Root)
+        {
+            Overrides = overrides,
+        };
+        var exitCode = await CliApplication.RunAsync(arguments, environment);
+        return new CliRun(arguments, exitCode, output.ToString(), error.ToString());
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on a slow machine: the temporary directory is cleaned by the system.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private CliUser NewUser(string name, string fullName, string email) =>
+        new(this, name, fullName, email, Path.Combine(Root, "config", name));
+
+    private static async Task<string> TemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            return _template ??= await BuildTemplateAsync();
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static async Task<string> BuildTemplateAsync()
+    {
+        var world = new CliWorld(NewDirectory());
+        const string temporary = "Temporary-Password-1";
+        (await world.Manager.RunAsync($"db init --admin-email {world.Manager.Email} --admin-name \"Maud Manager\" --password-stdin", temporary + "\n")).Succeeds();
+        await FirstLoginAsync(world.Manager, temporary);
+        foreach (var (user, role) in new[] { (world.Sales, "commercial"), (world.Sales2, "commercial"), (world.Support, "support"), (world.Support2, "support") })
+        {
+            var created = (await world.Manager.RunAsync(["collaborator", "create", "--name", user.FullName, "--email", user.Email, "--role", role, "--password-stdin", "--json"], temporary + "\n")).Succeeds();
+            user.Id = created.Json.GetProperty("collaborator").GetProperty("id").GetInt32();
+            await FirstLoginAsync(user, temporary);
+        }
+
+        world.Manager.Id = (await world.Manager.RunAsync("auth whoami --json")).Succeeds().Json.GetProperty("collaboratorId").GetInt32();
+        await File.WriteAllLinesAsync(Path.Combine(world.Root, "ids.txt"), world.Staff.Select(u => $"{u.Name}={u.Id}"));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return world.Root;
+    }
+
+    private static async Task FirstLoginAsync(CliUser user, string temporary)
+    {
+        (await user.LoginAsync(temporary)).Succeeds();
+        (await user.RunAsync("password change --password-stdin", $"{temporary}\n{Password}\n{Password}\n")).Succeeds();
+    }
+
+    private static string NewDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "epicevents-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(directory.Replace(source, target, StringComparison.Ordinal));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = file.Replace(source, target, StringComparison.Ordinal);
+            File.Copy(file, copy);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(copy, File.GetUnixFileMode(file));
+            }
+        }
+    }
+}

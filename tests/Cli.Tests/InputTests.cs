@@ -1,0 +1,53 @@
+namespace EpicEvents.Cli.Tests;
+
+public sealed class InputTests
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    [Theory]
+    [InlineData("1234.5", 1234.5)]
+    [InlineData("1 234,50", 1234.50)]
+    [InlineData("1\u202F234,50", 1234.50)]
+    [InlineData("1,234.50", 1234.50)]
+    [InlineData("1.234,5", 1234.5)]
+    [InlineData("1234,5", 1234.5)]
+    [InlineData("1,234,567", 1234567)]
+    [InlineData("0", 0)]
+    [InlineData("-20", -20)]
+    public void Amounts_are_read_in_either_convention(string text, decimal expected)
+    {
+        Input.TryParseAmount(text, out var amount).Should().BeTrue();
+        amount.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("12abc")]
+    [InlineData("1e5")]
+    [InlineData("1.2.3,4,5x")]
+    [InlineData("0x10")]
+    public void What_is_not_an_amount_is_refused(string text) =>
+        Input.TryParseAmount(text, out _).Should().BeFalse();
+
+    [Theory]
+    [InlineData("2025-12-01 10:00", "2025-12-01T09:00:00Z")]
+    [InlineData("2025-07-01 10:00", "2025-07-01T08:00:00Z")]
+    [InlineData("2025-12-01T10:00:00+01:00", "2025-12-01T09:00:00Z")]
+    [InlineData("2025-12-01T10:00:00Z", "2025-12-01T10:00:00Z")]
+    [InlineData("2025-12-01T10:00:00-05:00", "2025-12-01T15:00:00Z")]
+    [InlineData("2025-12-01", "2025-11-30T23:00:00Z")]
+    public void Dates_are_read_as_iso_8601_or_local_time(string text, string expectedUtc)
+    {
+        Input.TryParseDateTime(text, Paris, out var utc).Should().BeTrue();
+        utc.Should().Be(DateTime.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
+    }
+
+    [Theory]
+    [InlineData("tomorrow")]
+    [InlineData("01/12/2025")]
+    [InlineData("2025-13-01 10:00")]
+    [InlineData("2026-03-29 02:30")]
+    public void What_is_not_a_date_is_refused(string text) =>
+        Input.TryParseDateTime(text, Paris, out _).Should().BeFalse();
+}
