@@ -30,7 +30,7 @@ internal sealed class CliContext : IDisposable
             .AddInMemoryCollection(environment.Overrides)
             .Build();
         Json = parseResult.GetValue(globals.Json);
-        Texts = Texts.For(parseResult.GetValue(globals.Language) ?? Configuration["EPICEVENTS_LANG"]);
+        Texts = Texts.For(parseResult.GetValue(globals.Language) ?? FirstNonBlank(Configuration["EPICEVENTS_LANG"], Configuration["LANG"]));
         var color = !parseResult.GetValue(globals.NoColor) && string.IsNullOrEmpty(Configuration["NO_COLOR"]);
         Terminal = new Terminal(environment, Json, color, Texts);
         ConfigDirectory = Configuration["EPICEVENTS_CONFIG_DIR"] is { Length: > 0 } configured ? configured : AuthOptions.ConfigDirectory;
@@ -153,6 +153,8 @@ internal sealed class CliContext : IDisposable
             _services.Value.Dispose();
         }
     }
+
+    private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     private ServiceProvider BuildServices()
     {

@@ -13,7 +13,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Language { get; } = new Option<string?>("--lang")
     {
-        Description = "Language of the messages: en or fr.",
+        Description = "Language of the messages: en or fr (default: EPICEVENTS_LANG, then LANG).",
         Recursive = true,
         HelpName = "en|fr",
     }.AcceptOnlyFromAmong("en", "fr");

@@ -173,6 +173,7 @@ public sealed class CommandTests : CliTest
 
         run.Stdout.Should().Contain("Client").And.Contain("créé").And.Contain("Entreprise");
         error.Stderr.Should().StartWith("Erreur :");
+        (await Sales.RunAsync("client show 999999", settings: new Dictionary<string, string?> { ["LANG"] = "fr_FR.UTF-8" })).Stderr.Should().StartWith("Erreur :");
     }
 
     [Fact]

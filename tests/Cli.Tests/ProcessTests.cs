@@ -47,6 +47,7 @@ public sealed class ProcessTests : IAsyncLifetime
         start.Environment["EPICEVENTS_CONFIG_DIR"] = Path.Combine(_machine.Root, "config");
         start.Environment["Auth__PasswordHashIterations"] = "100000";
         start.Environment.Remove("EPICEVENTS_TOKEN");
+        start.Environment["LANG"] = "C.UTF-8";
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();

@@ -1,7 +1,6 @@
 using System.Text;
 using EpicEvents.Crm.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EpicEvents.Crm.Persistence;
 
@@ -12,13 +11,9 @@ namespace EpicEvents.Crm.Persistence;
 /// </summary>
 internal static class ModelConventions
 {
-    private static readonly ValueConverter<DateTime, DateTime> Utc = new(
-        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+    private static readonly UtcConverter Utc = new();
 
-    private static readonly ValueConverter<decimal, long> Cents = new(
-        v => (long)decimal.Round(v * 100m, 0, MidpointRounding.AwayFromZero),
-        v => v / 100m);
+    private static readonly CentsConverter Cents = new();
 
     public static void Apply(ModelBuilder modelBuilder, DatabaseProvider provider)
     {

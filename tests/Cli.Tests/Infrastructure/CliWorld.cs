@@ -86,6 +86,7 @@ public sealed class CliWorld : IAsyncDisposable
             ["Crm:TimeZone"] = "Europe/Paris",
             ["EPICEVENTS_TOKEN"] = null,
             ["EPICEVENTS_LANG"] = null,
+            ["LANG"] = null,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -12,9 +12,8 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
     {
         builder.Property(r => r.Name).HasMaxLength(Limits.RoleName);
 
-        // Stored as "management"/"sales"/"support"; anything else reads back as Unknown, which has no rights.
         builder.Property(r => r.Department)
-            .HasConversion(d => d.Key(), text => DepartmentNames.ParseOrUnknown(text))
+            .HasConversion(new DepartmentConverter())
             .HasMaxLength(20);
     }
 }

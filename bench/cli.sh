@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Whole-process time and peak memory of the `epicevents` program on a SQLite file of 100 000 clients:
+#   bench/cli.sh            ReadyToRun build (what `dotnet pack`/publish ship)
+#   bench/cli.sh --jit      the same program without ReadyToRun, for comparison
+# The database is seeded once into $TMPDIR/epicevents-cli-bench and kept for later runs.
+# Each case runs 3 warm-up times, then 15 measured times; the median and the worst peak RSS are printed.
+set -euo pipefail
+
+bench_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
+repo_root="$(cd -- "$bench_dir/.." && pwd -P)"
+work="${TMPDIR:-/tmp}/epicevents-cli-bench"
+ready_to_run=true
+[[ "${1:-}" == "--jit" ]] && ready_to_run=false
+mkdir -p "$work/config"
+
+publish="$work/publish-r2r-$ready_to_run"
+dotnet publish "$repo_root/src/Cli" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=$ready_to_run -o "$publish" --nologo -v quiet >/dev/null
+cli="$publish/epicevents"
+
+export ConnectionStrings__Crm="Data Source=$work/crm.db"
+export EPICEVENTS_CONFIG_DIR="$work/config"
+if [[ ! -f "$work/crm.db" ]]; then
+    echo "Admin-Password-2026" | "$cli" db init --password-stdin >/dev/null
+    "$cli" db seed --demo --clients 100000 --json > "$work/seed.json"
+fi
+manager_email="$(sed -E 's/.*"department":"Management","fullName":"[^"]*","email":"([^"]*)".*/\1/' "$work/seed.json")"
+echo "Demo-Password-2026" | "$cli" auth login --email "$manager_email" --password-stdin >/dev/null
+
+measure() {
+    local label="$1"; shift
+    local times=() peak=0
+    for run in $(seq 1 18); do
+        local line
+        line="$( { /usr/bin/time -f '%e %M' "$cli" "$@" >/dev/null; } 2>&1 | tail -1)"
+        if (( run > 3 )); then
+            times+=("${line% *}")
+            (( ${line#* } > peak )) && peak="${line#* }"
+        fi
+    done
+    local median
+    median="$(printf '%s\n' "${times[@]}" | sort -n | sed -n '8p')"
+    printf '%-55s median %6.0f ms   peak RSS %4d MB\n' "$label" "$(echo "$median * 1000" | bc)" "$(( peak / 1024 ))"
+}
+
+rows() { "$cli" "$@" | grep -o '"id":' | wc -l; }
+echo "ReadyToRun: $ready_to_run; unsigned contracts: $(rows contract list --unsigned --all --json); unassigned events: $(rows event list --unassigned --all --json)"
+measure "contract list --unsigned --json (first page)" contract list --unsigned --json
+measure "event list --unassigned --json (first page)" event list --unassigned --json
+measure "contract list --unsigned --all --json" contract list --unsigned --all --json
+measure "event list --unassigned --all --json" event list --unassigned --all --json
+measure "client list --all --json (100 000 rows)" client list --all --json
+measure "client list --all (table, 100 000 rows)" client list --all
+measure "--help (start-up alone, no database)" --help
