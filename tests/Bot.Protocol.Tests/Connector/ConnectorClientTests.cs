@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using EpicEvents.Bot.Protocol.Connector;
 using EpicEvents.Bot.Protocol.Schema;
@@ -9,34 +10,41 @@ namespace EpicEvents.Bot.Protocol.Tests.Connector;
 
 public sealed class ConnectorClientTests : IAsyncLifetime
 {
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
+
     private const string ChannelThread = "19:abc123def@thread.skype;messageid=1700000000000";
 
     private readonly LoopbackServer _connector = new();
     private readonly FakeTimeProvider _clock = new(autoAdvance: true);
-    private ServiceProvider _services = null!;
+    private readonly List<ServiceProvider> _services = [];
 
-    public Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        _services = ProtocolServices.Build(
+        foreach (var services in _services)
+        {
+            await services.DisposeAsync();
+        }
+
+        await _connector.DisposeAsync();
+    }
+
+    /// <param name="attemptTimeout">Real time: short only in the tests about time-outs, whose connector never answers.</param>
+    private ConnectorClient Client(string? serviceUrl = null, TimeSpan? attemptTimeout = null)
+    {
+        var services = ProtocolServices.Build(
             options =>
             {
-                options.ConnectorAttemptTimeout = TimeSpan.FromMilliseconds(400);
+                options.ConnectorAttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(30);
                 options.ConnectorMaxAttempts = 4;
                 options.ConnectorMaxDelay = TimeSpan.FromSeconds(30);
             },
             _clock,
             new FixedConnectorTokenProvider("outbound-token"));
-        return Task.CompletedTask;
+        _services.Add(services);
+        return services.GetRequiredService<ConnectorClientFactory>().Create(serviceUrl ?? _connector.BaseUrl + "teams/", "tenant-1");
     }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
-    private ConnectorClient Client(string? serviceUrl = null) =>
-        _services.GetRequiredService<ConnectorClientFactory>().Create(serviceUrl ?? _connector.BaseUrl + "teams/", "tenant-1");
 
     private static ScriptedResponse Sent(string id = "1700000000001") => ScriptedResponse.Json(201, $$"""{"id":"{{id}}"}""");
 
@@ -243,7 +251,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
             return Sent();
         });
 
-        var act = () => Client().SendToConversationAsync("a:chat", Activity.CreateMessage("Hi"));
+        var act = () => Client(attemptTimeout: AttemptTimeout).SendToConversationAsync("a:chat", Activity.CreateMessage("Hi"));
 
         var failure = (await act.Should().ThrowAsync<ConnectorException>()).Which;
         failure.OutcomeUnknown.Should().BeTrue();
@@ -265,7 +273,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
             return Sent("second");
         });
 
-        var response = await Client().SendToConversationAsync("a:chat", Activity.CreateMessage("Hi"), retryWhenOutcomeUnknown: true);
+        var response = await Client(attemptTimeout: AttemptTimeout)
+            .SendToConversationAsync("a:chat", Activity.CreateMessage("Hi"), retryWhenOutcomeUnknown: true);
 
         response.Id.Should().Be("second");
         _connector.Requests.Should().HaveCount(2);
@@ -285,7 +294,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
             return ScriptedResponse.Json(200, """{"id":"card-1"}""");
         });
 
-        await Client().UpdateActivityAsync("a:chat", "card-1", Activity.CreateMessage("Updated"));
+        await Client(attemptTimeout: AttemptTimeout).UpdateActivityAsync("a:chat", "card-1", Activity.CreateMessage("Updated"));
 
         _connector.Requests.Should().HaveCount(2);
     }
@@ -293,11 +302,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task Send_to_a_closed_port_is_retried_since_it_was_never_sent()
     {
-        string closedUrl;
-        await using (var gone = new LoopbackServer())
-        {
-            closedUrl = gone.BaseUrl;
-        }
+        // Bound but not listening: connections are refused, and no other test's server can take the port.
+        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var closedUrl = $"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}/";
 
         var act = () => Client(closedUrl).SendToConversationAsync("a:chat", Activity.CreateMessage("Hi"));
 
@@ -309,7 +317,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public void Service_url_must_be_absolute_http()
     {
-        var factory = _services.GetRequiredService<ConnectorClientFactory>();
+        using var services = ProtocolServices.Build(_ => { });
+        var factory = services.GetRequiredService<ConnectorClientFactory>();
 
         factory.Invoking(f => f.Create("file:///etc/passwd", null)).Should().Throw<ArgumentException>();
         factory.Invoking(f => f.Create("/relative", null)).Should().Throw<ArgumentException>();
