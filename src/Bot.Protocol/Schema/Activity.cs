@@ -72,10 +72,13 @@ public sealed class Activity
     /// <summary>A new outgoing message activity with the given text.</summary>
     public static Activity CreateMessage(string? text = null) => new() { Type = ActivityTypes.Message, Text = text };
 
-    /// <summary>The reference to store for writing into this conversation later.</summary>
+    /// <summary>
+    /// The reference to store for writing into this conversation later. Membership and installation
+    /// events are not messages one can reply under, so their references carry no activity id.
+    /// </summary>
     public ConversationReference GetConversationReference() => new()
     {
-        ActivityId = Type == ActivityTypes.ConversationUpdate ? null : Id,
+        ActivityId = Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate ? null : Id,
         User = From,
         Bot = Recipient,
         Conversation = Conversation,
@@ -88,7 +91,6 @@ public sealed class Activity
     public Activity CreateReply(string? text = null) => new()
     {
         Type = ActivityTypes.Message,
-        Timestamp = null,
         From = CopyAccount(Recipient),
         Recipient = CopyAccount(From),
         Conversation = Conversation,
