@@ -76,6 +76,15 @@ public sealed class ActivityHelperTests
     }
 
     [Fact]
+    public void Installation_gives_a_reference_without_an_activity_to_reply_to()
+    {
+        var reference = Fixtures.Activity("installation-update-add").GetConversationReference();
+
+        reference.ActivityId.Should().BeNull();
+        reference.Conversation!.Id.Should().Be("a:1pTq3ZxY7wVbN5mKcL8dR0sF2gH4jA6uE9iO");
+    }
+
+    [Fact]
     public void Mention_entity_is_written_for_an_outgoing_mention()
     {
         var entity = Entity.FromMention(new Mention { Mentioned = new ChannelAccount { Id = "29:grace", Name = "Grace" }, Text = "<at>Grace</at>" });

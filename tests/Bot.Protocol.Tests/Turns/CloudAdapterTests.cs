@@ -193,15 +193,6 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Message_sent_during_an_installation_starts_the_conversation_rather_than_replying()
-    {
-        var reference = JsonSerializer.Deserialize<Activity>(Payload("installation-update-add"), ProtocolJson.Options)!.GetConversationReference();
-
-        reference.ActivityId.Should().BeNull();
-        reference.Conversation!.Id.Should().Be("a:1pTq3ZxY7wVbN5mKcL8dR0sF2gH4jA6uE9iO");
-    }
-
-    [Fact]
     public async Task Installation_is_dispatched_to_the_bot()
     {
         (await PostAsync(Payload("installation-update-add"))).StatusCode.Should().Be(200);
