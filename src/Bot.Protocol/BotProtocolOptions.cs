@@ -1,0 +1,63 @@
+namespace EpicEvents.Bot.Protocol;
+
+/// <summary>
+/// Settings of the protocol layer. The first four keep the names the Bot Framework ecosystem uses in
+/// configuration. With no <see cref="MicrosoftAppId"/> the layer runs in local mode: requests without an
+/// Authorization header are accepted as anonymous and outgoing calls carry no token.
+/// </summary>
+public sealed class BotProtocolOptions
+{
+    public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary><c>SingleTenant</c> (the default) or <c>MultiTenant</c>.</summary>
+    public string MicrosoftAppType { get; set; } = AppTypes.SingleTenant;
+
+    public string? MicrosoftAppId { get; set; }
+
+    public string? MicrosoftAppPassword { get; set; }
+
+    public string? MicrosoftAppTenantId { get; set; }
+
+    /// <summary>Where the inbound token signing keys are published.</summary>
+    public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
+
+    /// <summary>How long fetched signing keys are trusted before being fetched again.</summary>
+    public TimeSpan SigningKeysLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The shortest interval between two fetches of the signing keys (unknown key ids, failures).</summary>
+    public TimeSpan SigningKeysMinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Tolerance on token lifetimes for clock differences.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The text sent to the user when handling their activity failed.</summary>
+    public string TurnErrorMessage { get; set; } = "Sorry, something went wrong on our side. Please try again in a moment.";
+
+    /// <summary>How long an activity id is remembered to drop the same activity delivered again.</summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many activity ids the in-memory deduplicator remembers at most.</summary>
+    public int DeduplicationCapacity { get; set; } = 10_000;
+
+    /// <summary>Time-out of one HTTP attempt to the connector.</summary>
+    public TimeSpan ConnectorAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts per connector call, the first included.</summary>
+    public int ConnectorMaxAttempts { get; set; } = 5;
+
+    /// <summary>The first back-off delay; it doubles on each further attempt, with jitter.</summary>
+    public TimeSpan ConnectorBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between attempts. A <c>Retry-After</c> beyond it ends the retries.</summary>
+    public TimeSpan ConnectorMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>True in local mode: no app id is configured.</summary>
+    public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>The values of <see cref="MicrosoftAppType"/>.</summary>
+    public static class AppTypes
+    {
+        public const string SingleTenant = "SingleTenant";
+        public const string MultiTenant = "MultiTenant";
+    }
+}

@@ -1,0 +1,52 @@
+using EpicEvents.Bot.Protocol.Authentication;
+using EpicEvents.Bot.Protocol.Connector;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace EpicEvents.Bot.Protocol;
+
+public static class BotProtocolServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the protocol layer: <see cref="CloudAdapter"/>, inbound authentication, the connector
+    /// client factory with its token provider (MSAL, or none in local mode), rate limiter and in-memory
+    /// deduplicator. A host may register its own <see cref="IActivityDeduplicator"/>,
+    /// <see cref="TimeProvider"/> or <see cref="CloudAdapter"/> subclass before or after this call.
+    /// </summary>
+    public static IServiceCollection AddBotProtocol(this IServiceCollection services, Action<BotProtocolOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<BotProtocolOptions>()
+            .Configure(configure)
+            .Validate(options => options.IsLocalMode || !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword),
+                "MicrosoftAppPassword is required when MicrosoftAppId is set.")
+            .Validate(options => options.IsLocalMode || options.MicrosoftAppType == BotProtocolOptions.AppTypes.MultiTenant
+                                 || !string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId),
+                "MicrosoftAppTenantId is required for a SingleTenant bot.")
+            .Validate(options => options.MicrosoftAppType is BotProtocolOptions.AppTypes.SingleTenant or BotProtocolOptions.AppTypes.MultiTenant,
+                "MicrosoftAppType must be SingleTenant or MultiTenant.")
+            .Validate(options => Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out _), "OpenIdMetadataUrl must be an absolute URL.")
+            .ValidateOnStart();
+
+        services.AddHttpClient(SigningKeyCache.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(ConnectorClientFactory.HttpClientName)
+            .ConfigureHttpClient((provider, client) =>
+                client.Timeout = provider.GetRequiredService<IOptions<BotProtocolOptions>>().Value.ConnectorAttemptTimeout);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SigningKeyCache>();
+        services.TryAddSingleton<InboundRequestAuthenticator>();
+        services.TryAddSingleton<IConnectorTokenProvider>(provider =>
+            provider.GetRequiredService<IOptions<BotProtocolOptions>>().Value.IsLocalMode
+                ? new NoConnectorTokenProvider()
+                : ActivatorUtilities.CreateInstance<MsalConnectorTokenProvider>(provider));
+        services.TryAddSingleton<SendRateLimiter>();
+        services.TryAddSingleton<ConnectorClientFactory>();
+        services.TryAddSingleton<IActivityDeduplicator, InMemoryActivityDeduplicator>();
+        services.TryAddSingleton<CloudAdapter>();
+        return services;
+    }
+}
