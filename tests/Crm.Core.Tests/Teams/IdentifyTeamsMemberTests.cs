@@ -1,9 +1,12 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
+using System.Data.Common;
 using EpicEvents.Crm.Collaborators;
+using EpicEvents.Crm.Persistence;
 using EpicEvents.Crm.Teams;
 using EpicEvents.Crm.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EpicEvents.Crm.Tests.Teams;
 
@@ -132,6 +135,28 @@ public abstract class IdentifyTeamsMemberTests<TDatabase> : WorldTest<TDatabase>
         (await db.AuditEntries.CountAsync(a => a.Action == "collaborator.teams_auto_linked")).Should().Be(1);
     }
 
+    [Fact]
+    public async Task A_first_message_that_loses_the_race_to_link_the_account_still_identifies_the_collaborator()
+    {
+        var member = new TeamsMember(Tenant, Guid.NewGuid(), await World.EmailOfAsync(World.Sales2), "Samuel");
+        var gate = new PauseAfterEmailLookup();
+        var options = new DbContextOptionsBuilder<CrmDbContext>();
+        World.Database.Settings.Configure(options);
+        await using var slowContext = new CrmDbContext(options.AddInterceptors(gate).Options);
+
+        var slow = new IdentifyTeamsMember(slowContext, World.Clock).ExecuteAsync(member, AutoLinkOn);
+        await gate.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        var fast = await IdentifyAsync(member, AutoLinkOn);
+        gate.Release();
+        var late = await slow;
+
+        fast.Outcome.Should().Be(TeamsIdentificationOutcome.AutoLinked);
+        late.Outcome.Should().Be(TeamsIdentificationOutcome.Linked);
+        late.Actor!.Id.Should().Be(World.Sales2.Id);
+        await using var db = World.NewContext();
+        (await db.AuditEntries.CountAsync(a => a.Action == "collaborator.teams_auto_linked")).Should().Be(1);
+    }
+
     private Task<TeamsIdentification> IdentifyAsync(TeamsMember member, Guid[] autoLinkTenants) =>
         World.Get<IdentifyTeamsMember>().ExecuteAsync(member, autoLinkTenants);
 
@@ -143,5 +168,28 @@ public abstract class IdentifyTeamsMemberTests<TDatabase> : WorldTest<TDatabase>
         await using var db = World.NewContext();
         (await db.Collaborators.SingleAsync(c => c.Id == collaborator.Id)).TeamsAadObjectId.Should().BeNull();
         (await db.AuditEntries.CountAsync(a => a.Action == "collaborator.teams_auto_linked")).Should().Be(0);
+    }
+
+    /// <summary>Holds a use case right after it read the collaborator by email, until the test lets it go on.</summary>
+    private sealed class PauseAfterEmailLookup : DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reached => _reached.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            var where = command.CommandText.IndexOf("WHERE", StringComparison.Ordinal);
+            if (where >= 0 && command.CommandText[where..].Contains("email", StringComparison.Ordinal) && _reached.TrySetResult())
+            {
+                await _released.Task;
+            }
+
+            return result;
+        }
     }
 }
