@@ -1,6 +1,7 @@
 using EpicEvents.Bot.Tests.Infrastructure;
 using EpicEvents.Crm.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EpicEvents.Bot.Tests;
 
@@ -100,5 +101,35 @@ public sealed class DialogTests : IAsyncLifetime
 
         refused.ErrorUnder("totalAmount").Should().Contain("not an amount");
         refused.Input("totalAmount").GetProperty("value").GetString().Should().Be("douze mille");
+    }
+
+    [Fact]
+    public async Task A_form_left_alone_for_more_than_a_day_has_expired()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var instance = _world.StartInstance(services => services.AddSingleton<TimeProvider>(clock));
+        var chat = _world.ChatWith(_world.Sales, instance: instance);
+        var form = (await chat.SayAsync("new client")).Card();
+
+        clock.Advance(TimeSpan.FromHours(25));
+        var late = (await chat.ClickAsync(form, "Create client", new Dictionary<string, string>
+        {
+            ["fullName"] = "Late Comer",
+            ["email"] = "late@comer.io",
+            ["phone"] = "0612345678",
+            ["companyName"] = "Late SARL",
+        })).Card();
+
+        late.Text().Should().Contain("This form is closed").And.Contain("24 hours");
+        (await _world.QueryAsync(db => db.Clients.AnyAsync(c => c.FullName == "Late Comer"))).Should().BeFalse();
+    }
+
+    private sealed class MovableClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 }
