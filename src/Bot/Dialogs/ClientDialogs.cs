@@ -38,18 +38,15 @@ public sealed class NewClientDialog : FormDialog
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
     {
         int? salesContact = int.TryParse(state["salesContactId"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-        var result = await turn.Get<CreateClient>().ExecuteAsync(
+        return Saved(await turn.Get<CreateClient>().ExecuteAsync(
             turn.Actor,
             new CreateClientRequest(state["fullName"], state["email"], state["phone"], state["companyName"], salesContact),
-            cancellationToken);
-        return result.IsOk
-            ? ClientReplies.Card(turn, result.Value, turn.Words.Say($"Client {result.Value.Id} created", $"Client {result.Value.Id} créé"))
-            : result.AsFailure();
+            cancellationToken), saved => ClientReplies.Card(turn, saved, turn.Words.Say($"Client {saved.Id} created", $"Client {saved.Id} créé")));
     }
 }
 
 /// <summary><c>update client 12</c>.</summary>
-public sealed class UpdateClientDialog : FormDialog
+public sealed class UpdateClientDialog : RecordFormDialog<ClientView>
 {
     public override string Kind => "client.update";
 
@@ -57,19 +54,13 @@ public sealed class UpdateClientDialog : FormDialog
 
     public override string Title(Wording words) => words.Say("Update client", "Modifier le client");
 
-    public override string SubmitTitle(Wording words) => words.Say("Save", "Enregistrer");
-
     public override string? Intro(Wording words, FormState state) => words.Say($"Client {state.Target}", $"Client {state.Target}");
 
-    public override async Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken)
-    {
-        var client = await turn.Get<GetClient>().ExecuteAsync(turn.Actor, target ?? 0, cancellationToken);
-        if (!client.IsOk)
-        {
-            return client.AsFailure();
-        }
+    protected override Task<Result<ClientView>> ReadAsync(CrmTurn turn, int id, CancellationToken cancellationToken) =>
+        turn.Get<GetClient>().ExecuteAsync(turn.Actor, id, cancellationToken);
 
-        var c = client.Value;
+    protected override FormState StateOf(CrmTurn turn, ClientView c)
+    {
         return new FormState(c.Id, c.Version, new Dictionary<string, string>
         {
             ["fullName"] = c.FullName,
@@ -84,13 +75,10 @@ public sealed class UpdateClientDialog : FormDialog
 
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
     {
-        var result = await turn.Get<UpdateClient>().ExecuteAsync(
+        return Saved(await turn.Get<UpdateClient>().ExecuteAsync(
             turn.Actor,
             new UpdateClientRequest(state.Target ?? 0, state["fullName"] ?? string.Empty, state["email"] ?? string.Empty, state["phone"] ?? string.Empty, state["companyName"] ?? string.Empty, state.Version),
-            cancellationToken);
-        return result.IsOk
-            ? ClientReplies.Card(turn, result.Value, turn.Words.Say($"Client {result.Value.Id} updated", $"Client {result.Value.Id} modifié"))
-            : result.AsFailure();
+            cancellationToken), saved => ClientReplies.Card(turn, saved, turn.Words.Say($"Client {saved.Id} updated", $"Client {saved.Id} modifié")));
     }
 }
 

@@ -45,15 +45,12 @@ public sealed class NewContractDialog : FormDialog
             return invalid;
         }
 
-        var result = await turn.Get<CreateContract>().ExecuteAsync(turn.Actor, new CreateContractRequest(clientId, total, due), cancellationToken);
-        return result.IsOk
-            ? ContractReplies.Card(turn, result.Value, turn.Words.Say($"Contract {result.Value.Id} created", $"Contrat {result.Value.Id} créé"))
-            : result.AsFailure();
+        return Saved(await turn.Get<CreateContract>().ExecuteAsync(turn.Actor, new CreateContractRequest(clientId, total, due), cancellationToken), saved => ContractReplies.Card(turn, saved, turn.Words.Say($"Contract {saved.Id} created", $"Contrat {saved.Id} créé")));
     }
 }
 
 /// <summary><c>update contract 7</c>: the amounts (signing has its own command).</summary>
-public sealed class UpdateContractDialog : FormDialog
+public sealed class UpdateContractDialog : RecordFormDialog<ContractView>
 {
     public override string Kind => "contract.update";
 
@@ -61,19 +58,13 @@ public sealed class UpdateContractDialog : FormDialog
 
     public override string Title(Wording words) => words.Say("Update contract", "Modifier le contrat");
 
-    public override string SubmitTitle(Wording words) => words.Say("Save", "Enregistrer");
-
     public override string? Intro(Wording words, FormState state) => words.Say($"Contract {state.Target}", $"Contrat {state.Target}");
 
-    public override async Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken)
-    {
-        var contract = await turn.Get<GetContract>().ExecuteAsync(turn.Actor, target ?? 0, cancellationToken);
-        if (!contract.IsOk)
-        {
-            return contract.AsFailure();
-        }
+    protected override Task<Result<ContractView>> ReadAsync(CrmTurn turn, int id, CancellationToken cancellationToken) =>
+        turn.Get<GetContract>().ExecuteAsync(turn.Actor, id, cancellationToken);
 
-        var c = contract.Value;
+    protected override FormState StateOf(CrmTurn turn, ContractView c)
+    {
         return new FormState(c.Id, c.Version, new Dictionary<string, string>
         {
             ["totalAmount"] = c.TotalAmount.ToString(CultureInfo.InvariantCulture),
@@ -91,10 +82,7 @@ public sealed class UpdateContractDialog : FormDialog
             return invalid;
         }
 
-        var result = await turn.Get<UpdateContract>().ExecuteAsync(turn.Actor, new UpdateContractRequest(state.Target ?? 0, total, due, ExpectedVersion: state.Version), cancellationToken);
-        return result.IsOk
-            ? ContractReplies.Card(turn, result.Value.Contract, turn.Words.Say($"Contract {state.Target} updated", $"Contrat {state.Target} modifié"))
-            : result.AsFailure();
+        return Saved(await turn.Get<UpdateContract>().ExecuteAsync(turn.Actor, new UpdateContractRequest(state.Target ?? 0, total, due, ExpectedVersion: state.Version), cancellationToken), saved => ContractReplies.Card(turn, saved.Contract, turn.Words.Say($"Contract {state.Target} updated", $"Contrat {state.Target} modifié")));
     }
 }
 

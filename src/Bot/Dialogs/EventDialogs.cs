@@ -55,15 +55,12 @@ public sealed class NewEventDialog : FormDialog
         }
 
         var request = new CreateEventRequest(contractId, state["name"], startsAt, endsAt, state["location"], read.Expected ?? 0, state["notes"]);
-        var result = await turn.Get<CreateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken);
-        return result.IsOk
-            ? EventReplies.Card(turn, result.Value, turn.Words.Say($"Event {result.Value.Id} created", $"Événement {result.Value.Id} créé"))
-            : result.AsFailure();
+        return Saved(await turn.Get<CreateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken), saved => EventReplies.Card(turn, saved, turn.Words.Say($"Event {saved.Id} created", $"Événement {saved.Id} créé")));
     }
 }
 
 /// <summary><c>update event 3</c>: Management, or the event's Support contact.</summary>
-public sealed class UpdateEventDialog : FormDialog
+public sealed class UpdateEventDialog : RecordFormDialog<EventView>
 {
     public override string Kind => "event.update";
 
@@ -71,21 +68,15 @@ public sealed class UpdateEventDialog : FormDialog
 
     public override string Title(Wording words) => words.Say("Update event", "Modifier l'événement");
 
-    public override string SubmitTitle(Wording words) => words.Say("Save", "Enregistrer");
-
     public override string? Intro(Wording words, FormState state) => words.Say($"Event {state.Target}", $"Événement {state.Target}");
 
     public override string InputFor(string field) => EventFields.InputFor(field);
 
-    public override async Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken)
-    {
-        var found = await turn.Get<GetEvent>().ExecuteAsync(turn.Actor, target ?? 0, cancellationToken);
-        if (!found.IsOk)
-        {
-            return found.AsFailure();
-        }
+    protected override Task<Result<EventView>> ReadAsync(CrmTurn turn, int id, CancellationToken cancellationToken) =>
+        turn.Get<GetEvent>().ExecuteAsync(turn.Actor, id, cancellationToken);
 
-        var e = found.Value;
+    protected override FormState StateOf(CrmTurn turn, EventView e)
+    {
         var start = TimeZoneInfo.ConvertTimeFromUtc(e.StartsAt, turn.Zone);
         var end = TimeZoneInfo.ConvertTimeFromUtc(e.EndsAt, turn.Zone);
         return new FormState(e.Id, e.Version, new Dictionary<string, string>
@@ -114,10 +105,7 @@ public sealed class UpdateEventDialog : FormDialog
         }
 
         var request = new UpdateEventRequest(state.Target ?? 0, state["name"] ?? string.Empty, read.StartsAt, read.EndsAt, state["location"] ?? string.Empty, read.Expected, read.Actual, state["notes"] ?? string.Empty, state.Version);
-        var result = await turn.Get<UpdateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken);
-        return result.IsOk
-            ? EventReplies.Card(turn, result.Value, turn.Words.Say($"Event {state.Target} updated", $"Événement {state.Target} modifié"))
-            : result.AsFailure();
+        return Saved(await turn.Get<UpdateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken), saved => EventReplies.Card(turn, saved, turn.Words.Say($"Event {state.Target} updated", $"Événement {state.Target} modifié")));
     }
 }
 

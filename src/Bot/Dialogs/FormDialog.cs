@@ -46,6 +46,30 @@ public abstract class FormDialog
 
     protected static Failure InvalidInput(string field, string message) => Failure.Invalid(field, message);
 
+    /// <summary>The card of the saved record, or the refusal.</summary>
+    protected static Result<JsonElement> Saved<T>(Result<T> result, Func<T, JsonElement> card) =>
+        result.IsOk ? card(result.Value) : result.AsFailure();
+
     /// <summary>The helper text under the title.</summary>
     public virtual string? Intro(Wording words, FormState state) => null;
+}
+
+/// <summary>
+/// A form that changes an existing record: it opens with the record as read now, and submits with
+/// the version it read, so a change made meanwhile is reported instead of overwritten.
+/// </summary>
+public abstract class RecordFormDialog<TView> : FormDialog
+{
+    public override string SubmitTitle(Wording words) => words.Say("Save", "Enregistrer");
+
+    public override async Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken)
+    {
+        var record = await ReadAsync(turn, target ?? 0, cancellationToken);
+        return record.IsOk ? StateOf(turn, record.Value) : record.AsFailure();
+    }
+
+    protected abstract Task<Result<TView>> ReadAsync(CrmTurn turn, int id, CancellationToken cancellationToken);
+
+    /// <summary>The record's id, version and field values as the form shows them.</summary>
+    protected abstract FormState StateOf(CrmTurn turn, TView record);
 }
