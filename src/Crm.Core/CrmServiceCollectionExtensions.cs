@@ -3,6 +3,7 @@ using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
 using EpicEvents.Crm.Setup;
+using EpicEvents.Crm.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,7 @@ namespace EpicEvents.Crm;
 
 public static class CrmServiceCollectionExtensions
 {
-    /// <summary>Registers the database, every use case and the authentication core, from configuration.</summary>
+    /// <summary>Registers the database, every use case, the authentication core and the Teams bot's stores, from configuration.</summary>
     public static IServiceCollection AddCrmCore(this IServiceCollection services, IConfiguration configuration) =>
         services.AddCrmCore(DatabaseSettings.FromConfiguration(configuration), AuthOptions.FromConfiguration(configuration));
 
@@ -28,6 +29,9 @@ public static class CrmServiceCollectionExtensions
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<Sessions>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<TeamsConversations>();
+        services.AddScoped<DialogStore>();
+        services.AddScoped<ActivityLedger>();
 
         foreach (var type in typeof(IUseCase).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))

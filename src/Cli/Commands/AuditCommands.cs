@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EpicEvents.Cli.Output;
 using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Cli.Commands;
 
@@ -13,7 +14,7 @@ internal static class AuditCommands
         var entity = new Option<string?>("--entity") { Description = "Only this kind of record.", HelpName = "client|contract|event|collaborator" };
         entity.AcceptOnlyFromAmong("client", "contract", "event", "collaborator", "role", "signature-request");
         var id = new Option<int?>("--id") { Description = "Only this record (with --entity)." };
-        var since = new Option<string?>("--since") { Description = $"Only entries from this date: {Input.DateHelp}.", HelpName = "DATE" };
+        var since = new Option<string?>("--since") { Description = $"Only entries from this date: {UserInput.DateHelp}.", HelpName = "DATE" };
         var paging = new ListOptions();
         var list = new Command("list", "List audit entries, newest first.") { entity, id, since };
         paging.AddTo(list, withAll: true);
@@ -22,9 +23,9 @@ internal static class AuditCommands
             DateTime? sinceUtc = null;
             if (context.Value(since) is { } text)
             {
-                if (!Input.TryParseDateTime(text, context.TimeZone, out var parsed))
+                if (!UserInput.TryParseDateTime(text, context.TimeZone, out var parsed))
                 {
-                    return Task.FromResult(context.Invalid("since", context.Texts.Say($"\"{text}\" is not a date: use {Input.DateHelp}.", $"« {text} » n'est pas une date.")));
+                    return Task.FromResult(context.Invalid("since", context.Texts.Say($"\"{text}\" is not a date: use {UserInput.DateHelp}.", $"« {text} » n'est pas une date.")));
                 }
 
                 sinceUtc = parsed;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EpicEvents.Cli.Output;
 using EpicEvents.Crm.Contracts;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Signatures;
 
 namespace EpicEvents.Cli.Commands;
@@ -231,7 +232,7 @@ internal static class ContractCommands
             return true;
         }
 
-        if (Input.TryParseAmount(text, out var parsed))
+        if (UserInput.TryParseAmount(text, out var parsed))
         {
             amount = parsed;
             return true;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EpicEvents.Cli.Output;
 using EpicEvents.Crm.Events;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Cli.Commands;
 
@@ -58,7 +59,7 @@ internal static class EventCommands
         var mine = new Option<bool>("--mine") { Description = "Support: my events; Sales: my clients' events." };
         var upcoming = new Option<bool>("--upcoming") { Description = "Events starting from now." };
         var days = new Option<int?>("--days") { Description = $"With --upcoming: how many days ahead (default {EventFilter.DefaultUpcomingDays})." };
-        var from = new Option<string?>("--from") { Description = $"Starting at or after: {Input.DateHelp}.", HelpName = "DATE" };
+        var from = new Option<string?>("--from") { Description = $"Starting at or after: {UserInput.DateHelp}.", HelpName = "DATE" };
         var to = new Option<string?>("--to") { Description = "Starting before this date.", HelpName = "DATE" };
         var client = new Option<int?>("--client") { Description = "Only this client's events.", HelpName = "ID" };
         var paging = new ListOptions();
@@ -96,7 +97,7 @@ internal static class EventCommands
     {
         var contract = new Option<int>("--contract") { Description = "The signed contract.", Required = true, HelpName = "ID" };
         var name = new Option<string>("--name") { Description = "The event's name.", Required = true };
-        var start = new Option<string>("--start") { Description = $"Start: {Input.DateHelp}.", Required = true, HelpName = "DATE" };
+        var start = new Option<string>("--start") { Description = $"Start: {UserInput.DateHelp}.", Required = true, HelpName = "DATE" };
         var end = new Option<string>("--end") { Description = "End, after the start.", Required = true, HelpName = "DATE" };
         var location = new Option<string>("--location") { Description = "Where.", Required = true };
         var attendees = new Option<int>("--attendees") { Description = "Expected attendees.", Required = true };
@@ -193,14 +194,14 @@ internal static class EventCommands
             return true;
         }
 
-        if (Input.TryParseDateTime(text, context.TimeZone, out var parsed))
+        if (UserInput.TryParseDateTime(text, context.TimeZone, out var parsed))
         {
             utc = parsed;
             return true;
         }
 
         refused = context.Invalid(option, context.Texts.Say(
-            $"\"{text}\" is not a date: use {Input.DateHelp}.",
+            $"\"{text}\" is not a date: use {UserInput.DateHelp}.",
             $"« {text} » n'est pas une date : utilisez l'ISO 8601 (2025-12-01T10:00:00+01:00) ou l'heure locale « 2025-12-01 10:00 »."));
         return false;
     }

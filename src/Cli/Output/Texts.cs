@@ -1,34 +1,32 @@
 using System.Globalization;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Contracts;
 
 namespace EpicEvents.Cli.Output;
 
 /// <summary>
-/// The program's own words in English or French, and how numbers and dates read in each. Messages
-/// that come from Crm.Core (refusals, validation) are shown as Crm.Core writes them.
+/// The program's own words in English or French; the CRM's notions are worded by
+/// <see cref="Wording"/>. Messages that come from Crm.Core (refusals, validation) are shown as
+/// Crm.Core writes them.
 /// </summary>
 internal sealed class Texts
 {
-    private static readonly Texts English = new(french: false);
-    private static readonly Texts French = new(french: true);
+    private static readonly Texts English = new(Wording.English);
+    private static readonly Texts French = new(Wording.French);
 
-    private Texts(bool french)
-    {
-        IsFrench = french;
-        Culture = CultureInfo.GetCultureInfo(french ? "fr-FR" : "en-GB");
-    }
+    private readonly Wording _wording;
 
-    public bool IsFrench { get; }
+    private Texts(Wording wording) => _wording = wording;
 
-    public CultureInfo Culture { get; }
+    public bool IsFrench => _wording.IsFrench;
 
-    public static Texts For(string? language) =>
-        language is not null && language.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
+    public CultureInfo Culture => _wording.Culture;
+
+    public static Texts For(string? language) => Wording.For(language).IsFrench ? French : English;
 
     /// <summary>The sentence in the chosen language.</summary>
-    public string Say(string english, string french) => IsFrench ? french : english;
-
+    public string Say(string english, string french) => _wording.Say(english, french);
     public string ErrorPrefix => Say("Error:", "Erreur :");
 
     public string Working => Say("Working…", "En cours…");
@@ -55,33 +53,15 @@ internal sealed class Texts
 
     public string NoRows => Say("Nothing matches.", "Aucun résultat.");
 
-    public string Yes => Say("yes", "oui");
+    public string YesNo(bool value) => _wording.YesNo(value);
 
-    public string No => Say("no", "non");
+    public string Amount(decimal amount) => _wording.Amount(amount);
 
-    public string YesNo(bool value) => value ? Yes : No;
+    public string Date(DateTime utc, TimeZoneInfo zone) => _wording.Date(utc, zone);
 
-    public string Amount(decimal amount) => amount.ToString("#,0.00", Culture);
+    public string Date(DateTime? utc, TimeZoneInfo zone) => _wording.Date(utc, zone);
 
-    public string Date(DateTime utc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Department(Department department) => _wording.Department(department);
 
-    public string Date(DateTime? utc, TimeZoneInfo zone) => utc is { } value ? Date(value, zone) : "—";
-
-    public string Department(Department department) => department switch
-    {
-        Crm.Access.Department.Management => Say("Management", "Gestion"),
-        Crm.Access.Department.Sales => Say("Sales", "Commercial"),
-        Crm.Access.Department.Support => "Support",
-        _ => Say("none", "aucun"),
-    };
-
-    public string Status(ContractStatus status) => status switch
-    {
-        ContractStatus.Draft => Say("draft", "brouillon"),
-        ContractStatus.PendingSignature => Say("awaiting signature", "en attente de signature"),
-        ContractStatus.Signed => Say("signed", "signé"),
-        ContractStatus.Cancelled => Say("cancelled", "annulé"),
-        _ => status.ToString(),
-    };
+    public string Status(ContractStatus status) => _wording.Status(status);
 }

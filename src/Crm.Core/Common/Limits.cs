@@ -20,4 +20,17 @@ public static class Limits
     public const int PasswordMax = 256;
     public const int EmployeeNumber = 16;
     public const int SearchText = PersonName + Email + CompanyName + 2;
+
+    // What the Teams bot keeps (schema version 3). Teams ids are opaque; these bounds are generous.
+    public const int TeamsServiceUrl = 500;
+    public const int TeamsChannelId = 50;
+    public const int TeamsId = 300;
+    public const int TeamsConversationType = 20;
+    public const int TeamsName = 200;
+    public const int Locale = 20;
+    public const int ConversationKey = 300;
+    public const int DialogKind = 40;
+    public const int DialogState = 16_000;
+    public const int CardActivityId = 200;
+    public const int ActivityId = 300;
 }

@@ -7,6 +7,7 @@ using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Roles;
 using EpicEvents.Crm.Signatures;
+using EpicEvents.Crm.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Persistence;
@@ -32,6 +33,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<TeamsConversation> TeamsConversations => Set<TeamsConversation>();
+
+    public DbSet<BotDialog> BotDialogs => Set<BotDialog>();
+
+    public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
 
     internal DatabaseProvider Provider => Database.ProviderName switch
     {

@@ -27,6 +27,7 @@ public static class SchemaMigrator
     [
         new(1, "initial"),
         new(2, "client_search", BackfillClientSearchKeysAsync),
+        new(3, "teams"),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -18,6 +18,7 @@ internal static class UnitOfWork
         ("ix_roles_name", "roles.name", Failure.Invalid("name", "A role with this name already exists.")),
         ("ix_collaborators_teams_identity", "collaborators.teams_tenant_id", Failure.Conflict("This Teams account is already linked to another collaborator.")),
         ("ix_signature_requests_pending", "signature_requests.contract_id", Failure.Conflict("A signature request is already pending for this contract.")),
+        ("ix_bot_dialogs_conversation_key", "bot_dialogs.conversation_key", Failure.Conflict("Another dialog started in this conversation at the same moment.")),
     ];
 
     public static Failure ConcurrentEdit { get; } =

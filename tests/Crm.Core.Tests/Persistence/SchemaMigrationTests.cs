@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Teams;
 using EpicEvents.Crm.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,31 @@ public abstract class SchemaMigrationTests<TDatabase>
         var reader = new Actor(1, "Ada Admin", Department.Support, IsActive: true, MustChangePassword: false, ChangeSource.Cli);
         var found = await scope.ServiceProvider.GetRequiredService<ListClients>().ExecuteAsync(reader, new ClientFilter(Search: "CREPERIE"), PageRequest.First());
         found.ShouldBeOk().Items.Should().ContainSingle(c => c.FullName == "Élodie Lefèvre");
+    }
+
+    [Fact]
+    public async Task A_database_at_version_2_gains_the_bot_tables_and_keeps_its_staff()
+    {
+        await using var database = await TDatabase.CreateEmptyAsync();
+        await using (var v2 = database.NewContext())
+        {
+            (await SchemaMigrator.MigrateAsync(v2, toVersion: 2)).ToVersion.Should().Be(2);
+            await InsertVersionOneRowsAsync(v2);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            (await SchemaMigrator.MigrateAsync(db)).Should().Be(new SchemaStatus(2, SchemaMigrator.LatestVersion));
+        }
+
+        var services = new ServiceCollection().AddCrmCore(database.Settings, CrmWorld.TestAuth).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var reference = new TeamsConversationReference("https://smba.trafficmanager.net/emea/", "msteams", "a:1", "personal", "tenant", "28:bot", null, "29:1", null, "fr-FR");
+        await scope.ServiceProvider.GetRequiredService<TeamsConversations>().RememberAsync(1, reference);
+        (await scope.ServiceProvider.GetRequiredService<TeamsConversations>().FindAsync(1)).Should().Be(reference);
+        (await scope.ServiceProvider.GetRequiredService<DialogStore>().StartAsync("a:1|29:1", 1, "new-client", "{}")).ShouldBeOk();
+        (await scope.ServiceProvider.GetRequiredService<ActivityLedger>().TryRecordAsync("1:first")).Should().BeTrue();
+        (await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Collaborators.SingleAsync()).FullName.Should().Be("Ada Admin");
     }
 
     [Fact]

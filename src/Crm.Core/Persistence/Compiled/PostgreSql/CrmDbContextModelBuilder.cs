@@ -12,7 +12,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8312c84b-b001-407c-8580-ca3781aaab22"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("04309725-3162-450b-934d-b24ea20970f6"), entityTypeCount: 11)
         {
         }
 
@@ -26,6 +26,9 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var role = RoleEntityType.Create(this);
             var signatureRequest = SignatureRequestEntityType.Create(this);
+            var botDialog = BotDialogEntityType.Create(this);
+            var processedActivity = ProcessedActivityEntityType.Create(this);
+            var teamsConversation = TeamsConversationEntityType.Create(this);
 
             ClientEntityType.CreateForeignKey1(client, collaborator);
             CollaboratorEntityType.CreateForeignKey1(collaborator, role);
@@ -36,6 +39,8 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             SignatureRequestEntityType.CreateForeignKey1(signatureRequest, contract);
             SignatureRequestEntityType.CreateForeignKey2(signatureRequest, collaborator);
             SignatureRequestEntityType.CreateForeignKey3(signatureRequest, collaborator);
+            BotDialogEntityType.CreateForeignKey1(botDialog, collaborator);
+            TeamsConversationEntityType.CreateForeignKey1(teamsConversation, collaborator);
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             ClientEntityType.CreateAnnotations(client);
@@ -45,6 +50,9 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             RoleEntityType.CreateAnnotations(role);
             SignatureRequestEntityType.CreateAnnotations(signatureRequest);
+            BotDialogEntityType.CreateAnnotations(botDialog);
+            ProcessedActivityEntityType.CreateAnnotations(processedActivity);
+            TeamsConversationEntityType.CreateAnnotations(teamsConversation);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.5");

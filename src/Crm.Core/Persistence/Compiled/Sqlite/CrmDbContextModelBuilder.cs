@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("66e75dce-d687-4aef-86be-a21cf323d4e6"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("2d932182-9af1-4ba6-b13d-d810dc59bde9"), entityTypeCount: 11)
         {
         }
 
@@ -25,6 +25,9 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var role = RoleEntityType.Create(this);
             var signatureRequest = SignatureRequestEntityType.Create(this);
+            var botDialog = BotDialogEntityType.Create(this);
+            var processedActivity = ProcessedActivityEntityType.Create(this);
+            var teamsConversation = TeamsConversationEntityType.Create(this);
 
             ClientEntityType.CreateForeignKey1(client, collaborator);
             CollaboratorEntityType.CreateForeignKey1(collaborator, role);
@@ -35,6 +38,8 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
             SignatureRequestEntityType.CreateForeignKey1(signatureRequest, contract);
             SignatureRequestEntityType.CreateForeignKey2(signatureRequest, collaborator);
             SignatureRequestEntityType.CreateForeignKey3(signatureRequest, collaborator);
+            BotDialogEntityType.CreateForeignKey1(botDialog, collaborator);
+            TeamsConversationEntityType.CreateForeignKey1(teamsConversation, collaborator);
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             ClientEntityType.CreateAnnotations(client);
@@ -44,6 +49,9 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             RoleEntityType.CreateAnnotations(role);
             SignatureRequestEntityType.CreateAnnotations(signatureRequest);
+            BotDialogEntityType.CreateAnnotations(botDialog);
+            ProcessedActivityEntityType.CreateAnnotations(processedActivity);
+            TeamsConversationEntityType.CreateAnnotations(teamsConversation);
 
             AddAnnotation("ProductVersion", "10.0.5");
         }

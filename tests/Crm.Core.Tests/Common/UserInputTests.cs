@@ -1,6 +1,8 @@
-namespace EpicEvents.Cli.Tests;
+using EpicEvents.Crm.Presentation;
 
-public sealed class InputTests
+namespace EpicEvents.Crm.Tests.Common;
+
+public sealed class UserInputTests
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -16,7 +18,7 @@ public sealed class InputTests
     [InlineData("-20", -20)]
     public void Amounts_are_read_in_either_convention(string text, decimal expected)
     {
-        Input.TryParseAmount(text, out var amount).Should().BeTrue();
+        UserInput.TryParseAmount(text, out var amount).Should().BeTrue();
         amount.Should().Be(expected);
     }
 
@@ -28,7 +30,7 @@ public sealed class InputTests
     [InlineData("1.2.3,4,5x")]
     [InlineData("0x10")]
     public void What_is_not_an_amount_is_refused(string text) =>
-        Input.TryParseAmount(text, out _).Should().BeFalse();
+        UserInput.TryParseAmount(text, out _).Should().BeFalse();
 
     [Theory]
     [InlineData("2025-12-01 10:00", "2025-12-01T09:00:00Z")]
@@ -39,7 +41,7 @@ public sealed class InputTests
     [InlineData("2025-12-01", "2025-11-30T23:00:00Z")]
     public void Dates_are_read_as_iso_8601_or_local_time(string text, string expectedUtc)
     {
-        Input.TryParseDateTime(text, Paris, out var utc).Should().BeTrue();
+        UserInput.TryParseDateTime(text, Paris, out var utc).Should().BeTrue();
         utc.Should().Be(DateTime.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
     }
 
@@ -49,5 +51,5 @@ public sealed class InputTests
     [InlineData("2025-13-01 10:00")]
     [InlineData("2026-03-29 02:30")]
     public void What_is_not_a_date_is_refused(string text) =>
-        Input.TryParseDateTime(text, Paris, out _).Should().BeFalse();
+        UserInput.TryParseDateTime(text, Paris, out _).Should().BeFalse();
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace EpicEvents.Cli;
+namespace EpicEvents.Crm.Presentation;
 
-/// <summary>How amounts and dates typed on the command line are read.</summary>
-internal static class Input
+/// <summary>How amounts and dates typed by a person (in a terminal or a card) are read.</summary>
+public static class UserInput
 {
     private static readonly string[] LocalFormats =
     [

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EpicEvents.Bot.Protocol.Schema;
+
+namespace EpicEvents.Bot.Cards;
+
+/// <summary>
+/// The one place cards are made: a JSON template (embedded in <c>Cards/Templates</c>) expanded with
+/// the data of the moment. Templates are parsed once.
+/// </summary>
+public static class CardFactory
+{
+    // Teams refuses cards above about 28 KB; lists are paged well below that.
+    public const int MaxCardBytes = 28 * 1024;
+
+    private static readonly ConcurrentDictionary<string, JsonNode> Templates = new();
+
+    public static JsonElement Message(string title, string? text = null, IEnumerable<(string Label, string? Value)>? facts = null, string? note = null, IReadOnlyList<JsonNode>? actions = null) =>
+        Build("message", new Dictionary<string, object?>
+        {
+            ["title"] = title,
+            ["text"] = text,
+            ["facts"] = Facts(facts),
+            ["note"] = note,
+            ["actions"] = actions,
+        });
+
+    public static JsonElement List(string title, string? subtitle, string? empty, IReadOnlyList<ListRow> rows, IReadOnlyList<JsonNode>? actions = null) =>
+        Build("list", new Dictionary<string, object?>
+        {
+            ["title"] = title,
+            ["subtitle"] = subtitle,
+            ["empty"] = rows.Count == 0 ? empty : null,
+            ["rows"] = rows.Select(r => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                ["heading"] = r.Heading,
+                ["detail"] = r.Detail,
+                ["badge"] = r.Badge,
+                ["open"] = r.Open,
+            }).ToList(),
+            ["actions"] = actions,
+        });
+
+    public static JsonElement Form(string title, string? intro, string? problem, IReadOnlyList<FormField> fields, IReadOnlyList<JsonNode> actions) =>
+        Build("form", new Dictionary<string, object?>
+        {
+            ["title"] = title,
+            ["intro"] = intro,
+            ["problem"] = problem,
+            ["fields"] = fields.Select(f => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                ["input"] = f.ToInput(),
+                ["error"] = f.Error,
+            }).ToList(),
+            ["actions"] = actions,
+        });
+
+    public static JsonElement Welcome(string title, string text, string commandsTitle, IEnumerable<(string Label, string? Value)> commands, string? note, IReadOnlyList<JsonNode> actions) =>
+        Build("welcome", new Dictionary<string, object?>
+        {
+            ["title"] = title,
+            ["text"] = text,
+            ["commandsTitle"] = commandsTitle,
+            ["commands"] = Facts(commands),
+            ["note"] = note,
+            ["actions"] = actions,
+        });
+
+    /// <summary>A card as a message activity.</summary>
+    public static Activity ToActivity(JsonElement card, string summary) => AdaptiveCards.ToMessage(card, summary);
+
+    private static List<IReadOnlyDictionary<string, object?>>? Facts(IEnumerable<(string Label, string? Value)>? facts) =>
+        facts?.Where(f => !string.IsNullOrEmpty(f.Value))
+            .Select(f => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["label"] = f.Label, ["value"] = f.Value })
+            .ToList();
+
+    private static JsonElement Build(string template, IReadOnlyDictionary<string, object?> data)
+    {
+        var expanded = CardTemplate.Expand(Templates.GetOrAdd(template, Load), data);
+        return JsonSerializer.SerializeToElement(expanded);
+    }
+
+    private static JsonNode Load(string name)
+    {
+        using var stream = typeof(CardFactory).Assembly.GetManifestResourceStream($"Cards/{name}.json")
+            ?? throw new InvalidOperationException($"The card template {name} is not embedded.");
+        return JsonNode.Parse(stream) ?? throw new InvalidOperationException($"The card template {name} is empty.");
+    }
+}
+
+/// <summary>One row of a list card; <see cref="Open"/> is the action that shows the record.</summary>
+public sealed record ListRow(string Heading, string Detail, string? Badge, JsonNode? Open);

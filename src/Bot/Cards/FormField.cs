@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+
+namespace EpicEvents.Bot.Cards;
+
+public enum FieldKind
+{
+    Text,
+    MultiLine,
+    Number,
+    Date,
+    Time,
+    Choice,
+}
+
+/// <summary>
+/// One input of a form card, with the value to show (what the user typed last time) and the error to
+/// show under it. Inputs come back as strings; the server parses and validates them.
+/// </summary>
+public sealed record FormField(
+    string Id,
+    string Label,
+    FieldKind Kind = FieldKind.Text,
+    string? Value = null,
+    string? Error = null,
+    bool Required = false,
+    int? MaxLength = null,
+    string? Placeholder = null,
+    IReadOnlyList<(string Title, string Value)>? Choices = null)
+{
+    public JsonObject ToInput()
+    {
+        var input = new JsonObject
+        {
+            ["type"] = Kind switch
+            {
+                FieldKind.Number => "Input.Number",
+                FieldKind.Date => "Input.Date",
+                FieldKind.Time => "Input.Time",
+                FieldKind.Choice => "Input.ChoiceSet",
+                _ => "Input.Text",
+            },
+            ["id"] = Id,
+            ["label"] = Label,
+            ["isRequired"] = Required,
+        };
+        if (!string.IsNullOrEmpty(Value))
+        {
+            input["value"] = Kind == FieldKind.Number && decimal.TryParse(Value, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? JsonValue.Create(number)
+                : JsonValue.Create(Value);
+        }
+
+        if (MaxLength is { } max && Kind is FieldKind.Text or FieldKind.MultiLine)
+        {
+            input["maxLength"] = max;
+        }
+
+        if (Placeholder is not null)
+        {
+            input["placeholder"] = Placeholder;
+        }
+
+        if (Kind == FieldKind.MultiLine)
+        {
+            input["isMultiline"] = true;
+        }
+
+        if (Kind == FieldKind.Choice)
+        {
+            input["style"] = "compact";
+            input["choices"] = new JsonArray((Choices ?? []).Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray());
+        }
+
+        return input;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using EpicEvents.Bot.Cards;
+using EpicEvents.Bot.Protocol;
+using EpicEvents.Bot.Protocol.Schema;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EpicEvents.Bot.Conversations;
+
+/// <summary>
+/// One turn of a known collaborator: who they are (reloaded from the database for this turn), the
+/// language and time zone to answer in, the Crm.Core services, and the ways to answer.
+/// </summary>
+public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, TimeZoneInfo zone, IServiceProvider services)
+{
+    public ITurnContext Context { get; } = context;
+
+    public Activity Activity => Context.Activity;
+
+    public Actor Actor { get; } = actor;
+
+    public Wording Words { get; } = words;
+
+    public TimeZoneInfo Zone { get; } = zone;
+
+    /// <summary>Dialogs are per person and per conversation (a group chat has one per member).</summary>
+    public string ConversationKey => $"{Activity.Conversation?.Id}|{Activity.From?.Id}";
+
+    public T Get<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
+    public Task<ResourceResponse> SendAsync(JsonElement card, string summary, CancellationToken cancellationToken) =>
+        Context.SendActivityAsync(CardFactory.ToActivity(card, summary), cancellationToken);
+
+    /// <summary>A card that says why a use case said no (refused, not found, invalid, changed meanwhile).</summary>
+    public JsonElement RefusalCard(Failure failure)
+    {
+        var title = failure.Outcome switch
+        {
+            Outcome.Forbidden => Words.Say("Not allowed", "Action non autorisée"),
+            Outcome.NotFound => Words.Say("Not found", "Introuvable"),
+            Outcome.Conflict => Words.Say("Not possible now", "Impossible pour l'instant"),
+            _ => Words.Say("Please check", "À vérifier"),
+        };
+        var details = failure.Errors.Select(e => (e.Field, (string?)e.Message));
+        return CardFactory.Message(title, failure.Message, details);
+    }
+
+    public Task RefuseAsync(Failure failure, CancellationToken cancellationToken) =>
+        SendAsync(RefusalCard(failure), failure.Message, cancellationToken);
+}

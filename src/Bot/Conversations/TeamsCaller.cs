@@ -1,0 +1,89 @@
+using EpicEvents.Bot.Hosting;
+using EpicEvents.Bot.Protocol;
+using EpicEvents.Bot.Protocol.Schema;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Teams;
+
+namespace EpicEvents.Bot.Conversations;
+
+/// <summary>Who is talking: a collaborator, or the reason they get no data.</summary>
+public sealed record Caller(Actor? Actor, string? Refusal);
+
+/// <summary>
+/// Maps the Teams member of an activity to a collaborator (SPEC §4): the explicit link first, then,
+/// for a tenant where auto-linking is on, the member's email as the connector reports it (verified
+/// by Microsoft 365, unlike anything typed in the chat). The collaborator is reloaded at every turn,
+/// so a deactivation or a change of department applies at once.
+/// </summary>
+public sealed class TeamsCaller(IdentifyTeamsMember identify, TeamsConversations conversations, TeamsSettings settings)
+{
+    public async Task<Caller> IdentifyAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var words = Crm.Presentation.Wording.For(activity.Locale);
+        if (!Guid.TryParse(activity.GetTenantId(), out var tenant) || !settings.Allows(tenant))
+        {
+            return new Caller(null, words.Say(
+                "This bot serves the Epic Events team only.",
+                "Ce bot est réservé à l'équipe d'Epic Events."));
+        }
+
+        if (!Guid.TryParse(activity.From?.AadObjectId, out var objectId))
+        {
+            return new Caller(null, words.Say(
+                "I cannot tell who you are from this conversation. Please write to me from your Teams account.",
+                "Je ne peux pas savoir qui vous êtes dans cette conversation. Écrivez-moi depuis votre compte Teams."));
+        }
+
+        var found = await identify.ExecuteAsync(new TeamsMember(tenant, objectId, null, activity.From?.Name), settings.AutoLinkTenants, cancellationToken);
+        if (found.Outcome == TeamsIdentificationOutcome.Unknown && settings.AutoLinkTenants.Contains(tenant) && activity.From?.Id is { } userId)
+        {
+            if (await VerifiedEmailAsync(turn, userId, cancellationToken) is { } email)
+            {
+                found = await identify.ExecuteAsync(new TeamsMember(tenant, objectId, email, activity.From?.Name), settings.AutoLinkTenants, cancellationToken);
+            }
+        }
+
+        if (found.Actor is not { } actor)
+        {
+            return new Caller(null, found.Outcome == TeamsIdentificationOutcome.Inactive
+                ? words.Say("Your Epic Events account is deactivated. Please contact Management.", "Votre compte Epic Events est désactivé. Contactez la gestion.")
+                : words.Say(
+                    "I don't know you yet. Please ask Management to link your Teams account to your Epic Events account.",
+                    "Je ne vous connais pas encore. Demandez à la gestion de lier votre compte Teams à votre compte Epic Events."));
+        }
+
+        if (activity.Conversation?.ConversationType is null or "personal")
+        {
+            await conversations.RememberAsync(actor.Id, ReferenceOf(activity), cancellationToken);
+        }
+
+        return new Caller(actor, null);
+    }
+
+    /// <summary>The member's email as the connector knows it; none when the connector cannot say (then no auto-link).</summary>
+    private static async Task<string?> VerifiedEmailAsync(ITurnContext turn, string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var member = await turn.GetMemberAsync(userId, cancellationToken);
+            return member.Email ?? member.UserPrincipalName;
+        }
+        catch (Protocol.Connector.ConnectorException)
+        {
+            return null;
+        }
+    }
+
+    private static TeamsConversationReference ReferenceOf(Activity activity) => new(
+        activity.ServiceUrl ?? string.Empty,
+        activity.ChannelId ?? "msteams",
+        activity.Conversation?.Id ?? string.Empty,
+        activity.Conversation?.ConversationType ?? "personal",
+        activity.GetTenantId() ?? string.Empty,
+        activity.Recipient?.Id ?? string.Empty,
+        activity.Recipient?.Name,
+        activity.From?.Id ?? string.Empty,
+        activity.From?.AadObjectId,
+        activity.Locale);
+}

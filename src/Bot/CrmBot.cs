@@ -1,0 +1,202 @@
+using System.Text.Json;
+using EpicEvents.Bot.Cards;
+using EpicEvents.Bot.Commands;
+using EpicEvents.Bot.Conversations;
+using EpicEvents.Bot.Dialogs;
+using EpicEvents.Bot.Protocol;
+using EpicEvents.Bot.Protocol.Schema;
+using EpicEvents.Crm.Presentation;
+
+namespace EpicEvents.Bot;
+
+/// <summary>
+/// The Teams bot: finds out who is talking, then routes chat commands, card buttons and form
+/// submissions. It decides nothing about rights or validity: Crm.Core does, at every step.
+/// One instance per turn (scoped), so each turn has its own database context.
+/// </summary>
+public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
+{
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var turn = await SignInAsync(turnContext, cancellationToken);
+        if (turn is null)
+        {
+            return;
+        }
+
+        var value = ReadData(turnContext.Activity.Value);
+        if (value.TryGetValue(CardActions.VerbField, out var verb) && verb is DialogRunner.SubmitVerb or DialogRunner.CancelVerb)
+        {
+            // Action.Submit (clients without Universal Actions): the form card is replaced in place.
+            var card = await dialogs.SubmitAsync(turn, new CardSubmission(verb, value), cancellationToken);
+            await ReplaceOrSendAsync(turn, card, cancellationToken);
+            return;
+        }
+
+        var text = value.TryGetValue(CardActions.CommandField, out var pressed) ? pressed : turnContext.Activity.RemoveRecipientMention();
+        await RunAsync(turn, CommandParser.Parse(text), value.GetValueOrDefault(CardActions.AfterField), cancellationToken);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var turn = await SignInAsync(turnContext, cancellationToken, silent: true);
+        var words = Wording.For(turnContext.Activity.Locale);
+        if (turn is null)
+        {
+            return AdaptiveCardInvokeResponse.Error(401, "Unauthorized", words.Say("You are not known to Epic Events CRM.", "Vous n'êtes pas connu d'Epic Events CRM."));
+        }
+
+        var verb = invokeValue.Action?.Verb ?? string.Empty;
+        if (verb is not (DialogRunner.SubmitVerb or DialogRunner.CancelVerb))
+        {
+            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", words.Say("This button is not known.", "Ce bouton est inconnu."));
+        }
+
+        var card = await dialogs.SubmitAsync(turn, new CardSubmission(verb, ReadData(invokeValue.Action?.Data)), cancellationToken);
+        return AdaptiveCardInvokeResponse.Card(card);
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (await SignInAsync(turnContext, cancellationToken) is { } turn)
+        {
+            await turn.SendAsync(HelpReply.Card(turn, welcome: true), turn.Words.Say("Welcome", "Bienvenue"), cancellationToken);
+        }
+    }
+
+    protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        // Teams sends installationUpdate and conversationUpdate on install: welcome once, on the
+        // first; a conversationUpdate alone (older clients, group chats) still stores the reference.
+        if (turnContext.Activity.IsRecipientAdded())
+        {
+            await SignInAsync(turnContext, cancellationToken, silent: true);
+        }
+    }
+
+    private async Task RunAsync(CrmTurn turn, BotCommand command, string? after, CancellationToken cancellationToken)
+    {
+        switch (command)
+        {
+            case BotCommand.Help:
+                await turn.SendAsync(HelpReply.Card(turn, welcome: false), turn.Words.Say("Help", "Aide"), cancellationToken);
+                break;
+            case BotCommand.Cancel:
+                var cancelled = await dialogs.CancelAsync(turn, cancellationToken);
+                await turn.Context.SendActivityAsync(cancelled
+                    ? turn.Words.Say("Cancelled: the open form was closed, nothing was saved.", "Annulé : le formulaire ouvert est fermé, rien n'a été enregistré.")
+                    : turn.Words.Say("There is nothing to cancel.", "Il n'y a rien à annuler."), cancellationToken);
+                break;
+            case BotCommand.NewClient:
+                await dialogs.OpenAsync(turn, dialogs.Find("client.new"), null, cancellationToken);
+                break;
+            case BotCommand.NewContract newContract:
+                await dialogs.OpenAsync(turn, dialogs.Find("contract.new"), newContract.ClientId, cancellationToken);
+                break;
+            case BotCommand.NewEvent newEvent:
+                await dialogs.OpenAsync(turn, dialogs.Find("event.new"), newEvent.ContractId, cancellationToken);
+                break;
+            case BotCommand.Update update:
+                var kind = update.Kind switch
+                {
+                    RecordKind.Client => "client.update",
+                    RecordKind.Contract => "contract.update",
+                    _ => "event.update",
+                };
+                await dialogs.OpenAsync(turn, dialogs.Find(kind), update.Id, cancellationToken);
+                break;
+            case BotCommand.Clients clients:
+                await ClientReplies.ListAsync(turn, clients, after, cancellationToken);
+                break;
+            case BotCommand.ShowClient client:
+                await ClientReplies.ShowAsync(turn, client.Id, cancellationToken);
+                break;
+            case BotCommand.Contracts contracts:
+                await ContractReplies.ListAsync(turn, contracts.Which, after, cancellationToken);
+                break;
+            case BotCommand.ShowContract contract:
+                await ContractReplies.ShowAsync(turn, contract.Id, cancellationToken);
+                break;
+            case BotCommand.Sign sign:
+                await ContractReplies.SignAsync(turn, sign.ContractId, cancellationToken);
+                break;
+            case BotCommand.RequestSignature request:
+                await ContractReplies.RequestSignatureAsync(turn, request.ContractId, cancellationToken);
+                break;
+            case BotCommand.Events events:
+                await EventReplies.ListAsync(turn, events, after, cancellationToken);
+                break;
+            case BotCommand.ShowEvent shown:
+                await EventReplies.ShowAsync(turn, shown.Id, cancellationToken);
+                break;
+            case BotCommand.Assign assign:
+                await EventReplies.AssignAsync(turn, assign.EventId, assign.Who, cancellationToken);
+                break;
+            case BotCommand.History history:
+                await HistoryReply.SendAsync(turn, history.Kind, history.Id, cancellationToken);
+                break;
+            default:
+                var unknown = turn.Words.Say("I did not understand that. Here is what I can do:", "Je n'ai pas compris. Voici ce que je sais faire :");
+                await turn.Context.SendActivityAsync(unknown, cancellationToken);
+                await turn.SendAsync(HelpReply.Card(turn, welcome: false), turn.Words.Say("Help", "Aide"), cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>The turn of a known collaborator, or null after a polite refusal (no data shown).</summary>
+    private async Task<CrmTurn?> SignInAsync(ITurnContext turnContext, CancellationToken cancellationToken, bool silent = false)
+    {
+        var who = await caller.IdentifyAsync(turnContext, cancellationToken);
+        if (who.Actor is null)
+        {
+            if (!silent)
+            {
+                await turnContext.SendActivityAsync(who.Refusal!, cancellationToken);
+            }
+
+            return null;
+        }
+
+        return new CrmTurn(turnContext, who.Actor, Wording.For(turnContext.Activity.Locale), zone, services);
+    }
+
+    private static async Task ReplaceOrSendAsync(CrmTurn turn, JsonElement card, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.ReplyToId is { Length: > 0 } cardId)
+        {
+            var update = CardFactory.ToActivity(card, "form");
+            update.Id = cardId;
+            try
+            {
+                await turn.Context.UpdateActivityAsync(update, cancellationToken);
+                return;
+            }
+            catch (Protocol.Connector.ConnectorException)
+            {
+                // The card cannot be changed (deleted, too old): the answer comes as a new message.
+            }
+        }
+
+        await turn.SendAsync(card, "form", cancellationToken);
+    }
+
+    /// <summary>Card data as strings (inputs always arrive as strings; other values are written as JSON text).</summary>
+    private static Dictionary<string, string> ReadData(JsonElement? data)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (data is { ValueKind: JsonValueKind.Object } json)
+        {
+            foreach (var property in json.EnumerateObject())
+            {
+                values[property.Name] = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString() ?? string.Empty,
+                    JsonValueKind.Null => string.Empty,
+                    _ => property.Value.GetRawText(),
+                };
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using EpicEvents.Bot.Cards;
+using EpicEvents.Bot.Commands;
+using EpicEvents.Bot.Conversations;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Clients;
+using EpicEvents.Crm.Collaborators;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
+
+namespace EpicEvents.Bot.Dialogs;
+
+/// <summary><c>new client</c>: Sales create their own clients; Management names the sales contact.</summary>
+public sealed class NewClientDialog : FormDialog
+{
+    public override string Kind => "client.new";
+
+    public override CrmAction Permission => CrmAction.CreateClient;
+
+    public override string Title(Wording words) => words.Say("New client", "Nouveau client");
+
+    public override string SubmitTitle(Wording words) => words.Say("Create client", "Créer le client");
+
+    public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        var fields = ClientFields.For(turn.Words, required: true);
+        if (turn.Actor.EffectiveDepartment == Department.Management)
+        {
+            var sales = await turn.Get<ListCollaborators>().ExecuteAsync(turn.Actor, new CollaboratorFilter(Department.Sales), PageRequest.First(PageRequest.MaxLimit), cancellationToken);
+            var choices = sales.IsOk ? sales.Value.Items.Select(s => (s.FullName, s.Id.ToString(CultureInfo.InvariantCulture))).ToList() : [];
+            fields.Add(new FormField("salesContactId", turn.Words.Say("Sales contact", "Commercial"), FieldKind.Choice, Required: true, Choices: choices));
+        }
+
+        return fields;
+    }
+
+    public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
+    {
+        int? salesContact = int.TryParse(state["salesContactId"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        var result = await turn.Get<CreateClient>().ExecuteAsync(
+            turn.Actor,
+            new CreateClientRequest(state["fullName"], state["email"], state["phone"], state["companyName"], salesContact),
+            cancellationToken);
+        return result.IsOk
+            ? ClientReplies.Card(turn, result.Value, turn.Words.Say($"Client {result.Value.Id} created", $"Client {result.Value.Id} créé"))
+            : result.AsFailure();
+    }
+}
+
+/// <summary><c>update client 12</c>.</summary>
+public sealed class UpdateClientDialog : FormDialog
+{
+    public override string Kind => "client.update";
+
+    public override CrmAction Permission => CrmAction.UpdateClient;
+
+    public override string Title(Wording words) => words.Say("Update client", "Modifier le client");
+
+    public override string SubmitTitle(Wording words) => words.Say("Save", "Enregistrer");
+
+    public override string? Intro(Wording words, FormState state) => words.Say($"Client {state.Target}", $"Client {state.Target}");
+
+    public override async Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken)
+    {
+        var client = await turn.Get<GetClient>().ExecuteAsync(turn.Actor, target ?? 0, cancellationToken);
+        if (!client.IsOk)
+        {
+            return client.AsFailure();
+        }
+
+        var c = client.Value;
+        return new FormState(c.Id, c.Version, new Dictionary<string, string>
+        {
+            ["fullName"] = c.FullName,
+            ["email"] = c.Email,
+            ["phone"] = c.Phone,
+            ["companyName"] = c.CompanyName,
+        });
+    }
+
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FormField>>(ClientFields.For(turn.Words, required: true));
+
+    public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
+    {
+        var result = await turn.Get<UpdateClient>().ExecuteAsync(
+            turn.Actor,
+            new UpdateClientRequest(state.Target ?? 0, state["fullName"] ?? string.Empty, state["email"] ?? string.Empty, state["phone"] ?? string.Empty, state["companyName"] ?? string.Empty, state.Version),
+            cancellationToken);
+        return result.IsOk
+            ? ClientReplies.Card(turn, result.Value, turn.Words.Say($"Client {result.Value.Id} updated", $"Client {result.Value.Id} modifié"))
+            : result.AsFailure();
+    }
+}
+
+internal static class ClientFields
+{
+    public static List<FormField> For(Wording words, bool required) =>
+    [
+        new("fullName", words.Say("Full name", "Nom complet"), Required: required, MaxLength: Limits.PersonName),
+        new("email", "Email", Required: required, MaxLength: Limits.Email, Placeholder: "name@company.com"),
+        new("phone", words.Say("Phone", "Téléphone"), Required: required, MaxLength: Limits.PhoneText, Placeholder: "+33 6 12 34 56 78"),
+        new("companyName", words.Say("Company", "Entreprise"), Required: required, MaxLength: Limits.CompanyName),
+    ];
+}

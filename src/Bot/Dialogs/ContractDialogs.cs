@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using EpicEvents.Bot.Cards;
+using EpicEvents.Bot.Commands;
+using EpicEvents.Bot.Conversations;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Contracts;
+using EpicEvents.Crm.Presentation;
+
+namespace EpicEvents.Bot.Dialogs;
+
+/// <summary><c>new contract [client]</c>.</summary>
+public sealed class NewContractDialog : FormDialog
+{
+    public override string Kind => "contract.new";
+
+    public override CrmAction Permission => CrmAction.CreateContract;
+
+    public override string Title(Wording words) => words.Say("New contract", "Nouveau contrat");
+
+    public override string SubmitTitle(Wording words) => words.Say("Create contract", "Créer le contrat");
+
+    public override Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken) =>
+        Task.FromResult<Result<FormState>>(new FormState(target, null, target is { } client
+            ? new Dictionary<string, string> { ["clientId"] = client.ToString(CultureInfo.InvariantCulture) }
+            : []));
+
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FormField>>(
+        [
+            new("clientId", turn.Words.Say("Client number", "Numéro du client"), FieldKind.Number, Required: true),
+            .. ContractFields.Amounts(turn.Words),
+        ]);
+
+    public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(state["clientId"], NumberStyles.None, CultureInfo.InvariantCulture, out var clientId) || clientId <= 0)
+        {
+            return InvalidInput("clientId", turn.Words.Say("Give the client's number (see `clients`).", "Indiquez le numéro du client (voir `clients`)."));
+        }
+
+        if (ContractFields.ReadAmounts(turn.Words, state, out var total, out var due) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await turn.Get<CreateContract>().ExecuteAsync(turn.Actor, new CreateContractRequest(clientId, total, due), cancellationToken);
+        return result.IsOk
+            ? ContractReplies.Card(turn, result.Value, turn.Words.Say($"Contract {result.Value.Id} created", $"Contrat {result.Value.Id} créé"))
+            : result.AsFailure();
+    }
+}
+
+/// <summary><c>update contract 7</c>: the amounts (signing has its own command).</summary>
+public sealed class UpdateContractDialog : FormDialog
+{
+    public override string Kind => "contract.update";
+
+    public override CrmAction Permission => CrmAction.UpdateContractAmounts;
+
+    public override string Title(Wording words) => words.Say("Update contract", "Modifier le contrat");
+
+    public override string SubmitTitle(Wording words) => words.Say("Save", "Enregistrer");
+
+    public override string? Intro(Wording words, FormState state) => words.Say($"Contract {state.Target}", $"Contrat {state.Target}");
+
+    public override async Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken)
+    {
+        var contract = await turn.Get<GetContract>().ExecuteAsync(turn.Actor, target ?? 0, cancellationToken);
+        if (!contract.IsOk)
+        {
+            return contract.AsFailure();
+        }
+
+        var c = contract.Value;
+        return new FormState(c.Id, c.Version, new Dictionary<string, string>
+        {
+            ["totalAmount"] = c.TotalAmount.ToString(CultureInfo.InvariantCulture),
+            ["amountDue"] = c.AmountDue.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FormField>>(ContractFields.Amounts(turn.Words));
+
+    public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
+    {
+        if (ContractFields.ReadAmounts(turn.Words, state, out var total, out var due) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await turn.Get<UpdateContract>().ExecuteAsync(turn.Actor, new UpdateContractRequest(state.Target ?? 0, total, due, ExpectedVersion: state.Version), cancellationToken);
+        return result.IsOk
+            ? ContractReplies.Card(turn, result.Value.Contract, turn.Words.Say($"Contract {state.Target} updated", $"Contrat {state.Target} modifié"))
+            : result.AsFailure();
+    }
+}
+
+internal static class ContractFields
+{
+    public static List<FormField> Amounts(Wording words) =>
+    [
+        new("totalAmount", words.Say("Total amount (€)", "Montant total (€)"), Required: true, Placeholder: "12 000,00"),
+        new("amountDue", words.Say("Amount due (€) — the total when left empty", "Restant dû (€) — le total si vide"), Placeholder: "12 000,00"),
+    ];
+
+    /// <summary>Reads the amount inputs ("1 234,50" or "1234.5"); null when both read.</summary>
+    public static Failure? ReadAmounts(Wording words, FormState state, out decimal? total, out decimal? due)
+    {
+        total = null;
+        due = null;
+        var errors = new List<FieldError>();
+        foreach (var (field, text) in new[] { ("totalAmount", state["totalAmount"]), ("amountDue", state["amountDue"]) })
+        {
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (!UserInput.TryParseAmount(text, out var amount))
+            {
+                errors.Add(new FieldError(field, words.Say($"“{text}” is not an amount (e.g. 1234.5 or 1 234,50).", $"« {text} » n'est pas un montant (ex. 1234.5 ou 1 234,50).")));
+            }
+            else if (field == "totalAmount")
+            {
+                total = amount;
+            }
+            else
+            {
+                due = amount;
+            }
+        }
+
+        return errors.Count > 0 ? Failure.Invalid(errors) : null;
+    }
+}

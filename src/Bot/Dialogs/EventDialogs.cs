@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json;
+using EpicEvents.Bot.Cards;
+using EpicEvents.Bot.Commands;
+using EpicEvents.Bot.Conversations;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Events;
+using EpicEvents.Crm.Presentation;
+
+namespace EpicEvents.Bot.Dialogs;
+
+/// <summary><c>new event [contract]</c>: an event of a signed contract.</summary>
+public sealed class NewEventDialog : FormDialog
+{
+    public override string Kind => "event.new";
+
+    public override CrmAction Permission => CrmAction.CreateEvent;
+
+    public override string Title(Wording words) => words.Say("New event", "Nouvel événement");
+
+    public override string SubmitTitle(Wording words) => words.Say("Create event", "Créer l'événement");
+
+    public override string InputFor(string field) => EventFields.InputFor(field);
+
+    public override Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken) =>
+        Task.FromResult<Result<FormState>>(new FormState(target, null, target is { } contract
+            ? new Dictionary<string, string> { ["contractId"] = contract.ToString(CultureInfo.InvariantCulture) }
+            : []));
+
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FormField>>(
+        [
+            new("contractId", turn.Words.Say("Signed contract number", "Numéro du contrat signé"), FieldKind.Number, Required: true),
+            .. EventFields.For(turn.Words, withActualAttendees: false),
+        ]);
+
+    public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(state["contractId"], NumberStyles.None, CultureInfo.InvariantCulture, out var contractId) || contractId <= 0)
+        {
+            return InvalidInput("contractId", turn.Words.Say("Give the number of a signed contract.", "Indiquez le numéro d'un contrat signé."));
+        }
+
+        var read = EventFields.Read(turn, state);
+        if (read.Failure is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (read.StartsAt is not { } startsAt || read.EndsAt is not { } endsAt)
+        {
+            var required = turn.Words.Say("Give a date and a time.", "Indiquez une date et une heure.");
+            return Failure.Invalid([.. new[] { ("startDate", read.StartsAt), ("endDate", read.EndsAt) }.Where(m => m.Item2 is null).Select(m => new FieldError(m.Item1, required))]);
+        }
+
+        var request = new CreateEventRequest(contractId, state["name"], startsAt, endsAt, state["location"], read.Expected ?? 0, state["notes"]);
+        var result = await turn.Get<CreateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken);
+        return result.IsOk
+            ? EventReplies.Card(turn, result.Value, turn.Words.Say($"Event {result.Value.Id} created", $"Événement {result.Value.Id} créé"))
+            : result.AsFailure();
+    }
+}
+
+/// <summary><c>update event 3</c>: Management, or the event's Support contact.</summary>
+public sealed class UpdateEventDialog : FormDialog
+{
+    public override string Kind => "event.update";
+
+    public override CrmAction Permission => CrmAction.UpdateEvent;
+
+    public override string Title(Wording words) => words.Say("Update event", "Modifier l'événement");
+
+    public override string SubmitTitle(Wording words) => words.Say("Save", "Enregistrer");
+
+    public override string? Intro(Wording words, FormState state) => words.Say($"Event {state.Target}", $"Événement {state.Target}");
+
+    public override string InputFor(string field) => EventFields.InputFor(field);
+
+    public override async Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken)
+    {
+        var found = await turn.Get<GetEvent>().ExecuteAsync(turn.Actor, target ?? 0, cancellationToken);
+        if (!found.IsOk)
+        {
+            return found.AsFailure();
+        }
+
+        var e = found.Value;
+        var start = TimeZoneInfo.ConvertTimeFromUtc(e.StartsAt, turn.Zone);
+        var end = TimeZoneInfo.ConvertTimeFromUtc(e.EndsAt, turn.Zone);
+        return new FormState(e.Id, e.Version, new Dictionary<string, string>
+        {
+            ["name"] = e.Name,
+            ["startDate"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["startTime"] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["endDate"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["endTime"] = end.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["location"] = e.Location,
+            ["expectedAttendees"] = e.ExpectedAttendees.ToString(CultureInfo.InvariantCulture),
+            ["actualAttendees"] = e.ActualAttendees?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            ["notes"] = e.Notes,
+        });
+    }
+
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FormField>>(EventFields.For(turn.Words, withActualAttendees: true));
+
+    public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
+    {
+        var read = EventFields.Read(turn, state);
+        if (read.Failure is { } invalid)
+        {
+            return invalid;
+        }
+
+        var request = new UpdateEventRequest(state.Target ?? 0, state["name"] ?? string.Empty, read.StartsAt, read.EndsAt, state["location"] ?? string.Empty, read.Expected, read.Actual, state["notes"] ?? string.Empty, state.Version);
+        var result = await turn.Get<UpdateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken);
+        return result.IsOk
+            ? EventReplies.Card(turn, result.Value, turn.Words.Say($"Event {state.Target} updated", $"Événement {state.Target} modifié"))
+            : result.AsFailure();
+    }
+}
+
+internal sealed record EventInput(DateTime? StartsAt, DateTime? EndsAt, int? Expected, int? Actual, Failure? Failure);
+
+internal static class EventFields
+{
+    public static List<FormField> For(Wording words, bool withActualAttendees)
+    {
+        List<FormField> fields =
+        [
+            new("name", words.Say("Event name", "Nom de l'événement"), Required: true, MaxLength: Limits.EventName),
+            new("startDate", words.Say("Start date", "Date de début"), FieldKind.Date, Required: true),
+            new("startTime", words.Say("Start time", "Heure de début"), FieldKind.Time, Required: true),
+            new("endDate", words.Say("End date", "Date de fin"), FieldKind.Date, Required: true),
+            new("endTime", words.Say("End time", "Heure de fin"), FieldKind.Time, Required: true),
+            new("location", words.Say("Location", "Lieu"), Required: true, MaxLength: Limits.Location),
+            new("expectedAttendees", words.Say("Expected attendees", "Participants attendus"), FieldKind.Number, Required: true),
+        ];
+        if (withActualAttendees)
+        {
+            fields.Add(new("actualAttendees", words.Say("Actual attendees", "Participants réels"), FieldKind.Number));
+        }
+
+        fields.Add(new("notes", "Notes", FieldKind.MultiLine, MaxLength: Limits.Notes));
+        return fields;
+    }
+
+    /// <summary>Where Crm.Core's errors about the dates go on the form.</summary>
+    public static string InputFor(string field) => field switch
+    {
+        "startsAt" => "startDate",
+        "endsAt" => "endDate",
+        _ => field,
+    };
+
+    /// <summary>Dates and times typed in the card, in the configured time zone; numbers as numbers.</summary>
+    public static EventInput Read(CrmTurn turn, FormState state)
+    {
+        var words = turn.Words;
+        var errors = new List<FieldError>();
+        DateTime? Moment(string date, string time)
+        {
+            if (state[date] is null && state[time] is null)
+            {
+                return null;
+            }
+
+            if (UserInput.TryParseDateTime($"{state[date]} {state[time] ?? "00:00"}", turn.Zone, out var utc))
+            {
+                return utc;
+            }
+
+            errors.Add(new FieldError(date, words.Say("Give a date (YYYY-MM-DD) and a time (HH:mm).", "Indiquez une date (AAAA-MM-JJ) et une heure (HH:mm).")));
+            return null;
+        }
+
+        int? Number(string field)
+        {
+            if (state[field] is not { } text)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value == decimal.Truncate(value) && value is >= 0 and <= int.MaxValue)
+            {
+                return (int)value;
+            }
+
+            errors.Add(new FieldError(field, words.Say("Give a whole number.", "Indiquez un nombre entier.")));
+            return null;
+        }
+
+        var input = new EventInput(Moment("startDate", "startTime"), Moment("endDate", "endTime"), Number("expectedAttendees"), Number("actualAttendees"), null);
+        return errors.Count > 0 ? input with { Failure = Failure.Invalid(errors) } : input;
+    }
+}

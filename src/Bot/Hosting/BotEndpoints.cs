@@ -1,0 +1,68 @@
+using EpicEvents.Bot.Protocol;
+using EpicEvents.Crm.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EpicEvents.Bot.Hosting;
+
+/// <summary>The bot's HTTP surface.</summary>
+public static class BotEndpoints
+{
+    // Teams activities are a few KB; a card submission with long notes stays far below this.
+    private const long MaxActivityBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", HandleMessageAsync);
+
+        // The Agents Playground checks the endpoint with HEAD before it starts.
+        endpoints.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok());
+        endpoints.MapGet("/healthz", CheckHealthAsync);
+        return endpoints;
+    }
+
+    private static async Task HandleMessageAsync(HttpContext http, CloudAdapter adapter, CrmBot bot)
+    {
+        if (http.Request.ContentLength > MaxActivityBytes)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = MaxActivityBytes;
+        ProtocolResponse response;
+        try
+        {
+            response = await adapter.ProcessAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, http.Request.Body, bot, http.RequestAborted);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        http.Response.StatusCode = response.StatusCode;
+        if (response.JsonBody is { } body)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(body, http.RequestAborted);
+        }
+    }
+
+    private static async Task<IResult> CheckHealthAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? Results.Json(new { status = "ok" })
+                : Results.Json(new { status = "database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return Results.Json(new { status = "database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using EpicEvents.Bot.Conversations;
+using EpicEvents.Bot.Dialogs;
+using EpicEvents.Bot.Protocol;
+using EpicEvents.Crm;
+using EpicEvents.Crm.Auth;
+using EpicEvents.Crm.Configuration;
+using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Teams;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EpicEvents.Bot.Hosting;
+
+/// <summary>
+/// The ASP.NET Core host: <c>POST /api/messages</c> through the protocol layer, <c>GET /healthz</c>,
+/// configuration from the shared <c>appsettings.json</c> (ecosystem keys <c>MicrosoftAppId</c>…),
+/// <c>.env</c> and the environment.
+/// </summary>
+public static class BotHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        // The shared appsettings.json and .env, under the command line (which stays the strongest).
+        builder.Configuration
+            .AddCrmSources(AppContext.BaseDirectory, Directory.GetCurrentDirectory())
+            .AddCommandLine(args);
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        configure?.Invoke(builder);
+
+        var configuration = builder.Configuration;
+        var environment = builder.Environment;
+        var appId = configuration["MicrosoftAppId"];
+        if (string.IsNullOrWhiteSpace(appId) && !(environment.IsDevelopment() || environment.IsEnvironment("Test")))
+        {
+            throw new InvalidOperationException(
+                "MicrosoftAppId is not configured. Outside Development the bot only accepts requests signed by the Bot Framework for its app id: "
+                + "set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (see README), or run with ASPNETCORE_ENVIRONMENT=Development for local mode.");
+        }
+
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:3978");
+        }
+
+        var services = builder.Services;
+        var database = DatabaseSettings.FromConfiguration(configuration);
+        // The bot issues no CLI sessions; without a configured key it signs nothing that outlives the process.
+        var auth = AuthOptions.FromConfiguration(configuration);
+        if (string.IsNullOrWhiteSpace(auth.SigningKey))
+        {
+            auth = auth with { SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)) };
+        }
+
+        services.AddCrmCore(database, auth);
+        services.AddBotProtocol(options =>
+        {
+            options.MicrosoftAppId = appId;
+            options.MicrosoftAppPassword = configuration["MicrosoftAppPassword"];
+            options.MicrosoftAppTenantId = configuration["MicrosoftAppTenantId"];
+            options.MicrosoftAppType = configuration["MicrosoftAppType"] is { Length: > 0 } type ? type : BotProtocolOptions.AppTypes.SingleTenant;
+            if (configuration["Bot:OpenIdMetadataUrl"] is { Length: > 0 } metadata)
+            {
+                options.OpenIdMetadataUrl = metadata;
+            }
+        });
+        services.AddSingleton<IActivityDeduplicator, DatabaseActivityDeduplicator>();
+        services.AddSingleton(TeamsSettings.FromConfiguration(configuration));
+        services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById(configuration["Crm:TimeZone"] is { Length: > 0 } zone ? zone : "Europe/Paris"));
+        services.AddScoped<TeamsCaller>();
+        services.AddScoped<DialogRunner>();
+        services.AddScoped<FormDialog, NewClientDialog>();
+        services.AddScoped<FormDialog, UpdateClientDialog>();
+        services.AddScoped<FormDialog, NewContractDialog>();
+        services.AddScoped<FormDialog, UpdateContractDialog>();
+        services.AddScoped<FormDialog, NewEventDialog>();
+        services.AddScoped<FormDialog, UpdateEventDialog>();
+        services.AddScoped<CrmBot>();
+
+        var app = builder.Build();
+        app.MapBotEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using EpicEvents.Bot.Hosting;
+
+var app = BotHost.Build(args);
+await app.RunAsync();

@@ -1,0 +1,104 @@
+using EpicEvents.Bot.Tests.Infrastructure;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Bot.Tests;
+
+public sealed class DialogTests : IAsyncLifetime
+{
+    private BotWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await BotWorld.CreateAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task A_salesperson_creates_a_client_through_the_form_fixing_a_wrong_email_on_the_way()
+    {
+        var chat = _world.ChatWith(_world.Sales);
+
+        var form = (await chat.SayAsync("new client")).Card();
+        form.Text().Should().Contain("New client");
+        var inputs = new Dictionary<string, string>
+        {
+            ["fullName"] = "Kevin Castor",
+            ["email"] = "kevin-at-startup",
+            ["phone"] = "+678 123 456 78",
+            ["companyName"] = "Cool Startup LLC",
+        };
+
+        var refused = (await chat.ClickAsync(form, "Create client", inputs)).Card();
+        refused.ErrorUnder("email").Should().Contain("email");
+        refused.Input("fullName").GetProperty("value").GetString().Should().Be("Kevin Castor");
+        refused.Input("email").GetProperty("value").GetString().Should().Be("kevin-at-startup");
+        (await _world.QueryAsync(db => db.Clients.AnyAsync(c => c.FullName == "Kevin Castor"))).Should().BeFalse();
+
+        inputs["email"] = "kevin.castor@startup.io";
+        var created = (await chat.ClickAsync(refused, "Create client", inputs)).Card();
+
+        created.Text().Should().Contain("created").And.Contain("Kevin Castor").And.Contain(_world.Sales.Name);
+        var client = await _world.QueryAsync(db => db.Clients.SingleAsync(c => c.Email == "kevin.castor@startup.io"));
+        client.SalesContactId.Should().Be(_world.Sales.CollaboratorId);
+    }
+
+    [Fact]
+    public async Task Support_is_refused_a_client_form_and_sees_no_form()
+    {
+        var turn = await _world.ChatWith(_world.Support).SayAsync("new client");
+
+        var card = turn.Card();
+        card.Text().Should().Contain("cannot");
+        card.Text().Should().NotContain("Create client");
+    }
+
+    [Fact]
+    public async Task A_form_opened_before_a_restart_is_submitted_to_another_instance()
+    {
+        var form = (await _world.ChatWith(_world.Sales).SayAsync("nouveau client")).Card();
+        var otherInstance = _world.StartInstance();
+
+        var created = (await _world.ChatWith(_world.Sales, instance: otherInstance).ClickAsync(form, "Create client", new Dictionary<string, string>
+        {
+            ["fullName"] = "Léa Martin",
+            ["email"] = "lea@martin.fr",
+            ["phone"] = "0612345678",
+            ["companyName"] = "Martin SARL",
+        })).Card();
+
+        created.Text().Should().Contain("created");
+    }
+
+    [Fact]
+    public async Task Cancel_closes_the_form_and_a_late_click_says_so()
+    {
+        var chat = _world.ChatWith(_world.Sales);
+        var form = (await chat.SayAsync("new client")).Card();
+
+        (await chat.SayAsync("cancel")).ReplyTexts.Should().ContainSingle().Which.Should().Contain("Cancelled");
+        var late = (await chat.ClickAsync(form, "Create client", new Dictionary<string, string> { ["fullName"] = "Too Late" })).Card();
+
+        late.Text().Should().Contain("This form is closed");
+        (await _world.QueryAsync(db => db.Clients.AnyAsync(c => c.FullName == "Too Late"))).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_forms_speak_french_to_a_french_teams_client()
+    {
+        var form = (await _world.ChatWith(_world.Sales, locale: "fr-FR").SayAsync("nouveau client")).Card();
+
+        form.Text().Should().Contain("Nouveau client").And.Contain("Nom complet").And.Contain("Créer le client");
+    }
+
+    [Fact]
+    public async Task A_contract_amount_update_keeps_the_typed_values_when_an_amount_is_unreadable()
+    {
+        var contractId = await _world.QueryAsync(db => db.Contracts.Where(c => c.Client.SalesContactId == _world.Sales.CollaboratorId && c.Status != Crm.Contracts.ContractStatus.Cancelled).Select(c => c.Id).FirstAsync());
+        var chat = _world.ChatWith(_world.Sales);
+        var form = (await chat.SayAsync($"update contract {contractId}")).Card();
+
+        var refused = (await chat.ClickAsync(form, "Save", new Dictionary<string, string> { ["totalAmount"] = "douze mille", ["amountDue"] = "0" })).Card();
+
+        refused.ErrorUnder("totalAmount").Should().Contain("not an amount");
+        refused.Input("totalAmount").GetProperty("value").GetString().Should().Be("douze mille");
+    }
+}

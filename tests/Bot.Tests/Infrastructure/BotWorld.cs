@@ -1,0 +1,178 @@
+using System.Text.Json;
+using EpicEvents.Bot.Hosting;
+using EpicEvents.Bot.Protocol;
+using EpicEvents.Bot.Protocol.Schema;
+using EpicEvents.Bot.Protocol.Testing;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Collaborators;
+using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Setup;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EpicEvents.Bot.Tests.Infrastructure;
+
+/// <summary>A Teams user of the tests: their Teams identity and the collaborator it is linked to.</summary>
+public sealed record TeamsUser(string Name, Guid AadObjectId, int CollaboratorId, Department Department)
+{
+    public string UserId => $"29:{AadObjectId:N}";
+}
+
+/// <summary>
+/// The bot as the host builds it (same services), on its own SQLite file with a small demo company,
+/// and three Teams users linked to a manager, a salesperson and a support collaborator. Turns go
+/// through the protocol's <see cref="TestAdapter"/>, without HTTP.
+/// </summary>
+public sealed class BotWorld : IAsyncDisposable
+{
+    public static readonly Guid Tenant = Guid.Parse("6b0cd0a4-2f5e-4c7b-9a3b-1f2e3d4c5b6a");
+
+    private readonly List<WebApplication> _hosts = [];
+
+    private BotWorld(string directory)
+    {
+        Directory = directory;
+        DatabasePath = Path.Combine(directory, "crm.db");
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath { get; }
+
+    public TeamsUser Manager { get; private set; } = null!;
+
+    public TeamsUser Sales { get; private set; } = null!;
+
+    public TeamsUser Support { get; private set; } = null!;
+
+    /// <summary>A member of the tenant nobody linked.</summary>
+    public TeamsUser Stranger { get; } = new("Stranger", Guid.Parse("0f0e0d0c-0b0a-0908-0706-050403020100"), 0, Department.Unknown);
+
+    public IServiceProvider Services => _hosts[0].Services;
+
+    public static async Task<BotWorld> CreateAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "epicevents-bot-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var world = new BotWorld(directory);
+        world.StartInstance();
+        await world.SeedAsync();
+        return world;
+    }
+
+    /// <summary>Another bot instance on the same database (a restart, or a second server).</summary>
+    public IServiceProvider StartInstance(Action<IServiceCollection>? services = null)
+    {
+        var host = BotHost.Build(
+            [
+                "--environment=Test",
+                $"--ConnectionStrings:Crm=Data Source={DatabasePath}",
+                $"--Teams:AllowedTenants:0={Tenant}",
+                "--Crm:TimeZone=Europe/Paris",
+            ],
+            builder => services?.Invoke(builder.Services));
+        _hosts.Add(host);
+        return host.Services;
+    }
+
+    /// <summary>A chat between <paramref name="user"/> and the bot.</summary>
+    public Chat ChatWith(TeamsUser user, string locale = "en-US", IServiceProvider? instance = null)
+    {
+        var reference = new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = "https://smba.trafficmanager.net/emea/",
+            User = new ChannelAccount { Id = user.UserId, Name = user.Name, AadObjectId = user.AadObjectId.ToString(), Role = "user" },
+            Bot = new ChannelAccount { Id = "28:epicevents-test-bot", Name = "Epic Events", Role = "bot" },
+            Conversation = new ConversationAccount { Id = $"a:{user.AadObjectId:N}", ConversationType = "personal", TenantId = Tenant.ToString() },
+            Locale = locale,
+        };
+        return new Chat(new TestAdapter(reference), instance ?? Services);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CrmDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temporary-file cleaning.
+        }
+    }
+
+    private async Task SeedAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        (await provider.GetRequiredService<DatabaseSetup>().InitializeAsync(new DatabaseInitRequest())).IsOk.Should().BeTrue();
+        var report = await provider.GetRequiredService<DemoDataSeeder>().SeedAsync(new DemoDataRequest(Clients: 20, Seed: 7));
+        report.IsOk.Should().BeTrue(report.ToString());
+        var db = provider.GetRequiredService<CrmDbContext>();
+        async Task<TeamsUser> LinkAsync(Department department, string objectId)
+        {
+            var email = report.Value.Logins.First(l => l.Department == department).Email;
+            var collaborator = await db.Collaborators.AsNoTracking().SingleAsync(c => c.Email == email);
+            var managerEmail = report.Value.Logins.First(l => l.Department == Department.Management).Email;
+            var managerId = await db.Collaborators.Where(c => c.Email == managerEmail).Select(c => c.Id).SingleAsync();
+            var manager = await provider.GetRequiredService<ActorLoader>().LoadAsync(managerId, ChangeSource.Cli);
+            var aad = Guid.Parse(objectId);
+            (await provider.GetRequiredService<LinkTeamsIdentity>().ExecuteAsync(manager!, new LinkTeamsIdentityRequest(collaborator.Id, Tenant, aad))).IsOk.Should().BeTrue();
+            return new TeamsUser(collaborator.FullName, aad, collaborator.Id, department);
+        }
+
+        Manager = await LinkAsync(Department.Management, "11111111-1111-4111-8111-111111111111");
+        Sales = await LinkAsync(Department.Sales, "22222222-2222-4222-8222-222222222222");
+        Support = await LinkAsync(Department.Support, "33333333-3333-4333-8333-333333333333");
+    }
+}
+
+/// <summary>One user's chat with the bot; each call is one turn on a fresh scope, as in the host.</summary>
+public sealed class Chat(TestAdapter adapter, IServiceProvider services)
+{
+    public TestAdapter Adapter { get; } = adapter;
+
+    public Task<TestTurnResult> SayAsync(string text) => TurnAsync(Adapter.MakeMessage(text));
+
+    /// <summary>Clicks an <c>Action.Execute</c> button of a card with the inputs filled.</summary>
+    public Task<TestTurnResult> ClickAsync(JsonElement card, string title, IReadOnlyDictionary<string, string>? inputs = null)
+    {
+        var action = Cards.Action(card, title);
+        var data = new Dictionary<string, object?>();
+        foreach (var property in action.GetProperty("data").EnumerateObject())
+        {
+            data[property.Name] = property.Value.GetString();
+        }
+
+        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
+        {
+            data[key] = value;
+        }
+
+        return action.GetProperty("type").GetString() == "Action.Execute"
+            ? TurnAsync(Adapter.MakeCardAction(action.GetProperty("verb").GetString()!, data))
+            : TurnAsync(Adapter.MakeSubmit(data));
+    }
+
+    public Task<TestTurnResult> InstallAsync() => TurnAsync(Adapter.MakeActivity(ActivityTypes.InstallationUpdate, a => a.Action = "add"));
+
+    public async Task<TestTurnResult> TurnAsync(Activity activity)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await Adapter.ProcessActivityAsync(scope.ServiceProvider.GetRequiredService<CrmBot>(), activity);
+    }
+}
