@@ -43,7 +43,7 @@ public sealed class PlaygroundChat : IAsyncDisposable
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(Timeout);
         var chat = new PlaygroundChat(page, playground);
-        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => chat.Remember(frame.Text, fromInvoke: false);
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => chat.Remember(frame.Text ?? string.Empty, fromInvoke: false);
         page.Response += async (_, response) =>
         {
             if (response.Url.Contains("/_conversation/v1/invoke", StringComparison.Ordinal))
@@ -108,6 +108,11 @@ public sealed class PlaygroundChat : IAsyncDisposable
 
     private void Remember(string payload, bool fromInvoke)
     {
+        if (payload.Length == 0)
+        {
+            return;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(payload);
