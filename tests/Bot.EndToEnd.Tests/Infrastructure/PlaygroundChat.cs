@@ -38,7 +38,7 @@ public sealed class PlaygroundChat : IAsyncDisposable
     /// <summary>The card the bot showed last (the newest message, or the one an action replaced in place).</summary>
     public ChatCard LastCard => new(this, Page.Locator(CardSelector).Last);
 
-    public static async Task<PlaygroundChat> OpenAsync(IBrowser browser, Playground playground)
+    public static async Task<PlaygroundChat> OpenAsync(IBrowser browser, Playground playground, bool awaitGreeting = true)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(Timeout);
@@ -51,8 +51,17 @@ public sealed class PlaygroundChat : IAsyncDisposable
                 chat.Remember(await response.TextAsync(), fromInvoke: true);
             }
         };
+        var mark = playground.Conversation.Mark;
         await page.GotoAsync(playground.BaseUrl.ToString());
         await page.Locator("[data-lexical-editor=true]").WaitForAsync();
+        if (awaitGreeting)
+        {
+            // Opening the page installs the app, and the bot greets with a card: wait for it, so
+            // that it cannot be taken for the answer to what the test types next.
+            await playground.Conversation.NextFromBotAsync(mark, m => m.HasCard, TimeSpan.FromSeconds(30));
+            await chat.SettleAsync();
+        }
+
         return chat;
     }
 
@@ -84,6 +93,24 @@ public sealed class PlaygroundChat : IAsyncDisposable
         // Let the renderer finish the card (inputs get their values after the text).
         await Page.WaitForTimeoutAsync(300);
         return LastCard;
+    }
+
+    /// <summary>Waits until the cards on the page stop changing for a moment.</summary>
+    public async Task SettleAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(Timeout);
+        var previous = await SnapshotAsync();
+        while (DateTime.UtcNow < deadline)
+        {
+            await Page.WaitForTimeoutAsync(500);
+            var current = await SnapshotAsync();
+            if (current == previous && current.Count > 0)
+            {
+                return;
+            }
+
+            previous = current;
+        }
     }
 
     public async Task<CardSnapshot> SnapshotAsync()
