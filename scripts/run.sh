@@ -35,7 +35,9 @@ log() { printf 'run.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK is missing (https://dot.net)"
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || die "Node.js and npm are missing (Debian: apt-get install nodejs npm)"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    die "Node.js and npm are missing (Debian: apt-get install nodejs npm)"
+fi
 command -v curl >/dev/null 2>&1 || die "curl is missing (Debian: apt-get install curl)"
 [[ -f "$playground_config" ]] || die "no playground configuration at $playground_config"
 
