@@ -78,6 +78,7 @@ public static class BotHost
         services.AddScoped<FormDialog, NewEventDialog>();
         services.AddScoped<FormDialog, UpdateEventDialog>();
         services.AddScoped<CrmBot>();
+        services.AddHostedService<HousekeepingService>();
 
         var app = builder.Build();
         app.MapBotEndpoints();

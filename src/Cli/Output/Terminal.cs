@@ -15,21 +15,24 @@ internal sealed class Terminal
 
     private readonly CliEnvironment _environment;
     private readonly Texts _texts;
+    private readonly Lazy<IAnsiConsole> _out;
+    private readonly Lazy<IAnsiConsole> _err;
 
     public Terminal(CliEnvironment environment, bool json, bool color, Texts texts)
     {
         _environment = environment;
         _texts = texts;
         IsJson = json;
-        Out = CreateConsole(environment.Output, environment.OutputIsTerminal, color);
-        Err = CreateConsole(new OrderedErrorWriter(environment.Output, environment.Error), environment.ErrorIsTerminal, color);
+        // Built on first use: a --json command never pays for terminal detection.
+        _out = new(() => CreateConsole(environment.Output, environment.OutputIsTerminal, color));
+        _err = new(() => CreateConsole(new OrderedErrorWriter(environment.Output, environment.Error), environment.ErrorIsTerminal, color));
     }
 
     public bool IsJson { get; }
 
-    public IAnsiConsole Out { get; }
+    public IAnsiConsole Out => _out.Value;
 
-    public IAnsiConsole Err { get; }
+    public IAnsiConsole Err => _err.Value;
 
     public TextWriter Output => _environment.Output;
 

@@ -61,9 +61,18 @@ public sealed class IdentifyTeamsMember(CrmDbContext db, TimeProvider clock) : I
         }
 
         var collaborator = await db.Collaborators.SingleOrDefaultAsync(c => c.Email == email && c.IsActive, cancellationToken);
-        if (collaborator is null || collaborator.TeamsTenantId is not null || collaborator.TeamsAadObjectId is not null)
+        if (collaborator is null)
         {
             return Unknown;
+        }
+
+        if (collaborator.TeamsTenantId is not null || collaborator.TeamsAadObjectId is not null)
+        {
+            // Another message of the same person may have linked it since the first lookup; a link to
+            // another Teams account is never replaced.
+            return collaborator.TeamsTenantId == member.TenantId && collaborator.TeamsAadObjectId == member.AadObjectId
+                ? await IdentifyLinkedAsync(actors, member, cancellationToken) ?? Unknown
+                : Unknown;
         }
 
         var actor = (await actors.LoadAsync(collaborator.Id, ChangeSource.Bot, cancellationToken))!;

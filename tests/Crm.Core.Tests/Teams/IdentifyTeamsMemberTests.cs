@@ -135,11 +135,13 @@ public abstract class IdentifyTeamsMemberTests<TDatabase> : WorldTest<TDatabase>
         (await db.AuditEntries.CountAsync(a => a.Action == "collaborator.teams_auto_linked")).Should().Be(1);
     }
 
-    [Fact]
-    public async Task A_first_message_that_loses_the_race_to_link_the_account_still_identifies_the_collaborator()
+    [Theory]
+    [InlineData("teams_aad_object_id")]
+    [InlineData("email")]
+    public async Task A_first_message_overtaken_by_another_that_links_the_account_still_identifies_the_collaborator(string pausedAfterLookupBy)
     {
         var member = new TeamsMember(Tenant, Guid.NewGuid(), await World.EmailOfAsync(World.Sales2), "Samuel");
-        var gate = new PauseAfterEmailLookup();
+        var gate = new PauseAfterLookup(pausedAfterLookupBy);
         var options = new DbContextOptionsBuilder<CrmDbContext>();
         World.Database.Settings.Configure(options);
         await using var slowContext = new CrmDbContext(options.AddInterceptors(gate).Options);
@@ -170,8 +172,8 @@ public abstract class IdentifyTeamsMemberTests<TDatabase> : WorldTest<TDatabase>
         (await db.AuditEntries.CountAsync(a => a.Action == "collaborator.teams_auto_linked")).Should().Be(0);
     }
 
-    /// <summary>Holds a use case right after it read the collaborator by email, until the test lets it go on.</summary>
-    private sealed class PauseAfterEmailLookup : DbCommandInterceptor
+    /// <summary>Holds a use case right after its first query filtering on the given column, until the test lets it go on.</summary>
+    private sealed class PauseAfterLookup(string column) : DbCommandInterceptor
     {
         private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -184,7 +186,7 @@ public abstract class IdentifyTeamsMemberTests<TDatabase> : WorldTest<TDatabase>
             DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
             var where = command.CommandText.IndexOf("WHERE", StringComparison.Ordinal);
-            if (where >= 0 && command.CommandText[where..].Contains("email", StringComparison.Ordinal) && _reached.TrySetResult())
+            if (where >= 0 && command.CommandText[where..].Contains(column, StringComparison.Ordinal) && _reached.TrySetResult())
             {
                 await _released.Task;
             }
