@@ -3,8 +3,9 @@
 # e.g. ./scripts/test.sh --filter Postgres
 #
 # Starts a throw-away PostgreSQL server on 127.0.0.1 (installing Debian's postgresql first if
-# needed), exports EPICEVENTS_TEST_POSTGRES for the test suites, runs dotnet test on the solution
-# and stops/removes the server on exit. If EPICEVENTS_TEST_POSTGRES is already set, that server
+# needed), exports EPICEVENTS_TEST_POSTGRES for the test suites, installs Debian's chromium and the
+# Agents Playground (npm ci in e2e/) for the end-to-end tests when missing, runs dotnet test on the
+# solution and stops/removes the server on exit. If EPICEVENTS_TEST_POSTGRES is already set, that server
 # is used and none is started.
 set -euo pipefail
 
@@ -38,6 +39,46 @@ else
     pg_version="$("$(cat "$pg_dir/pg_bin")/postgres" --version | sed 's/^postgres (PostgreSQL) //')"
     echo "test.sh: using throw-away PostgreSQL $pg_version on 127.0.0.1:$(cat "$pg_dir/port")"
 fi
+
+# The end-to-end tests (tests/Bot.EndToEnd.Tests) drive the real bot through the Agents Playground
+# in Debian's Chromium. Outside CI they skip, saying why, when something is missing; with CI=true
+# they fail instead, so a missing install is never a silent green.
+as_admin() {
+    if [[ "$(id -u)" -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo -n "$@"
+    else
+        echo "test.sh: not root and sudo is not available: cannot run '$*'" >&2
+        return 1
+    fi
+}
+e2e_missing=""
+if [[ ! -x /usr/bin/chromium ]]; then
+    if command -v apt-get >/dev/null 2>&1; then
+        echo "test.sh: /usr/bin/chromium not found: installing Debian's chromium (apt-get)"
+        as_admin env DEBIAN_FRONTEND=noninteractive apt-get update >&2 || true
+        as_admin env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >&2 \
+            || e2e_missing+=" chromium (apt-get install failed)"
+    else
+        e2e_missing+=" chromium (no apt-get)"
+    fi
+fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    e2e_missing+=" node/npm"
+elif [[ ! -d e2e/node_modules ]]; then
+    echo "test.sh: installing the Agents Playground (npm ci in e2e/)"
+    (cd e2e && npm ci --no-audit --no-fund >&2) || e2e_missing+=" the playground (npm ci failed)"
+fi
+if [[ -n "$e2e_missing" ]]; then
+    if [[ "${CI:-}" == "true" ]]; then
+        echo "test.sh: error: the end-to-end tests need:$e2e_missing" >&2
+        exit 1
+    fi
+    echo "test.sh: warning: the end-to-end tests will be skipped, missing:$e2e_missing" >&2
+fi
+# Playwright drives /usr/bin/chromium; it must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 solution="EpicEvents.Bot.sln"
 if [[ ! -f "$solution" && -f "EpicEvents.Bot.slnx" ]]; then

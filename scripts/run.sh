@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Runs the Teams bot on this machine with a demo company, and the Microsoft 365 Agents Playground
+# (a local Teams emulator) to chat with it in a browser: ./scripts/run.sh
+#
+#   1. builds the bot and the epicevents CLI (Release);
+#   2. installs the playground (npm ci in e2e/) if needed;
+#   3. creates or upgrades the SQLite database shared with the CLI
+#      (${XDG_DATA_HOME:-~/.local/share}/epicevents/crm.db) and, when it holds no clients yet,
+#      fills it with demo data;
+#   4. links the playground's mock people (e2e/.m365agentsplayground.yml) to demo collaborators:
+#      Maud Manager → the demo manager, Sam Sales → a demo salesperson, Sue Support → a demo
+#      support person (as the demo manager, password Demo-Password-2026);
+#   5. starts the bot on 127.0.0.1:3978 (local mode: no app id, Development) and the playground on
+#      port 56150, prints the address to open, and stops both on Ctrl+C.
+#
+# The playground's chat is Sam Sales's. Environment: EPICEVENTS_BOT_PORT (3978),
+# EPICEVENTS_PLAYGROUND_PORT (56150), EPICEVENTS_PLAYGROUND_CONFIG (another mock tenant file).
+set -euo pipefail
+
+script_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
+repo_root="$(cd -- "$script_dir/.." && pwd -P)"
+cd "$repo_root"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
+export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
+
+readonly bot_port="${EPICEVENTS_BOT_PORT:-3978}"
+readonly playground_port="${EPICEVENTS_PLAYGROUND_PORT:-56150}"
+readonly playground_config="${EPICEVENTS_PLAYGROUND_CONFIG:-$repo_root/e2e/.m365agentsplayground.yml}"
+readonly data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/epicevents"
+readonly database="$data_dir/crm.db"
+readonly demo_password="Demo-Password-2026"
+
+log() { printf 'run.sh: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+command -v dotnet >/dev/null 2>&1 || die "the .NET SDK is missing (https://dot.net)"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    die "Node.js and npm are missing (Debian: apt-get install nodejs npm)"
+fi
+command -v curl >/dev/null 2>&1 || die "curl is missing (Debian: apt-get install curl)"
+[[ -f "$playground_config" ]] || die "no playground configuration at $playground_config"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/epicevents-run.XXXXXX")"
+bot_pid=""
+playground_pid=""
+# shellcheck disable=SC2317  # invoked by the traps
+stop() {
+    local pid
+    for pid in "$playground_pid" "$bot_pid"; do
+        [[ -n "$pid" ]] || continue
+        # Each was started in its own process group (setsid): end the group, children included.
+        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in "$playground_pid" "$bot_pid"; do
+        [[ -n "$pid" ]] || continue
+        for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+        kill -KILL -- "-$pid" 2>/dev/null || true
+    done
+    playground_pid=""
+    bot_pid=""
+    rm -rf -- "$work"
+}
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- 1. build ---------------------------------------------------------------------------------
+log "building the bot and the CLI (Release)"
+dotnet build src/Bot/Bot.csproj -c Release -v quiet -nologo >&2
+dotnet build src/Cli/Cli.csproj -c Release -v quiet -nologo >&2
+bot_dll="$repo_root/src/Bot/bin/Release/net10.0/EpicEvents.Bot.dll"
+cli_dll="$repo_root/src/Cli/bin/Release/net10.0/epicevents.dll"
+[[ -f "$bot_dll" && -f "$cli_dll" ]] || die "build output not found ($bot_dll, $cli_dll)"
+
+# --- 2. playground ----------------------------------------------------------------------------
+if [[ ! -f e2e/node_modules/@microsoft/m365agentsplayground/cli.js ]]; then
+    log "installing the Agents Playground (npm ci in e2e/)"
+    (cd e2e && npm ci --no-audit --no-fund >&2)
+fi
+
+# --- 3. database --------------------------------------------------------------------------------
+mkdir -p "$data_dir"
+export ConnectionStrings__Crm="Data Source=$database"
+epicevents() { dotnet "$cli_dll" "$@"; }
+
+log "database: $database"
+epicevents db init --lang en >&2
+seed_report="$work/seed.json"
+set +e
+epicevents db seed --demo --json --lang en >"$seed_report" 2>"$work/seed.err"
+seed_rc=$?
+set -e
+if [[ "$seed_rc" -eq 0 ]]; then
+    log "demo company created; every demo account's password: $demo_password"
+elif [[ "$seed_rc" -eq 7 ]]; then
+    log "the database already holds clients: no demo data added"
+    : >"$seed_report"
+else
+    cat "$work/seed.err" >&2
+    die "db seed --demo failed (exit $seed_rc)"
+fi
+
+# --- 4. Teams links -------------------------------------------------------------------------------
+# yaml_value KEY: the first "KEY: value" of the mock tenant file (ids are plain scalars there).
+yaml_value() { sed -n "s/^[[:space:]]*-\{0,1\}[[:space:]]*$1:[[:space:]]*\"\{0,1\}\([^\"]*\)\"\{0,1\}[[:space:]]*\$/\1/p" "$playground_config" | head -n 1; }
+# aad_of NAME: the aadObjectId of the mock person named NAME.
+aad_of() { awk -v name="$1" '$1 == "name:" { sub(/^[[:space:]]*name:[[:space:]]*/, ""); current = $0 } $1 == "aadObjectId:" && current == name { print $2; exit }' "$playground_config"; }
+tenant_id="$(yaml_value tenantId)"
+[[ -n "$tenant_id" ]] || die "no tenantId in $playground_config"
+
+if [[ -s "$seed_report" ]]; then
+    # The demo manager's session lives in a throw-away config directory, not in yours.
+    export EPICEVENTS_CONFIG_DIR="$work/config"
+    # department → email of the first demo login of that department, from the seed report
+    login_of() { node -e 'const r = require(process.argv[1]); const l = r.logins.find(x => x.department === process.argv[2]); if (l) console.log(l.email);' "$seed_report" "$1"; }
+    manager_email="$(login_of Management)"
+    printf '%s\n' "$demo_password" | epicevents auth login --email "$manager_email" --password-stdin --json >/dev/null
+    epicevents collaborator list --all --json >"$work/staff.json"
+    for pair in "Management:Maud Manager" "Sales:Sam Sales" "Support:Sue Support"; do
+        department="${pair%%:*}"
+        person="${pair#*:}"
+        email="$(login_of "$department")"
+        id="$(node -e 'const s = require(process.argv[1]); const c = s.items.find(x => x.email === process.argv[2]); if (c) console.log(c.id);' "$work/staff.json" "$email")"
+        aad="$(aad_of "$person")"
+        if [[ -z "$id" || -z "$aad" ]]; then
+            log "warning: cannot link $person (collaborator ${email:-?}, aadObjectId ${aad:-?})"
+            continue
+        fi
+        epicevents collaborator link-teams "$id" --aad-object-id "$aad" --tenant-id "$tenant_id" --lang en >&2
+        log "$person (playground) is $email ($department)"
+    done
+    epicevents auth logout >/dev/null 2>&1 || true
+    unset EPICEVENTS_CONFIG_DIR
+else
+    log "Teams links are kept from the first run (relink with: epicevents collaborator link-teams ID --aad-object-id … --tenant-id $tenant_id)"
+fi
+
+# --- 5. bot and playground --------------------------------------------------------------------------
+log "starting the bot on http://127.0.0.1:$bot_port (logs: $work/bot.log)"
+ASPNETCORE_ENVIRONMENT=Development \
+Teams__AllowedTenants__0="$tenant_id" \
+MicrosoftAppId="" \
+    setsid dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" >"$work/bot.log" 2>&1 &
+bot_pid=$!
+for i in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null 2>&1; then
+        break
+    fi
+    if ! kill -0 "$bot_pid" 2>/dev/null || [[ "$i" -eq 120 ]]; then
+        tail -n 40 "$work/bot.log" >&2 || true
+        die "the bot did not answer on http://127.0.0.1:$bot_port/healthz"
+    fi
+    sleep 0.5
+done
+
+log "starting the Agents Playground on port $playground_port"
+(
+    cd e2e
+    TEAMSAPPTESTER_BROWSER=none \
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH="$playground_config" \
+    M365_AGENTS_PLAYGROUND_LOGFILE="$work/playground-devtools.log" \
+        exec setsid npx --no-install agentsplayground start \
+            -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry
+) >"$work/playground.log" 2>&1 &
+playground_pid=$!
+for i in $(seq 1 120); do
+    if curl -fsS "http://localhost:$playground_port/_debug/ping" >/dev/null 2>&1; then
+        break
+    fi
+    if ! kill -0 "$playground_pid" 2>/dev/null || [[ "$i" -eq 120 ]]; then
+        tail -n 40 "$work/playground.log" >&2 || true
+        die "the playground did not start on port $playground_port"
+    fi
+    sleep 0.5
+done
+
+cat <<EOF
+
+  Epic Events CRM is running.
+  Open http://localhost:$playground_port/ and chat with the bot as Sam Sales (try "help", "new client").
+  The CLI uses the same database: dotnet run --project src/Cli -- auth login
+  Bot log: $work/bot.log · Playground log: $work/playground.log
+  Ctrl+C stops both.
+
+EOF
+
+# Wait until either process ends (or Ctrl+C), then the EXIT trap stops the other.
+while kill -0 "$bot_pid" 2>/dev/null && kill -0 "$playground_pid" 2>/dev/null; do
+    sleep 1
+done
+kill -0 "$bot_pid" 2>/dev/null || { tail -n 40 "$work/bot.log" >&2 || true; die "the bot stopped"; }
+tail -n 40 "$work/playground.log" >&2 || true
+die "the playground stopped"

@@ -1,0 +1,62 @@
+using EpicEvents.Bot.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace EpicEvents.Bot.EndToEnd.Tests;
+
+/// <summary>
+/// Conversations driven through the playground's internal HTTP API (no browser): what the bot
+/// sends back is read from the playground's conversation WebSocket.
+/// </summary>
+public sealed class ConversationApiTests(EndToEndWorld world, ITestOutputHelper output) : EndToEndTest(world, output)
+{
+    [EndToEndFact]
+    public Task Installing_the_app_greets_the_person_by_name_with_a_welcome_card() => ScenarioAsync(async () =>
+    {
+        var playground = await World.PlaygroundAsync(MockTenant.Manager);
+        var mark = playground.Conversation.Mark;
+
+        await playground.InstallAsync();
+
+        var welcome = await playground.Conversation.NextFromBotAsync(mark, m => m.HasCard);
+        welcome.AllText.Should().Contain("Welcome").And.Contain(MockTenant.Manager.Name);
+    });
+
+    [EndToEndFact]
+    public Task Contracts_unsigned_answers_with_a_list_card() => ScenarioAsync(async () =>
+    {
+        var playground = await World.PlaygroundAsync(MockTenant.Manager);
+        var mark = playground.Conversation.Mark;
+
+        await playground.SendAsync("contracts unsigned");
+
+        var list = await playground.Conversation.NextFromBotAsync(mark, m => m.HasCard);
+        list.AllText.Should().Contain("Unsigned contracts");
+    });
+
+    [EndToEndFact]
+    public Task Support_asking_for_a_new_client_is_refused_without_a_form() => ScenarioAsync(async () =>
+    {
+        var playground = await World.PlaygroundAsync(MockTenant.Support);
+        var mark = playground.Conversation.Mark;
+
+        await playground.SendAsync("new client");
+
+        var refusal = await playground.Conversation.NextFromBotAsync(mark);
+        refusal.AllText.Should().Contain("cannot");
+        var replies = await playground.Conversation.FromBotSettledAsync(mark, TimeSpan.FromSeconds(1.5));
+        replies.Should().NotContain(m => m.InputIds.Count > 0, "Support may not create clients, so no form is offered");
+    });
+
+    [EndToEndFact]
+    public Task Someone_with_no_collaborator_account_is_refused_politely() => ScenarioAsync(async () =>
+    {
+        var playground = await World.PlaygroundAsync(MockTenant.Guest);
+        var mark = playground.Conversation.Mark;
+
+        await playground.SendAsync("clients");
+
+        var refusal = await playground.Conversation.NextFromBotAsync(mark);
+        refusal.HasCard.Should().BeFalse();
+        refusal.AllText.Should().NotContain("@", "no data is shown to a stranger");
+    });
+}

@@ -1,0 +1,49 @@
+using EpicEvents.Bot.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace EpicEvents.Bot.EndToEnd.Tests;
+
+/// <summary>The "new client" story in the playground's web UI, as a salesperson clicks through it.</summary>
+public sealed class NewClientFormTests(EndToEndWorld world, ITestOutputHelper output) : EndToEndTest(world, output)
+{
+    [EndToEndFact]
+    public Task A_salesperson_creates_a_client_from_the_card_after_fixing_a_wrong_email() => ScenarioAsync(async () =>
+    {
+        var slug = Guid.NewGuid().ToString("N")[..8];
+        var email = $"kevin.{slug}@startup.io";
+        var chat = await OpenChatAsync(MockTenant.Sales);
+        var mark = chat.Playground.Conversation.Mark;
+
+        var form = await chat.SendAsync("new client");
+
+        (await form.TitleAsync()).Should().Be("New client");
+        var formMessage = await chat.Playground.Conversation.NextFromBotAsync(mark, m => m.InputIds.Count > 0);
+        formMessage.InputIds.Should().Contain(["fullName", "email", "phone", "companyName"]);
+
+        await form.FillAsync("fullName", "Kevin Casey");
+        await form.FillAsync("email", "kevin-at-startup");
+        await form.FillAsync("phone", "+33 6 12 34 56 78");
+        await form.FillAsync("companyName", $"Startup {slug}");
+        var refused = await form.ClickAsync("Create client");
+
+        (await refused.TitleAsync()).Should().Be("New client", "the same form comes back");
+        (await refused.ValueAsync("fullName")).Should().Be("Kevin Casey");
+        (await refused.ValueAsync("email")).Should().Be("kevin-at-startup");
+        (await refused.ValueAsync("phone")).Should().Be("+33 6 12 34 56 78");
+        (await refused.ValueAsync("companyName")).Should().Be($"Startup {slug}");
+        (await refused.ErrorUnderAsync("email")).Should().ContainEquivalentOf("email");
+        (await refused.ErrorUnderAsync("fullName")).Should().BeEmpty("only the wrong field is marked");
+
+        await refused.FillAsync("email", email);
+        var confirmation = await refused.ClickAsync("Create client");
+
+        var confirmed = await confirmation.TextAsync();
+        confirmed.Should().Contain("created").And.Contain("Kevin Casey");
+
+        var clients = (await World.CliAsync(MockTenant.Manager, ["client", "list", "--search", slug, "--json"])).Succeeds().Json.GetProperty("items");
+        clients.GetArrayLength().Should().Be(1);
+        clients[0].GetProperty("fullName").GetString().Should().Be("Kevin Casey");
+        clients[0].GetProperty("email").GetString().Should().Be(email);
+        clients[0].GetProperty("salesContactName").GetString().Should().Be(MockTenant.Sales.Name);
+    });
+}
