@@ -65,7 +65,7 @@ public static partial class TelemetryScrubber
     private static partial Regex Email();
 
     // "Bearer xyz", "Basic xyz", "password=xyz", "token: xyz", as they appear in messages.
-    [GeneratedRegex(@"((?:bearer|basic)\s+|(?:password|passwd|pwd|token|secret|authorization|api[_-]?key)\s*[=:]\s*)[^\s,;&""']+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"((?:password|passwd|pwd|token|secret|authorization|api[_-]?key)\s*[=:]\s*(?:(?:bearer|basic)\s+)?|(?:bearer|basic)\s+)[^\s,;&""']+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Credential();
 
     // Digits optionally led by + and grouped by spaces, dots, dashes or parentheses; LooksLikePhone
