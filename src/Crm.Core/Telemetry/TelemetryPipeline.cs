@@ -42,6 +42,9 @@ public sealed class TelemetryPipeline : IDisposable
 
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(_resource)
+            // Every command and turn is kept: ASP.NET Core starts an unsampled activity for each
+            // request, which a parent-based sampler would take as "drop the turn".
+            .SetSampler(new AlwaysOnSampler())
             .AddSource([CrmTelemetry.SourceName, .. sources])
             .AddProcessor(new ActivityScrubbingProcessor());
         foreach (var destination in settings.Destinations)
