@@ -46,7 +46,8 @@ public sealed class TelemetryTests : IAsyncLifetime
 
         // Stopping the host flushed the queues.
         var signed = $"Contract {contract} signed by {_world.Manager.CollaboratorId}";
-        (await _receiver.WaitUntilAsync(r => r.CountIn("/v1/logs", signed) > 0 && r.To("/v1/traces").Any())).Should().BeTrue();
+        (await _receiver.WaitUntilAsync(r => r.CountIn("/v1/logs", signed) > 0)).Should().BeTrue("the signature is logged");
+        (await _receiver.WaitUntilAsync(r => r.To("/v1/traces").Any())).Should().BeTrue("the turn is traced");
         _receiver.To("/v1/traces").Should().NotBeEmpty().And.OnlyContain(r => r.Path == "/api/99/integration/otlp/v1/traces");
         _receiver.To("/v1/logs").Should().NotBeEmpty().And.OnlyContain(r => r.Path == "/api/99/integration/otlp/v1/logs");
         _receiver.Requests.Should().OnlyContain(r => r.Headers["x-sentry-auth"] == $"sentry sentry_key={PublicKey}");

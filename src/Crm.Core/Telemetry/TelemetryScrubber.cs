@@ -115,7 +115,7 @@ internal sealed class LogScrubbingProcessor : BaseProcessor<LogRecord>
     {
         data.FormattedMessage = TelemetryScrubber.Scrub(data.FormattedMessage);
         data.Body = TelemetryScrubber.Scrub(data.Body);
-        var attributes = new List<KeyValuePair<string, object?>>(data.Attributes?.Count ?? 0 + 3);
+        var attributes = new List<KeyValuePair<string, object?>>((data.Attributes?.Count ?? 0) + 3);
         if (data.Attributes is { } existing)
         {
             foreach (var attribute in existing)
