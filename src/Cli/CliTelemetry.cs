@@ -16,6 +16,7 @@ internal sealed class CliTelemetry : IDisposable
 {
     public const string ServiceName = "epicevents-cli";
 
+    /// <summary>The default of <c>Telemetry:FlushTimeout</c> for a command.</summary>
     public static readonly TimeSpan FlushBudget = TimeSpan.FromSeconds(2);
 
     public static readonly ActivitySource Source = new("EpicEvents.Cli", CrmTelemetry.Version);
@@ -24,9 +25,12 @@ internal sealed class CliTelemetry : IDisposable
     private readonly ILoggerFactory? _loggers;
     private bool _disposed;
 
-    private CliTelemetry(TelemetryPipeline? pipeline)
+    private readonly TimeSpan _flushBudget;
+
+    private CliTelemetry(TelemetryPipeline? pipeline, TimeSpan flushBudget)
     {
         _pipeline = pipeline;
+        _flushBudget = flushBudget;
         _loggers = pipeline is null ? null : LoggerFactory.Create(logging => pipeline.AddLogging(logging));
     }
 
@@ -34,11 +38,13 @@ internal sealed class CliTelemetry : IDisposable
 
     public static CliTelemetry Start(IConfiguration configuration, TextWriter warnings)
     {
-        var settings = TelemetrySettings.FromConfiguration(configuration) with { ExportTimeout = FlushBudget };
-        return new CliTelemetry(TelemetryPipeline.Start(settings, ServiceName, [Source.Name], message => warnings.WriteLine($"epicevents: warning: {message}")));
+        var read = TelemetrySettings.FromConfiguration(configuration);
+        var budget = read.FlushTimeout ?? FlushBudget;
+        var settings = read with { ExportTimeout = budget };
+        return new CliTelemetry(TelemetryPipeline.Start(settings, ServiceName, [Source.Name], message => warnings.WriteLine($"epicevents: warning: {message}")), budget);
     }
 
-    /// <summary>Exports what the command produced, within <see cref="FlushBudget"/>.</summary>
+    /// <summary>Exports what the command produced, within the flush budget.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -48,7 +54,7 @@ internal sealed class CliTelemetry : IDisposable
 
         _disposed = true;
         // Log records go through the logger factory's processors, spans through the pipeline's.
-        _pipeline?.Shutdown(FlushBudget);
+        _pipeline?.Shutdown(_flushBudget);
         _loggers?.Dispose();
     }
 }

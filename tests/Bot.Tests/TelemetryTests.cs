@@ -118,6 +118,8 @@ public sealed class TelemetryTests : IAsyncLifetime
             {
                 builder.UseSetting("Sentry:Dsn", $"http://{PublicKey}@127.0.0.1:{_receiver.Port}/99");
                 builder.UseSetting("Sentry:Environment", "bot-test-environment");
+                // A loaded test machine can need more than the 5 s a stopping bot waits at most.
+                builder.UseSetting("Telemetry:FlushTimeout", "00:00:20");
             }
 
             if (appId is not null)

@@ -17,6 +17,8 @@ public sealed class TelemetryTests : CliTest, IDisposable
     {
         ["Sentry:Dsn"] = $"http://{PublicKey}@127.0.0.1:{_receiver.Port}/42",
         ["Sentry:Environment"] = "cli-test-environment",
+        // A loaded test machine can need more than the 2 s a user waits at most.
+        ["Telemetry:FlushTimeout"] = "00:00:20",
     };
 
     [Fact]
@@ -100,7 +102,7 @@ public sealed class TelemetryTests : CliTest, IDisposable
     [Fact]
     public async Task Any_otlp_collector_gets_the_standard_paths_and_the_configured_headers()
     {
-        var settings = new Dictionary<string, string?> { ["Otlp:Endpoint"] = _receiver.BaseUrl, ["Otlp:Headers"] = "x-team=crm" };
+        var settings = new Dictionary<string, string?> { ["Otlp:Endpoint"] = _receiver.BaseUrl, ["Otlp:Headers"] = "x-team=crm", ["Telemetry:FlushTimeout"] = "00:00:20" };
 
         (await Manager.RunAsync("collaborator list", settings: settings)).Succeeds();
 
@@ -131,7 +133,7 @@ public sealed class TelemetryTests : CliTest, IDisposable
         var clock = Stopwatch.StartNew();
         (await Manager.RunAsync("contract list", settings: new Dictionary<string, string?> { ["Sentry:Dsn"] = $"http://key@127.0.0.1:{deadPort}/42" })).Succeeds();
 
-        clock.Elapsed.Should().BeLessThan(CliTelemetry.FlushBudget + TimeSpan.FromSeconds(2));
+        clock.Elapsed.Should().BeLessThan(CliTelemetry.FlushBudget + TimeSpan.FromSeconds(5));
     }
 
     public void Dispose() => _receiver.Dispose();

@@ -40,7 +40,8 @@ public static class BotTelemetry
             }
         }
 
-        var pipeline = TelemetryPipeline.Start(TelemetrySettings.FromConfiguration(builder.Configuration), ServiceName, [Source.Name], Warn);
+        var settings = TelemetrySettings.FromConfiguration(builder.Configuration);
+        var pipeline = TelemetryPipeline.Start(settings, ServiceName, [Source.Name], Warn);
         if (pipeline is not null)
         {
             pipeline.AddLogging(builder.Logging);
@@ -62,7 +63,7 @@ public static class BotTelemetry
             {
                 // Resolving it ties its lifetime to the host's; stopping flushes for a few seconds at most.
                 app.Services.GetRequiredService<TelemetryPipeline>();
-                app.Lifetime.ApplicationStopping.Register(() => pipeline.Shutdown(TimeSpan.FromSeconds(5)));
+                app.Lifetime.ApplicationStopping.Register(() => pipeline.Shutdown(settings.FlushTimeout ?? TimeSpan.FromSeconds(5)));
             }
         };
     }

@@ -19,6 +19,12 @@ public sealed record TelemetrySettings(IReadOnlyList<TelemetryDestination> Desti
     /// <summary>How long one export request may take before it is abandoned.</summary>
     public TimeSpan ExportTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a front end waits for the queue to drain when it exits (<c>Telemetry:FlushTimeout</c>);
+    /// null for the front end's own default.
+    /// </summary>
+    public TimeSpan? FlushTimeout { get; init; }
+
     public bool Enabled => Destinations.Count > 0;
 
     public static TelemetrySettings FromConfiguration(IConfiguration configuration)
@@ -57,7 +63,20 @@ public sealed record TelemetrySettings(IReadOnlyList<TelemetryDestination> Desti
             }
         }
 
-        return new TelemetrySettings(destinations, FirstSet(configuration, "Sentry:Environment", "SENTRY_ENVIRONMENT"), problems);
+        TimeSpan? flush = null;
+        if (FirstSet(configuration, "Telemetry:FlushTimeout") is { } flushText)
+        {
+            if (TimeSpan.TryParse(flushText, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero)
+            {
+                flush = parsed;
+            }
+            else
+            {
+                problems.Add("Telemetry:FlushTimeout is not a positive duration such as 00:00:02; the default is used.");
+            }
+        }
+
+        return new TelemetrySettings(destinations, FirstSet(configuration, "Sentry:Environment", "SENTRY_ENVIRONMENT"), problems) { FlushTimeout = flush };
     }
 
     /// <summary>A per-signal URL is used as given; a base URL gets the standard <c>/v1/{signal}</c> path.</summary>
