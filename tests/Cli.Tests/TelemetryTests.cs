@@ -60,9 +60,9 @@ public sealed class TelemetryTests : CliTest, IDisposable
             (await Sales.RunAsync($"contract update {id} --signed true", settings: Sentry)).Succeeds();
         }
 
-        (await Manager.RunAsync(command, settings: Sentry)).Succeeds();
+        var run = (await Manager.RunAsync(command, settings: Sentry)).Succeeds();
 
-        _receiver.CountIn("/v1/logs", $"Contract {id} signed by {Manager.Id}").Should().Be(1);
+        _receiver.CountIn("/v1/logs", $"Contract {id} signed by {Manager.Id}").Should().Be(1, Describe() + " stderr: " + run.Stderr);
     }
 
     [Fact]
@@ -137,4 +137,9 @@ public sealed class TelemetryTests : CliTest, IDisposable
     }
 
     public void Dispose() => _receiver.Dispose();
+
+    /// <summary>What the receiver got, for a failure message.</summary>
+    private string Describe() => "received: " + string.Join("; ", _receiver.Requests.Select(r =>
+        $"{r.Path} {r.Body.Length} B{(r.Contains("ContractSigned") ? " ContractSigned" : string.Empty)}{(r.Contains("epicevents contract") ? " command-span" : string.Empty)}"))
+        + " errors: " + string.Join("; ", _receiver.Errors);
 }

@@ -48,6 +48,9 @@ public sealed class OtlpReceiver : IDisposable
 
     public IReadOnlyList<OtlpRequest> Requests => [.. _requests];
 
+    /// <summary>What went wrong while receiving, for failure messages.</summary>
+    public ConcurrentQueue<string> Errors { get; } = new();
+
     public IEnumerable<OtlpRequest> To(string pathSuffix) => Requests.Where(r => r.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
 
     public bool AnyContains(string text) => Requests.Any(r => r.Contains(text));
@@ -103,18 +106,43 @@ public sealed class OtlpReceiver : IDisposable
             }
             catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
-                return;
+                if (!_listener.IsListening)
+                {
+                    return;
+                }
+
+                Errors.Enqueue(exception.Message);
+                continue;
             }
 
+            _ = Task.Run(() => RecordAsync(context));
+        }
+    }
+
+    private async Task RecordAsync(HttpListenerContext context)
+    {
+        try
+        {
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
-            var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
-                .ToDictionary(k => k!, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var key in context.Request.Headers.AllKeys)
+            {
+                if (key is not null)
+                {
+                    headers[key] = context.Request.Headers[key] ?? string.Empty;
+                }
+            }
+
             _requests.Enqueue(new OtlpRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body.ToArray()));
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/x-protobuf";
             context.Response.ContentLength64 = 0;
             context.Response.Close();
+        }
+        catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            Errors.Enqueue(exception.Message);
         }
     }
 }

@@ -102,24 +102,10 @@ public sealed class TelemetryPipeline : IDisposable
     }
 
     /// <summary>
-    /// Exports what is queued, waiting at most <paramref name="timeout"/> in all; true when
-    /// everything went out in time.
+    /// Exports what is queued and stops, waiting at most <paramref name="timeout"/> in all. Each batch
+    /// processor is shut down rather than flushed: a flush can return while the last export request
+    /// is still being sent, and stopping the exporter then would cancel it.
     /// </summary>
-    public bool Flush(TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        var complete = true;
-        foreach (var export in _traceExports.Cast<BaseProcessor<Activity>>().Select(p => (Func<int, bool>)p.ForceFlush)
-                     .Concat(_logExports.Select(p => (Func<int, bool>)p.ForceFlush)))
-        {
-            var left = (int)Math.Max(0, (timeout - clock.Elapsed).TotalMilliseconds);
-            complete &= left > 0 && export(left);
-        }
-
-        return complete;
-    }
-
-    /// <summary>Flushes within <paramref name="timeout"/>, then stops exporting without waiting any longer.</summary>
     public void Shutdown(TimeSpan timeout)
     {
         if (_disposed)
@@ -127,19 +113,16 @@ public sealed class TelemetryPipeline : IDisposable
             return;
         }
 
-        if (!Flush(timeout))
+        var clock = Stopwatch.StartNew();
+        var complete = true;
+        foreach (var stop in _traceExports.Select(p => (Func<int, bool>)p.Shutdown).Concat(_logExports.Select(p => (Func<int, bool>)p.Shutdown)))
+        {
+            complete &= stop((int)Math.Max(0, (timeout - clock.Elapsed).TotalMilliseconds));
+        }
+
+        if (!complete)
         {
             _warn($"Telemetry could not all be exported within {timeout.TotalSeconds:0.#} s; the rest is dropped.");
-        }
-
-        foreach (var export in _traceExports)
-        {
-            export.Shutdown(0);
-        }
-
-        foreach (var export in _logExports)
-        {
-            export.Shutdown(0);
         }
 
         Dispose();
