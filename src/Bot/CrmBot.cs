@@ -3,9 +3,11 @@ using EpicEvents.Bot.Cards;
 using EpicEvents.Bot.Commands;
 using EpicEvents.Bot.Conversations;
 using EpicEvents.Bot.Dialogs;
+using EpicEvents.Bot.Hosting;
 using EpicEvents.Bot.Protocol;
 using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Crm.Presentation;
+using EpicEvents.Crm.Telemetry;
 
 namespace EpicEvents.Bot;
 
@@ -16,6 +18,24 @@ namespace EpicEvents.Bot;
 /// </summary>
 public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
 {
+    /// <summary>One span per turn, named after the activity; the command and the collaborator id are added as they become known.</summary>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        using var span = BotTelemetry.Source.StartActivity(activity.Name is { Length: > 0 } name ? $"bot {activity.Type} {name}" : $"bot {activity.Type}");
+        span?.SetTag("bot.activity.type", activity.Type);
+        span?.SetTag("bot.activity.id", activity.Id);
+        try
+        {
+            await base.OnTurnAsync(turnContext, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            span.RecordFailure(exception);
+            throw;
+        }
+    }
+
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var turn = await SignInAsync(turnContext, cancellationToken);
@@ -76,6 +96,8 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
 
     private async Task RunAsync(CrmTurn turn, BotCommand command, string? after, CancellationToken cancellationToken)
     {
+        turn.Operation = "bot " + command.GetType().Name;
+        System.Diagnostics.Activity.Current?.SetTag("crm.command", command.GetType().Name);
         switch (command)
         {
             case BotCommand.Help:
@@ -157,6 +179,7 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
             return null;
         }
 
+        System.Diagnostics.Activity.Current?.SetTag("enduser.id", who.Actor.Id);
         return new CrmTurn(turnContext, who.Actor, Wording.For(turnContext.Activity.Locale), zone, services);
     }
 

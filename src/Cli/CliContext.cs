@@ -7,7 +7,9 @@ using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Configuration;
 using EpicEvents.Crm.Persistence;
 using Microsoft.Extensions.Configuration;
+using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EpicEvents.Cli;
 
@@ -36,11 +38,23 @@ internal sealed class CliContext : IDisposable
         ConfigDirectory = Configuration["EPICEVENTS_CONFIG_DIR"] is { Length: > 0 } configured ? configured : AuthOptions.ConfigDirectory;
         SessionFile = new SessionFile(Path.Combine(ConfigDirectory, "session"));
         _timeZone = new(() => TimeZoneInfo.FindSystemTimeZoneById(Configuration["Crm:TimeZone"] is { Length: > 0 } zone ? zone : "Europe/Paris"));
+        Telemetry = CliTelemetry.Start(Configuration, environment.Error);
         _services = new(BuildServices);
         _scope = new(() => _services.Value.CreateScope());
     }
 
     public CliEnvironment Environment { get; }
+
+    /// <summary>This command's exporter, or an inert one when nothing is configured; the runner disposes it.</summary>
+    public CliTelemetry Telemetry { get; }
+
+    public ILogger Logger => field ??= Telemetry.Loggers.CreateLogger("EpicEvents.Cli");
+
+    /// <summary>The command path, e.g. <c>epicevents contract sign</c>.</summary>
+    public string Command { get; set; } = "epicevents";
+
+    /// <summary>The collaborator signed in for this command, once <see cref="SignInAsync"/> has found them.</summary>
+    public Actor? Actor { get; private set; }
 
     public ParseResult ParseResult { get; }
 
@@ -98,6 +112,8 @@ internal sealed class CliContext : IDisposable
         }
 
         SessionExpiresAt = session.ExpiresAt;
+        Actor = session.Actor;
+        System.Diagnostics.Activity.Current?.SetTag("enduser.id", session.Actor!.Id);
         return session.Actor;
     }
 
@@ -131,6 +147,11 @@ internal sealed class CliContext : IDisposable
             Outcome.Conflict => ExitCodes.Conflict,
             _ => ExitCodes.Unexpected,
         };
+        if (failure.Outcome == Outcome.Forbidden && Actor is { } actor)
+        {
+            CrmLog.PermissionRefused(Logger, actor.Id, actor.Department, Command);
+        }
+
         var fields = failure.Errors
             .Select(e => new FieldError(OptionNames.For(e.Field, fieldNames), e.Message))
             .ToList();
@@ -152,6 +173,8 @@ internal sealed class CliContext : IDisposable
         {
             _services.Value.Dispose();
         }
+
+        Telemetry.Dispose();
     }
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
@@ -166,6 +189,7 @@ internal sealed class CliContext : IDisposable
         }
 
         var services = new ServiceCollection();
+        services.AddSingleton(Telemetry.Loggers);
         services.AddCrmCore(Database, auth);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

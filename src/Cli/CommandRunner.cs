@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics;
 using EpicEvents.Cli.Output;
 using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Telemetry;
 
 namespace EpicEvents.Cli;
 
@@ -50,6 +52,33 @@ internal sealed class CommandRunner(CliEnvironment environment)
     public async Task<int> RunAsync(ParseResult parseResult, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet, CancellationToken cancellationToken)
     {
         using var context = new CliContext(environment, parseResult, Globals);
+        var telemetry = context.Telemetry;
+        var command = string.Join(' ', CommandPath(parseResult));
+        var span = CliTelemetry.Source.StartActivity(command, ActivityKind.Internal);
+        try
+        {
+            var exitCode = await RunHandlerAsync(context, command, handler, quiet, cancellationToken);
+            span?.SetTag("process.exit.code", exitCode);
+            if (exitCode == ExitCodes.Unexpected)
+            {
+                span?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            return exitCode;
+        }
+        finally
+        {
+            span?.Dispose();
+            // The user gets the answer first; the export waits at most CliTelemetry.FlushBudget after it.
+            await environment.Output.FlushAsync(CancellationToken.None);
+            await environment.Error.FlushAsync(CancellationToken.None);
+            telemetry.Dispose();
+        }
+    }
+
+    private static async Task<int> RunHandlerAsync(CliContext context, string command, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet, CancellationToken cancellationToken)
+    {
+        context.Command = command;
         try
         {
             var work = handler(context, cancellationToken);
@@ -70,12 +99,16 @@ internal sealed class CommandRunner(CliEnvironment environment)
         }
         catch (Exception exception) when (CliApplication.DescribeFault(exception) is { } message)
         {
+            CliLog.CommandFault(context.Logger, exception, command, exception.GetType().Name);
+            Activity.Current.RecordFailure(exception);
             context.Terminal.Error(ExitCodes.Unexpected, message, []);
             return ExitCodes.Unexpected;
         }
         catch (Exception exception)
         {
             // A bug: say so in one line and keep the details for whoever runs with EPICEVENTS_DEBUG.
+            CliLog.CommandCrashed(context.Logger, exception, command, exception.GetType().Name);
+            Activity.Current.RecordFailure(exception);
             var details = context.Configuration["EPICEVENTS_DEBUG"] is { Length: > 0 } ? exception.ToString() : null;
             context.Terminal.Error(ExitCodes.Unexpected, context.Texts.Unexpected(exception.GetType().Name), [], details);
             return ExitCodes.Unexpected;

@@ -4,6 +4,7 @@ using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
 using EpicEvents.Crm.Setup;
 using EpicEvents.Crm.Teams;
+using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,14 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddSingleton(auth);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<CrmDbContext>(database.Configure);
+        // A front end that configured logging (the bot's host, the CLI's exporter) keeps its own.
+        services.AddLogging();
+        services.AddSingleton<BusinessEventLog>();
+        services.AddDbContext<CrmDbContext>((provider, options) =>
+        {
+            database.Configure(options);
+            options.AddInterceptors(provider.GetRequiredService<BusinessEventLog>(), DatabaseCommandSpans.Instance);
+        });
         services.AddScoped<ActorLoader>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<PasswordHashing>();

@@ -5,7 +5,9 @@ using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Presentation;
+using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EpicEvents.Bot.Conversations;
 
@@ -25,6 +27,9 @@ public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, Ti
 
     public TimeZoneInfo Zone { get; } = zone;
 
+    /// <summary>What the turn is doing, as named in logs: the command, or the activity type.</summary>
+    public string Operation { get; set; } = "bot " + context.Activity.Type;
+
     /// <summary>Dialogs are per person and per conversation (a group chat has one per member).</summary>
     public string ConversationKey => $"{Activity.Conversation?.Id}|{Activity.From?.Id}";
 
@@ -37,6 +42,11 @@ public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, Ti
     /// <summary>A card that says why a use case said no (refused, not found, invalid, changed meanwhile).</summary>
     public JsonElement RefusalCard(Failure failure)
     {
+        if (failure.Outcome == Outcome.Forbidden)
+        {
+            CrmLog.PermissionRefused(services.GetRequiredService<ILogger<CrmTurn>>(), Actor.Id, Actor.Department, Operation);
+        }
+
         var title = failure.Outcome switch
         {
             Outcome.Forbidden => Words.Say("Not allowed", "Action non autorisée"),

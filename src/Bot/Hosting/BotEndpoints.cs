@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using EpicEvents.Bot.Protocol;
+using EpicEvents.Crm.Telemetry;
 using EpicEvents.Crm.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EpicEvents.Bot.Hosting;
 
@@ -24,7 +27,26 @@ public static class BotEndpoints
         return endpoints;
     }
 
-    private static async Task HandleMessageAsync(HttpContext http, CloudAdapter adapter, CrmBot bot)
+    private static async Task HandleMessageAsync(HttpContext http, CloudAdapter adapter, CrmBot bot, ILogger<CrmBot> logger)
+    {
+        using var span = BotTelemetry.Source.StartActivity("POST /api/messages", ActivityKind.Server);
+        span?.SetTag("http.request.method", "POST");
+        span?.SetTag("http.route", "/api/messages");
+        try
+        {
+            await HandleAsync(http, adapter, bot);
+            span?.SetTag("http.response.status_code", http.Response.StatusCode);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The turn pipeline answers its own failures; what escapes it failed before the turn.
+            BotLog.RequestFailed(logger, exception, exception.GetType().Name);
+            span.RecordFailure(exception);
+            throw;
+        }
+    }
+
+    private static async Task HandleAsync(HttpContext http, CloudAdapter adapter, CrmBot bot)
     {
         if (http.Request.ContentLength > MaxActivityBytes)
         {

@@ -54,6 +54,7 @@ public static class BotHost
             auth = auth with { SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)) };
         }
 
+        var reportTelemetry = builder.AddBotTelemetry();
         services.AddCrmCore(database, auth);
         services.AddBotProtocol(options =>
         {
@@ -81,6 +82,7 @@ public static class BotHost
         services.AddHostedService<HousekeepingService>();
 
         var app = builder.Build();
+        reportTelemetry(app);
         app.MapBotEndpoints();
         return app;
     }

@@ -1,6 +1,8 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EpicEvents.Crm.Auth;
 
@@ -19,7 +21,7 @@ public sealed record Session(SessionState State, Actor? Actor, DateTime ExpiresA
 /// Turns a token into the acting collaborator, reloaded from the database at every use: a changed
 /// security stamp (password change, deactivation, role change, log out everywhere) revokes it.
 /// </summary>
-public sealed class Sessions(CrmDbContext db, SessionTokens tokens)
+public sealed class Sessions(CrmDbContext db, SessionTokens tokens, ILogger<Sessions> logger)
 {
     public async Task<Session> ResolveAsync(string? token, ChangeSource source, CancellationToken cancellationToken = default)
     {
@@ -29,6 +31,7 @@ public sealed class Sessions(CrmDbContext db, SessionTokens tokens)
             case TokenState.Expired:
                 return new Session(SessionState.Expired, null, default, "Your session has expired; log in again.");
             case TokenState.Invalid:
+                CrmLog.InvalidSessionToken(logger, source, "invalid");
                 return new Session(SessionState.Invalid, null, default, "The session token is not valid (tampered with or from another installation); log in again.");
         }
 
@@ -39,6 +42,7 @@ public sealed class Sessions(CrmDbContext db, SessionTokens tokens)
         if (row is null || !row.Actor.IsActive || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.UTF8.GetBytes(row.SecurityStamp), System.Text.Encoding.UTF8.GetBytes(check.Stamp!)))
         {
+            CrmLog.InvalidSessionToken(logger, source, "revoked");
             return new Session(SessionState.Revoked, null, default, "Your session was revoked (password or role changed, account deactivated, or logged out everywhere); log in again.");
         }
 

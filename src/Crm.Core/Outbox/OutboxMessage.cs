@@ -47,6 +47,7 @@ public sealed class OutboxMessage
         NextAttemptAt = now;
         IdempotencyKey = Guid.NewGuid();
         State = DeliveryState.Pending;
+        TraceParent = Telemetry.CrmTelemetry.CurrentTraceParent();
     }
 
     public long Id { get; private set; }
@@ -72,4 +73,10 @@ public sealed class OutboxMessage
     public DateTime? SentAt { get; private set; }
 
     public string? LastError { get; private set; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the command or turn that wrote the message, when it was traced,
+    /// so that the delivery continues the same trace.
+    /// </summary>
+    public string? TraceParent { get; private set; }
 }

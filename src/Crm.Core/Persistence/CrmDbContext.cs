@@ -40,6 +40,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
 
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
 
+    /// <summary>Audit entries saved but not yet logged as business events (see <see cref="Telemetry.BusinessEventLog"/>).</summary>
+    internal Telemetry.PendingEvents PendingEvents { get; } = new();
+
     internal DatabaseProvider Provider => Database.ProviderName switch
     {
         "Microsoft.EntityFrameworkCore.Sqlite" => DatabaseProvider.Sqlite,

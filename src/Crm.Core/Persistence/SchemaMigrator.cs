@@ -28,6 +28,7 @@ public static class SchemaMigrator
         new(1, "initial"),
         new(2, "client_search", BackfillClientSearchKeysAsync),
         new(3, "teams"),
+        new(4, "outbox_trace"),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -87,6 +87,11 @@ public sealed class CliWorld : IAsyncDisposable
             ["EPICEVENTS_TOKEN"] = null,
             ["EPICEVENTS_LANG"] = null,
             ["LANG"] = null,
+            // Telemetry from the machine's environment stays out of the tests; a test turns it on.
+            ["SENTRY_DSN"] = null,
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
+            ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = null,
+            ["OTEL_EXPORTER_OTLP_LOGS_ENDPOINT"] = null,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -56,13 +56,16 @@ public sealed class CrmWorld : IAsyncDisposable
 
     public IReadOnlyDictionary<Department, int> RoleIds { get; private set; } = new Dictionary<Department, int>();
 
-    public static async Task<CrmWorld> CreateAsync<TDatabase>()
+    /// <param name="configure">Extra registrations, e.g. a logger provider that records what is logged.</param>
+    public static async Task<CrmWorld> CreateAsync<TDatabase>(Action<IServiceCollection>? configure = null)
         where TDatabase : IDatabaseKind
     {
         var database = await TDatabase.CreateAsync();
         var clock = new TestClock();
         var commands = new CommandCounter();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        configure?.Invoke(collection);
+        var services = collection
             .AddSingleton<TimeProvider>(clock)
             .AddCrmCore(database.Settings, TestAuth)
             .ConfigureDbContext<CrmDbContext>(options => options.AddInterceptors(commands))

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace EpicEvents.Crm.Tests.Infrastructure;
 
 /// <summary>
@@ -9,7 +11,12 @@ public abstract class WorldTest<TDatabase> : IAsyncLifetime
 {
     protected CrmWorld World { get; private set; } = null!;
 
-    public async Task InitializeAsync() => World = await CrmWorld.CreateAsync<TDatabase>();
+    public async Task InitializeAsync() => World = await CrmWorld.CreateAsync<TDatabase>(ConfigureServices);
+
+    /// <summary>Registrations a test class adds to the world's services.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async Task DisposeAsync() => await World.DisposeAsync();
 }

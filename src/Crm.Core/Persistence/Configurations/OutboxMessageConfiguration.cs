@@ -11,5 +11,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(o => o.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.LastError).HasMaxLength(1000);
+        builder.Property(o => o.TraceParent).HasMaxLength(55);
     }
 }

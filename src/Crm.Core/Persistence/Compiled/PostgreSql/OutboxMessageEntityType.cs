@@ -21,7 +21,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
                 "EpicEvents.Crm.Outbox.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -138,6 +138,16 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
                 sentinel: 0);
             subjectId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             subjectId.AddAnnotation("Relational:ColumnName", "subject_id");
+
+            var traceParent = runtimeEntityType.AddProperty(
+                "TraceParent",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("TraceParent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<TraceParent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 55);
+            traceParent.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            traceParent.AddAnnotation("Relational:ColumnName", "trace_parent");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

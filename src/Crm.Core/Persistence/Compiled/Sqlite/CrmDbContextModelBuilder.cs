@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2d932182-9af1-4ba6-b13d-d810dc59bde9"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("75aa55a8-bebc-4d2c-903a-52f2e2cac4d2"), entityTypeCount: 11)
         {
         }
 

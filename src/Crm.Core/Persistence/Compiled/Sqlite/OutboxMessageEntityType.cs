@@ -20,7 +20,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
                 "EpicEvents.Crm.Outbox.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -126,6 +126,15 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
                 fieldInfo: typeof(OutboxMessage).GetField("<SubjectId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             subjectId.AddAnnotation("Relational:ColumnName", "subject_id");
+
+            var traceParent = runtimeEntityType.AddProperty(
+                "TraceParent",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("TraceParent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<TraceParent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 55);
+            traceParent.AddAnnotation("Relational:ColumnName", "trace_parent");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

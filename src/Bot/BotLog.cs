@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace EpicEvents.Bot;
+
+/// <summary>
+/// The bot host's log events (ids 3000–3999, stable so that alerts can rely on them). A failure
+/// inside a turn is logged by the protocol layer (event 1004, with the activity id and type) within
+/// the turn's span, which names the command and the collaborator.
+/// </summary>
+internal static partial class BotLog
+{
+    [LoggerMessage(EventId = 3000, EventName = "RequestFailed", Level = LogLevel.Error,
+        Message = "A request to /api/messages failed before its activity could be handled ({ExceptionType})")]
+    public static partial void RequestFailed(ILogger logger, Exception exception, string exceptionType);
+
+    [LoggerMessage(EventId = 3001, EventName = "TelemetryProblem", Level = LogLevel.Warning,
+        Message = "Telemetry: {Problem}")]
+    public static partial void TelemetryProblem(ILogger logger, string problem);
+}

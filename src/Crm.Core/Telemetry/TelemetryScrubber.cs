@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+
+namespace EpicEvents.Crm.Telemetry;
+
+/// <summary>
+/// What must never leave the process: values under secret-sounding keys (password, token,
+/// authorization, secret, hash, cookie, key) are replaced whole; emails and phone numbers inside
+/// any text are masked. Applied to span names and tags and to log bodies, attributes and
+/// exceptions, before any exporter sees them.
+/// </summary>
+public static partial class TelemetryScrubber
+{
+    public const string Redacted = "[redacted]";
+
+    private static readonly string[] SecretKeyParts = ["password", "passwd", "token", "authorization", "secret", "hash", "cookie", "apikey", "api_key", "dsn", "signingkey", "signing_key"];
+
+    public static bool IsSecretKey(string key) =>
+        SecretKeyParts.Any(part => key.Contains(part, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The text with emails, phone numbers and bearer credentials masked; null stays null.</summary>
+    public static string? Scrub(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var scrubbed = Email().Replace(text, "[email]");
+        scrubbed = Credential().Replace(scrubbed, "$1" + Redacted);
+        return Phone().Replace(scrubbed, m => LooksLikePhone(m.ValueSpan) ? "[phone]" : m.Value);
+    }
+
+    public static object? ScrubValue(string key, object? value) => value switch
+    {
+        null => null,
+        _ when IsSecretKey(key) => Redacted,
+        string text => Scrub(text),
+        bool or int or long or short or byte or double or float or decimal or Enum => value,
+        _ => Scrub(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
+    /// <summary>Nine digits or more, and not an ISO date or a dotted address.</summary>
+    private static bool LooksLikePhone(ReadOnlySpan<char> text)
+    {
+        var digits = 0;
+        foreach (var c in text)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits >= 9 && !IsoDate().IsMatch(text) && !DottedQuad().IsMatch(text);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedQuad();
+
+    // Word characters, dots, plus and hyphens around an @ and a dotted domain.
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+
+    // "Bearer xyz", "Basic xyz", "password=xyz", "token: xyz", as they appear in messages.
+    [GeneratedRegex(@"((?:password|passwd|pwd|token|secret|authorization|api[_-]?key)\s*[=:]\s*(?:(?:bearer|basic)\s+)?|(?:bearer|basic)\s+)[^\s,;&""']+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Credential();
+
+    // Digits optionally led by + and grouped by spaces, dots, dashes or parentheses; LooksLikePhone
+    // then keeps those long enough to be a phone number.
+    [GeneratedRegex(@"(?<![\w.-])\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{1,4}\)?){1,6}(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex Phone();
+}
+
+/// <summary>Scrubs each span as it ends, before the export processors that follow it.</summary>
+internal sealed class ActivityScrubbingProcessor : BaseProcessor<Activity>
+{
+    public override void OnEnd(Activity data)
+    {
+        data.DisplayName = TelemetryScrubber.Scrub(data.DisplayName) ?? string.Empty;
+        if (data.StatusDescription is { } description)
+        {
+            data.SetStatus(data.Status, TelemetryScrubber.Scrub(description));
+        }
+
+        List<KeyValuePair<string, object?>>? changed = null;
+        foreach (var tag in data.TagObjects)
+        {
+            var scrubbed = TelemetryScrubber.ScrubValue(tag.Key, tag.Value);
+            if (!Equals(scrubbed, tag.Value))
+            {
+                (changed ??= []).Add(new(tag.Key, scrubbed));
+            }
+        }
+
+        if (changed is not null)
+        {
+            foreach (var (key, value) in changed)
+            {
+                data.SetTag(key, value);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Scrubs each log record before export. An exception is exported as its type, with its message and
+/// stack trace scrubbed, since exception messages can quote user input or connection strings.
+/// </summary>
+internal sealed class LogScrubbingProcessor : BaseProcessor<LogRecord>
+{
+    public override void OnEnd(LogRecord data)
+    {
+        data.FormattedMessage = TelemetryScrubber.Scrub(data.FormattedMessage);
+        data.Body = TelemetryScrubber.Scrub(data.Body);
+        var attributes = new List<KeyValuePair<string, object?>>((data.Attributes?.Count ?? 0) + 3);
+        if (data.Attributes is { } existing)
+        {
+            foreach (var attribute in existing)
+            {
+                // The template ({OriginalFormat}) holds no value; it names the event.
+                attributes.Add(attribute.Key == "{OriginalFormat}" ? attribute : new(attribute.Key, TelemetryScrubber.ScrubValue(attribute.Key, attribute.Value)));
+            }
+        }
+
+        if (data.Exception is { } exception)
+        {
+            attributes.Add(new("exception.type", exception.GetType().FullName));
+            attributes.Add(new("exception.message", TelemetryScrubber.Scrub(exception.Message)));
+            attributes.Add(new("exception.stacktrace", TelemetryScrubber.Scrub(exception.ToString())));
+            data.Exception = null;
+        }
+
+        data.Attributes = attributes;
+    }
+}

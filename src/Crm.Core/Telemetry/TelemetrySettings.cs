@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Configuration;
+
+namespace EpicEvents.Crm.Telemetry;
+
+/// <summary>One OTLP/HTTP receiver: where each signal goes and the headers it needs.</summary>
+public sealed record TelemetryDestination(string Name, Uri TracesEndpoint, Uri LogsEndpoint, string? Headers);
+
+/// <summary>
+/// Where telemetry goes, from configuration: <c>Sentry:Dsn</c> (or <c>SENTRY_DSN</c>) and/or
+/// <c>Otlp:Endpoint</c> (or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, with <c>OTEL_EXPORTER_OTLP_HEADERS</c>
+/// and the per-signal <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c> / <c>…_LOGS_ENDPOINT</c>). With
+/// neither, nothing is built and nothing is sent.
+/// </summary>
+public sealed record TelemetrySettings(IReadOnlyList<TelemetryDestination> Destinations, string? Environment, IReadOnlyList<string> Problems)
+{
+    /// <summary>Records waiting for export per signal; beyond this they are dropped, never waited for.</summary>
+    public int MaxQueueSize { get; init; } = 2048;
+
+    /// <summary>How long one export request may take before it is abandoned.</summary>
+    public TimeSpan ExportTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a front end waits for the queue to drain when it exits (<c>Telemetry:FlushTimeout</c>);
+    /// null for the front end's own default.
+    /// </summary>
+    public TimeSpan? FlushTimeout { get; init; }
+
+    public bool Enabled => Destinations.Count > 0;
+
+    public static TelemetrySettings FromConfiguration(IConfiguration configuration)
+    {
+        var destinations = new List<TelemetryDestination>();
+        var problems = new List<string>();
+
+        if (FirstSet(configuration, "Sentry:Dsn", "SENTRY_DSN") is { } dsnText)
+        {
+            if (SentryDsn.TryParse(dsnText, out var dsn, out var problem))
+            {
+                destinations.Add(new TelemetryDestination(
+                    "sentry", dsn.TracesEndpoint, dsn.LogsEndpoint, $"{SentryDsn.AuthHeader}={dsn.AuthValue}"));
+            }
+            else
+            {
+                problems.Add($"{problem} Nothing is sent to Sentry.");
+            }
+        }
+
+        var endpoint = FirstSet(configuration, "Otlp:Endpoint", "OTEL_EXPORTER_OTLP_ENDPOINT");
+        var traces = FirstSet(configuration, "Otlp:TracesEndpoint", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        var logs = FirstSet(configuration, "Otlp:LogsEndpoint", "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT");
+        if (endpoint is not null || traces is not null || logs is not null)
+        {
+            var headers = FirstSet(configuration, "Otlp:Headers", "OTEL_EXPORTER_OTLP_HEADERS");
+            var tracesUri = SignalEndpoint(traces, endpoint, "traces");
+            var logsUri = SignalEndpoint(logs, endpoint, "logs");
+            if (tracesUri is null || logsUri is null)
+            {
+                problems.Add("The OTLP endpoint is not an absolute http(s) URL (e.g. http://127.0.0.1:4318). Nothing is sent to it.");
+            }
+            else
+            {
+                destinations.Add(new TelemetryDestination("otlp", tracesUri, logsUri, headers));
+            }
+        }
+
+        TimeSpan? flush = null;
+        if (FirstSet(configuration, "Telemetry:FlushTimeout") is { } flushText)
+        {
+            if (TimeSpan.TryParse(flushText, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero)
+            {
+                flush = parsed;
+            }
+            else
+            {
+                problems.Add("Telemetry:FlushTimeout is not a positive duration such as 00:00:02; the default is used.");
+            }
+        }
+
+        return new TelemetrySettings(destinations, FirstSet(configuration, "Sentry:Environment", "SENTRY_ENVIRONMENT"), problems) { FlushTimeout = flush };
+    }
+
+    /// <summary>A per-signal URL is used as given; a base URL gets the standard <c>/v1/{signal}</c> path.</summary>
+    private static Uri? SignalEndpoint(string? specific, string? common, string signal)
+    {
+        var text = specific ?? (common is null ? null : common.TrimEnd('/') + "/v1/" + signal);
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
+    }
+
+    private static string? FirstSet(IConfiguration configuration, params string[] keys) =>
+        keys.Select(k => configuration[k]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using EpicEvents.Bot.Tests.Infrastructure;
+using EpicEvents.Crm.Contracts;
+using EpicEvents.Tests.Telemetry;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Bot.Tests;
+
+/// <summary>
+/// The bot's traces and logs, through the real host, exported to a loopback OTLP/HTTP receiver
+/// standing in for Sentry and read back as raw request bytes.
+/// </summary>
+public sealed class TelemetryTests : IAsyncLifetime
+{
+    private const string PublicKey = "botpublickey7";
+    private readonly OtlpReceiver _receiver = new();
+    private BotWorld _world = null!;
+    private LoopbackConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await BotWorld.CreateAsync();
+        _connector = new LoopbackConnector();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _receiver.Dispose();
+        await _connector.DisposeAsync();
+        await _world.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_contract_signed_in_teams_reaches_the_sentry_endpoints_once_with_the_key_header()
+    {
+        var contract = await DraftContractAsync();
+        using (var factory = Factory(sentry: true))
+        {
+            var response = await factory.CreateClient().PostAsync("/api/messages", Message("t-sign", _world.Manager, $"sign {contract}"));
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        // Stopping the host flushed the queues.
+        var signed = $"Contract {contract} signed by {_world.Manager.CollaboratorId}";
+        (await _receiver.WaitUntilAsync(r => r.CountIn("/v1/logs", signed) > 0)).Should().BeTrue("the signature is logged");
+        (await _receiver.WaitUntilAsync(r => r.To("/v1/traces").Any())).Should().BeTrue("the turn is traced");
+        _receiver.To("/v1/traces").Should().NotBeEmpty().And.OnlyContain(r => r.Path == "/api/99/integration/otlp/v1/traces");
+        _receiver.To("/v1/logs").Should().NotBeEmpty().And.OnlyContain(r => r.Path == "/api/99/integration/otlp/v1/logs");
+        _receiver.Requests.Should().OnlyContain(r => r.Headers["x-sentry-auth"] == $"sentry sentry_key={PublicKey}");
+        _receiver.CountIn("/v1/logs", signed).Should().Be(1);
+        _receiver.AnyContains("ContractSigned").Should().BeTrue();
+        var traces = _receiver.To("/v1/traces").ToList();
+        traces.Should().Contain(r => r.Contains("epicevents-bot") && r.Contains("bot-test-environment"));
+        traces.Should().Contain(r => r.Contains("POST /api/messages"));
+        traces.Should().Contain(r => r.Contains("bot message") && r.Contains("crm.command") && r.Contains("Sign"));
+        traces.Should().Contain(r => r.Contains("db.system.name") && r.Contains("UPDATE"));
+        traces.Should().Contain(r => r.Contains("connector POST"));
+    }
+
+    [Fact]
+    public async Task A_planted_email_password_and_token_never_leave_the_process()
+    {
+        const string email = "planted.bot.person@example.org";
+        const string password = "Planted-Bot-Password-5";
+        const string token = "planted.bot.bearer.token";
+        using (var factory = Factory(sentry: true, appId: "00000000-0000-0000-0000-00000000b0b1"))
+        {
+            var client = factory.CreateClient();
+            var forged = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Message("t-forged", _world.Sales, $"new client {email} password={password}") };
+            forged.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            (await client.SendAsync(forged)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        using (var factory = Factory(sentry: true))
+        {
+            var client = factory.CreateClient();
+            (await client.PostAsync("/api/messages", Message("t-text", _world.Sales, $"clients {email} {password}"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.PostAsync("/api/messages", Message("t-refused", _world.Support, $"sign {await DraftContractAsync()}"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        (await _receiver.WaitUntilAsync(r => r.AnyContains("PermissionRefused"))).Should().BeTrue();
+        foreach (var secret in new[] { email, "planted.bot.person", password, token, _world.Sales.Name, _world.Support.Name })
+        {
+            _receiver.AnyContains(secret).Should().BeFalse($"\"{secret}\" must not be exported");
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_dsn_or_an_endpoint_the_bot_sends_nothing_and_answers_as_before()
+    {
+        using (var factory = Factory(sentry: false))
+        {
+            var response = await factory.CreateClient().PostAsync("/api/messages", Message("t-quiet", _world.Manager, "help"));
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await Task.Delay(1500);
+        _receiver.Requests.Should().BeEmpty();
+        _connector.Requests.Should().ContainSingle(r => r.Method == "POST");
+    }
+
+    private async Task<int> DraftContractAsync() =>
+        await _world.QueryAsync(db => db.Contracts.Where(c => c.Status == ContractStatus.Draft).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+
+    private WebApplicationFactory<Program> Factory(bool sentry, string? appId = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Test");
+            builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_world.DatabasePath}");
+            builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
+            builder.UseSetting("SENTRY_DSN", null);
+            builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", null);
+            if (sentry)
+            {
+                builder.UseSetting("Sentry:Dsn", $"http://{PublicKey}@127.0.0.1:{_receiver.Port}/99");
+                builder.UseSetting("Sentry:Environment", "bot-test-environment");
+                // A loaded test machine can need more than the 5 s a stopping bot waits at most.
+                builder.UseSetting("Telemetry:FlushTimeout", "00:00:20");
+            }
+
+            if (appId is not null)
+            {
+                builder.UseSetting("MicrosoftAppId", appId);
+                builder.UseSetting("MicrosoftAppPassword", "not-used-before-authentication");
+                builder.UseSetting("MicrosoftAppTenantId", BotWorld.Tenant.ToString());
+                builder.UseSetting("Bot:OpenIdMetadataUrl", $"{_connector.Url}openid");
+            }
+        });
+
+    private StringContent Message(string id, TeamsUser from, string text) => new(
+        "{" + $"\"type\":\"message\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{_connector.Url}\","
+        + $"\"from\":{{\"id\":\"{from.UserId}\",\"name\":\"{from.Name}\",\"aadObjectId\":\"{from.AadObjectId}\"}},"
+        + "\"recipient\":{\"id\":\"28:bot\",\"name\":\"Epic Events\"},"
+        + $"\"conversation\":{{\"id\":\"a:telemetry-tests\",\"conversationType\":\"personal\",\"tenantId\":\"{BotWorld.Tenant}\"}},"
+        + $"\"channelData\":{{\"tenant\":{{\"id\":\"{BotWorld.Tenant}\"}}}},\"locale\":\"en-US\",\"text\":{JsonSerializer.Serialize(text)}" + "}",
+        Encoding.UTF8,
+        "application/json");
+}

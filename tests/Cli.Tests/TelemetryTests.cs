@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using EpicEvents.Cli.Tests.Infrastructure;
+using EpicEvents.Tests.Telemetry;
+
+namespace EpicEvents.Cli.Tests;
+
+/// <summary>
+/// The command line's traces and logs, exported to a loopback OTLP/HTTP receiver standing in for
+/// Sentry (or any collector) and read back as raw request bytes.
+/// </summary>
+public sealed class TelemetryTests : CliTest, IDisposable
+{
+    private const string PublicKey = "clipublickey42";
+    private readonly OtlpReceiver _receiver = new();
+
+    private Dictionary<string, string?> Sentry => new()
+    {
+        ["Sentry:Dsn"] = $"http://{PublicKey}@127.0.0.1:{_receiver.Port}/42",
+        ["Sentry:Environment"] = "cli-test-environment",
+        // A loaded test machine can need more than the 2 s a user waits at most.
+        ["Telemetry:FlushTimeout"] = "00:00:20",
+    };
+
+    [Fact]
+    public async Task A_signed_contract_reaches_the_sentry_otlp_endpoints_derived_from_the_dsn_with_the_key_header()
+    {
+        var id = await ContractOfAsync(Sales);
+
+        (await Manager.RunAsync($"contract sign {id}", settings: Sentry)).Succeeds();
+
+        // The command flushed before returning: everything is there already.
+        var traces = _receiver.To("/v1/traces").ToList();
+        var logs = _receiver.To("/v1/logs").ToList();
+        traces.Should().NotBeEmpty().And.OnlyContain(r => r.Path == "/api/42/integration/otlp/v1/traces");
+        logs.Should().NotBeEmpty().And.OnlyContain(r => r.Path == "/api/42/integration/otlp/v1/logs");
+        _receiver.Requests.Should().OnlyContain(r =>
+            r.Method == "POST"
+            && r.Headers["x-sentry-auth"] == $"sentry sentry_key={PublicKey}"
+            && r.Headers["Content-Type"] == "application/x-protobuf");
+        traces.Should().Contain(r => r.Contains("epicevents contract sign") && r.Contains("epicevents-cli") && r.Contains("cli-test-environment"));
+        traces.Should().Contain(r => r.Contains("UPDATE") && r.Contains("sqlite"));
+        logs.Should().Contain(r => r.Contains("ContractSigned") && r.Contains($"Contract {id} signed by {Manager.Id}"));
+    }
+
+    [Theory]
+    [InlineData("sign")]
+    [InlineData("update")]
+    [InlineData("approve")]
+    public async Task Contract_signed_is_exported_exactly_once_whichever_command_signs(string path)
+    {
+        var id = await ContractOfAsync(Sales);
+        var command = path switch
+        {
+            "sign" => $"contract sign {id}",
+            "update" => $"contract update {id} --signed true",
+            _ => $"contract approve {id}",
+        };
+        if (path == "approve")
+        {
+            (await Sales.RunAsync($"contract update {id} --signed true", settings: Sentry)).Succeeds();
+        }
+
+        var run = (await Manager.RunAsync(command, settings: Sentry)).Succeeds();
+
+        _receiver.CountIn("/v1/logs", $"Contract {id} signed by {Manager.Id}").Should().Be(1, Describe() + " stderr: " + run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_planted_email_phone_password_and_token_never_leave_the_process()
+    {
+        const string email = "planted.person@example.org";
+        const string password = "Planted-Password-31";
+        const string token = "planted.session.token.value";
+        (await Sales.RunAsync(["client", "create", "--name", "Planted Person", "--email", email, "--phone", "+33 7 99 88 77 66", "--company", "Planted SA"], settings: Sentry)).Succeeds();
+        (await World.Stranger.RunAsync($"auth login --email {email} --password-stdin", password + "\n", Sentry)).Fails(ExitCodes.NotLoggedIn);
+        (await Support.RunAsync($"auth login --email {Support.Email} --password-stdin", password + "\n", Sentry)).Fails(ExitCodes.NotLoggedIn);
+        var withToken = new Dictionary<string, string?>(Sentry) { ["EPICEVENTS_TOKEN"] = token };
+        (await Sales.RunAsync("client list", settings: withToken)).Fails(ExitCodes.NotLoggedIn);
+        (await Support.RunAsync("contract sign 1", settings: Sentry)).Fails(ExitCodes.Forbidden);
+
+        _receiver.AnyContains("LoginFailed").Should().BeTrue();
+        _receiver.AnyContains("InvalidSessionToken").Should().BeTrue();
+        _receiver.AnyContains("PermissionRefused").Should().BeTrue();
+        foreach (var secret in new[] { email, "planted.person", password, token, "99 88 77 66", Support.Email, Sales.Email, "Planted Person" })
+        {
+            _receiver.AnyContains(secret).Should().BeFalse($"\"{secret}\" must not be exported");
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_dsn_or_an_endpoint_nothing_is_sent_and_commands_work_as_before()
+    {
+        var id = await ContractOfAsync(Sales);
+
+        (await Manager.RunAsync($"contract sign {id}")).Succeeds().Stderr.Should().BeEmpty();
+        (await Manager.RunAsync("contract list --json")).Succeeds();
+
+        await Task.Delay(1500);
+        _receiver.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Any_otlp_collector_gets_the_standard_paths_and_the_configured_headers()
+    {
+        var settings = new Dictionary<string, string?> { ["Otlp:Endpoint"] = _receiver.BaseUrl, ["Otlp:Headers"] = "x-team=crm", ["Telemetry:FlushTimeout"] = "00:00:20" };
+
+        (await Manager.RunAsync("collaborator list", settings: settings)).Succeeds();
+
+        _receiver.Requests.Select(r => r.Path).Distinct().Should().Contain("/v1/traces");
+        _receiver.Requests.Should().OnlyContain(r => r.Headers["x-team"] == "crm" && !r.Headers.ContainsKey("x-sentry-auth"));
+        _receiver.AnyContains("epicevents collaborator list").Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task An_invalid_dsn_is_a_warning_and_the_command_still_succeeds()
+    {
+        var run = (await Manager.RunAsync("contract list", settings: new Dictionary<string, string?> { ["Sentry:Dsn"] = $"http://127.0.0.1:{_receiver.Port}/42" })).Succeeds();
+
+        run.Stderr.Should().Contain("warning").And.Contain("no public key");
+        _receiver.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_dead_endpoint_neither_fails_a_command_nor_holds_it_beyond_the_flush_budget()
+    {
+        int deadPort;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            deadPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var clock = Stopwatch.StartNew();
+        (await Manager.RunAsync("contract list", settings: new Dictionary<string, string?> { ["Sentry:Dsn"] = $"http://key@127.0.0.1:{deadPort}/42" })).Succeeds();
+
+        clock.Elapsed.Should().BeLessThan(CliTelemetry.FlushBudget + TimeSpan.FromSeconds(5));
+    }
+
+    public void Dispose() => _receiver.Dispose();
+
+    /// <summary>What the receiver got, for a failure message.</summary>
+    private string Describe() => "received: " + string.Join("; ", _receiver.Requests.Select(r =>
+        $"{r.Path} {r.Body.Length} B{(r.Contains("ContractSigned") ? " ContractSigned" : string.Empty)}{(r.Contains("epicevents contract") ? " command-span" : string.Empty)}"))
+        + " errors: " + string.Join("; ", _receiver.Errors);
+}
