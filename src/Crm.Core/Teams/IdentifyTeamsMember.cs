@@ -48,22 +48,36 @@ public sealed class IdentifyTeamsMember(CrmDbContext db, TimeProvider clock) : I
             return Unknown;
         }
 
+        var (identification, raced) = await IdentifyOnceAsync(member, autoLinkTenants, cancellationToken);
+        if (identification.Outcome == TeamsIdentificationOutcome.Unknown && raced)
+        {
+            // Another message of the same person was linking the account at the same moment: once
+            // it has committed, a fresh look finds the link.
+            db.ChangeTracker.Clear();
+            (identification, _) = await IdentifyOnceAsync(member, autoLinkTenants, cancellationToken);
+        }
+
+        return identification;
+    }
+
+    private async Task<(TeamsIdentification Identification, bool Raced)> IdentifyOnceAsync(TeamsMember member, IReadOnlyCollection<Guid> autoLinkTenants, CancellationToken cancellationToken)
+    {
         var actors = new ActorLoader(db);
         if (await IdentifyLinkedAsync(actors, member, cancellationToken) is { } linked)
         {
-            return linked;
+            return (linked, false);
         }
 
         var email = FieldRules.NormalizeEmail(member.Email);
         if (!autoLinkTenants.Contains(member.TenantId) || email.Length == 0)
         {
-            return Unknown;
+            return (Unknown, false);
         }
 
         var collaborator = await db.Collaborators.SingleOrDefaultAsync(c => c.Email == email && c.IsActive, cancellationToken);
         if (collaborator is null)
         {
-            return Unknown;
+            return (Unknown, false);
         }
 
         if (collaborator.TeamsTenantId is not null || collaborator.TeamsAadObjectId is not null)
@@ -71,8 +85,8 @@ public sealed class IdentifyTeamsMember(CrmDbContext db, TimeProvider clock) : I
             // Another message of the same person may have linked it since the first lookup; a link to
             // another Teams account is never replaced.
             return collaborator.TeamsTenantId == member.TenantId && collaborator.TeamsAadObjectId == member.AadObjectId
-                ? await IdentifyLinkedAsync(actors, member, cancellationToken) ?? Unknown
-                : Unknown;
+                ? (await IdentifyLinkedAsync(actors, member, cancellationToken) ?? Unknown, true)
+                : (Unknown, false);
         }
 
         var actor = (await actors.LoadAsync(collaborator.Id, ChangeSource.Bot, cancellationToken))!;
@@ -87,10 +101,10 @@ public sealed class IdentifyTeamsMember(CrmDbContext db, TimeProvider clock) : I
             // Another message of the same person linked the account first (the collaborator's version
             // or the unique Teams identity refused this save), or the collaborator changed meanwhile:
             // what counts is what the database now holds.
-            return await IdentifyLinkedAsync(actors, member, cancellationToken) ?? Unknown;
+            return (await IdentifyLinkedAsync(actors, member, cancellationToken) ?? Unknown, true);
         }
 
-        return new(TeamsIdentificationOutcome.AutoLinked, actor);
+        return (new(TeamsIdentificationOutcome.AutoLinked, actor), false);
     }
 
     private static async Task<TeamsIdentification?> IdentifyLinkedAsync(ActorLoader actors, TeamsMember member, CancellationToken cancellationToken) =>
