@@ -16,4 +16,12 @@ internal static partial class BotLog
     [LoggerMessage(EventId = 3001, EventName = "TelemetryProblem", Level = LogLevel.Warning,
         Message = "Telemetry: {Problem}")]
     public static partial void TelemetryProblem(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 3002, EventName = "HousekeepingDone", Level = LogLevel.Debug,
+        Message = "Housekeeping: {Dialogs} expired forms deleted, {Activities} old activity ids forgotten")]
+    public static partial void HousekeepingDone(ILogger logger, int dialogs, int activities);
+
+    [LoggerMessage(EventId = 3003, EventName = "HousekeepingFailed", Level = LogLevel.Warning,
+        Message = "Housekeeping failed; it runs again within the hour")]
+    public static partial void HousekeepingFailed(ILogger logger, Exception exception);
 }

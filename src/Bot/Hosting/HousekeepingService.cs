@@ -9,7 +9,7 @@ namespace EpicEvents.Bot.Hosting;
 /// Hourly: deletes forms left for more than 24 hours and forgets activity ids older than a day
 /// (Teams redelivers within minutes). Harmless when several instances run it at once.
 /// </summary>
-public sealed partial class HousekeepingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HousekeepingService> logger) : BackgroundService
+public sealed class HousekeepingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<HousekeepingService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
     private static readonly TimeSpan ActivityMemory = TimeSpan.FromDays(1);
@@ -24,19 +24,13 @@ public sealed partial class HousekeepingService(IServiceScopeFactory scopes, Tim
                 await using var scope = scopes.CreateAsyncScope();
                 var dialogs = await scope.ServiceProvider.GetRequiredService<DialogStore>().DeleteExpiredAsync(stoppingToken);
                 var activities = await scope.ServiceProvider.GetRequiredService<ActivityLedger>().ForgetOlderThanAsync(ActivityMemory, stoppingToken);
-                CleanedUp(logger, dialogs, activities);
+                BotLog.HousekeepingDone(logger, dialogs, activities);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                CleanupFailed(logger, exception);
+                BotLog.HousekeepingFailed(logger, exception);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
-
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Debug, Message = "Housekeeping: {Dialogs} expired forms deleted, {Activities} old activity ids forgotten")]
-    private static partial void CleanedUp(ILogger logger, int dialogs, int activities);
-
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Housekeeping failed; it runs again within the hour")]
-    private static partial void CleanupFailed(ILogger logger, Exception exception);
 }
