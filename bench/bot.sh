@@ -7,6 +7,9 @@
 # the anchor's harness (wrk -t2 -c32 -d15s, a fast fake connector that accepts the replies, reply
 # counts reconciled) four times, interleaved: SDK `help`, ours `help`, SDK `help`, ours `help`, then
 # ours `contracts unsigned`. The bot's peak resident memory is sampled from /proc during each run.
+# All load comes from one Teams user in one conversation of one tenant, which Teams would throttle
+# (7 sends/s per conversation, about 30/s per tenant): the bot's own limiter is turned off for the
+# fake connector (Bot:EnforceSendRateLimits=false), as the SDK bot has none.
 set -euo pipefail
 
 bench_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -64,7 +67,7 @@ sample_bot_memory() {
     done
 }
 
-bot_cmd="env ASPNETCORE_ENVIRONMENT=Development Teams__AllowedTenants__0=$tenant Logging__LogLevel__Default=Warning dotnet $bot_dir/EpicEvents.Bot.dll --urls http://127.0.0.1:3979"
+bot_cmd="env ASPNETCORE_ENVIRONMENT=Development Teams__AllowedTenants__0=$tenant Logging__LogLevel__Default=Warning Bot__EnforceSendRateLimits=false dotnet $bot_dir/EpicEvents.Bot.dll --urls http://127.0.0.1:3979"
 ours() {
     local text="$1"
     echo 0 > "$work/bot-peak-kb"

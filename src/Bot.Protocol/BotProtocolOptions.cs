@@ -52,6 +52,12 @@ public sealed class BotProtocolOptions
     public TimeSpan ConnectorMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>True in local mode: no app id is configured.</summary>
+    /// <summary>
+    /// Keep sends within Teams' per-conversation and per-tenant limits. Only a load test against a
+    /// connector that is not Teams turns this off.
+    /// </summary>
+    public bool EnforceSendRateLimits { get; set; } = true;
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>The values of <see cref="MicrosoftAppType"/>.</summary>

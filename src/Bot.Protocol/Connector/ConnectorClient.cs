@@ -120,7 +120,10 @@ public sealed partial class ConnectorClient
         for (var attempt = 1; ; attempt++)
         {
             var lastAttempt = attempt >= maxAttempts;
-            await _rateLimiter.WaitAsync(TenantId, rateConversationId, cancellationToken);
+            if (_options.EnforceSendRateLimits)
+            {
+                await _rateLimiter.WaitAsync(TenantId, rateConversationId, cancellationToken);
+            }
 
             using var request = new HttpRequestMessage(method, new Uri(ServiceUrl, path));
             if (body is not null)

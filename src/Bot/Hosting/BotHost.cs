@@ -62,6 +62,7 @@ public static class BotHost
             options.MicrosoftAppPassword = configuration["MicrosoftAppPassword"];
             options.MicrosoftAppTenantId = configuration["MicrosoftAppTenantId"];
             options.MicrosoftAppType = configuration["MicrosoftAppType"] is { Length: > 0 } type ? type : BotProtocolOptions.AppTypes.SingleTenant;
+            options.EnforceSendRateLimits = !bool.TryParse(configuration["Bot:EnforceSendRateLimits"], out var enforce) || enforce;
             if (configuration["Bot:OpenIdMetadataUrl"] is { Length: > 0 } metadata)
             {
                 options.OpenIdMetadataUrl = metadata;
