@@ -22,7 +22,7 @@ public sealed class NewClientDialog : FormDialog
 
     public override string SubmitTitle(Wording words) => words.Say("Create client", "Créer le client");
 
-    public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
     {
         var fields = ClientFields.For(turn.Words, required: true);
         if (turn.Actor.EffectiveDepartment == Department.Management)
@@ -70,7 +70,7 @@ public sealed class UpdateClientDialog : RecordFormDialog<ClientView>
         });
     }
 
-    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FormField>>(ClientFields.For(turn.Words, required: true));
 
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)

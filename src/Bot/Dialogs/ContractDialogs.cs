@@ -26,7 +26,7 @@ public sealed class NewContractDialog : FormDialog
             ? new Dictionary<string, string> { ["clientId"] = client.ToString(CultureInfo.InvariantCulture) }
             : []));
 
-    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FormField>>(
         [
             new("clientId", turn.Words.Say("Client number", "Numéro du client"), FieldKind.Number, Required: true),
@@ -72,7 +72,7 @@ public sealed class UpdateContractDialog : RecordFormDialog<ContractView>
         });
     }
 
-    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FormField>>(ContractFields.Amounts(turn.Words));
 
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)

@@ -83,7 +83,8 @@ public sealed class DialogRunner(IEnumerable<FormDialog> dialogs, DialogStore st
         }
 
         var state = Deserialize(snapshot.State);
-        foreach (var field in await dialog.FieldsAsync(turn, state, new Dictionary<string, string>(), cancellationToken))
+        var fields = await dialog.FieldsAsync(turn, state, cancellationToken);
+        foreach (var field in fields)
         {
             // An input left empty is absent from the submission: it is cleared, not kept.
             state.Values[field.Id] = submission.Data.TryGetValue(field.Id, out var typed) ? Truncate(typed) : string.Empty;
@@ -126,16 +127,17 @@ public sealed class DialogRunner(IEnumerable<FormDialog> dialogs, DialogStore st
         var problem = failure.Outcome == Outcome.Invalid && errors.Count > 0
             ? words.Say("Some fields need a correction.", "Certains champs sont à corriger.")
             : failure.Message;
-        return await RenderAsync(turn, dialog, snapshot.Id, state, errors, problem, cancellationToken);
+        return await RenderAsync(turn, dialog, snapshot.Id, state, errors, problem, cancellationToken, fields);
     }
 
     /// <summary>"cancel" typed in the chat.</summary>
     public Task<bool> CancelAsync(CrmTurn turn, CancellationToken cancellationToken) => store.EndAsync(turn.ConversationKey, cancellationToken);
 
-    private static async Task<JsonElement> RenderAsync(CrmTurn turn, FormDialog dialog, long dialogId, FormState state, IReadOnlyDictionary<string, string> errors, string? problem, CancellationToken cancellationToken)
+    /// <summary>The form with the values kept and each error under its field; <paramref name="fields"/> when the caller already has them.</summary>
+    private static async Task<JsonElement> RenderAsync(CrmTurn turn, FormDialog dialog, long dialogId, FormState state, IReadOnlyDictionary<string, string> errors, string? problem, CancellationToken cancellationToken, IReadOnlyList<FormField>? fields = null)
     {
         var words = turn.Words;
-        var fields = (await dialog.FieldsAsync(turn, state, errors, cancellationToken))
+        var shown = (fields ?? await dialog.FieldsAsync(turn, state, cancellationToken))
             .Select(f => f with { Value = state[f.Id] ?? f.Value, Error = errors.GetValueOrDefault(f.Id) })
             .ToList();
         var data = new Dictionary<string, string> { [DialogIdField] = dialogId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -144,7 +146,7 @@ public sealed class DialogRunner(IEnumerable<FormDialog> dialogs, DialogStore st
             CardActions.Execute(dialog.SubmitTitle(words), SubmitVerb, data, primary: true),
             CardActions.Execute(words.Say("Cancel", "Annuler"), CancelVerb, data, validate: false),
         };
-        return CardFactory.Form(dialog.Title(words), dialog.Intro(words, state), problem, fields, actions);
+        return CardFactory.Form(dialog.Title(words), dialog.Intro(words, state), problem, shown, actions);
     }
 
     private static string Truncate(string value) => value.Length > MaxInputLength ? value[..MaxInputLength] : value;

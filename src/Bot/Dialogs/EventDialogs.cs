@@ -28,7 +28,7 @@ public sealed class NewEventDialog : FormDialog
             ? new Dictionary<string, string> { ["contractId"] = contract.ToString(CultureInfo.InvariantCulture) }
             : []));
 
-    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FormField>>(
         [
             new("contractId", turn.Words.Say("Signed contract number", "Numéro du contrat signé"), FieldKind.Number, Required: true),
@@ -93,7 +93,7 @@ public sealed class UpdateEventDialog : RecordFormDialog<EventView>
         });
     }
 
-    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FormField>>(EventFields.For(turn.Words, withActualAttendees: true));
 
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)

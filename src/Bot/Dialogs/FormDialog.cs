@@ -36,7 +36,7 @@ public abstract class FormDialog
     public virtual Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken) =>
         Task.FromResult<Result<FormState>>(new FormState(target, null, []));
 
-    public abstract Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken);
+    public abstract Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken);
 
     /// <summary>Runs the use case; on success the card that replaces the form.</summary>
     public abstract Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken);
