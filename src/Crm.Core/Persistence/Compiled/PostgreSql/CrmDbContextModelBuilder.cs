@@ -12,7 +12,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c2a962cf-91f9-4f83-8acd-bbed227e4f67"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("218e8a95-a010-464e-a533-be978881df10"), entityTypeCount: 11)
         {
         }
 

@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("75aa55a8-bebc-4d2c-903a-52f2e2cac4d2"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("20c59096-40c4-465d-9329-e92d440459ae"), entityTypeCount: 11)
         {
         }
 
