@@ -80,6 +80,7 @@ public static class BotHost
         services.AddScoped<FormDialog, NewEventDialog>();
         services.AddScoped<FormDialog, UpdateEventDialog>();
         services.AddScoped<CrmBot>();
+        services.AddScoped<Notifications.NotificationRenderer>();
         services.AddHostedService<HousekeepingService>();
 
         var app = builder.Build();

@@ -29,6 +29,7 @@ public static class SchemaMigrator
         new(2, "client_search", BackfillClientSearchKeysAsync),
         new(3, "teams"),
         new(4, "outbox_trace"),
+        new(5, "notification_delivery"),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
