@@ -81,6 +81,7 @@ public static class BotHost
         services.AddScoped<FormDialog, UpdateEventDialog>();
         services.AddScoped<CrmBot>();
         services.AddScoped<Notifications.NotificationRenderer>();
+        services.AddScoped<Notifications.NotificationActions>();
         services.AddHostedService<HousekeepingService>();
 
         var app = builder.Build();

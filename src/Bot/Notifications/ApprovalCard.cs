@@ -71,7 +71,7 @@ public static class ApprovalCard
         return
         [
             CardActions.Execute(words.Say("Approve", "Approuver"), ApproveVerb, data, primary: true, validate: false),
-            CardActions.ShowCard(words.Say("Reject", "Refuser"), rejectBody, [CardActions.Execute(words.Say("Reject", "Refuser"), RejectVerb, data)]),
+            CardActions.ShowCard(words.Say("Reject", "Refuser"), rejectBody, [CardActions.Execute(words.Say("Reject with this reason", "Refuser pour ce motif"), RejectVerb, data)]),
         ];
     }
 
