@@ -4,6 +4,7 @@ using EpicEvents.Bot.Commands;
 using EpicEvents.Bot.Conversations;
 using EpicEvents.Bot.Dialogs;
 using EpicEvents.Bot.Hosting;
+using EpicEvents.Bot.Notifications;
 using EpicEvents.Bot.Protocol;
 using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Bot.Search;
@@ -17,7 +18,7 @@ namespace EpicEvents.Bot;
 /// submissions. It decides nothing about rights or validity: Crm.Core does, at every step.
 /// One instance per turn (scoped), so each turn has its own database context.
 /// </summary>
-public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
+public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, NotificationActions notificationActions, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
 {
     /// <summary>One span per turn, named after the activity; the command and the collaborator id are added as they become known.</summary>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -54,6 +55,12 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
             return;
         }
 
+        if (verb is not null && NotificationActions.Handles(verb))
+        {
+            await ReplaceOrSendAsync(turn, await notificationActions.RunAsync(turn, verb, value, cancellationToken), cancellationToken);
+            return;
+        }
+
         var text = value.TryGetValue(CardActions.CommandField, out var pressed) ? pressed : turnContext.Activity.RemoveRecipientMention();
         await RunAsync(turn, CommandParser.Parse(text), value.GetValueOrDefault(CardActions.AfterField), cancellationToken);
     }
@@ -68,6 +75,11 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
         }
 
         var verb = invokeValue.Action?.Verb ?? string.Empty;
+        if (NotificationActions.Handles(verb))
+        {
+            return AdaptiveCardInvokeResponse.Card(await notificationActions.RunAsync(turn, verb, ReadData(invokeValue.Action?.Data), cancellationToken));
+        }
+
         if (verb is not (DialogRunner.SubmitVerb or DialogRunner.CancelVerb))
         {
             return AdaptiveCardInvokeResponse.Error(400, "BadRequest", words.Say("This button is not known.", "Ce bouton est inconnu."));
@@ -163,6 +175,9 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
                 break;
             case BotCommand.Assign assign:
                 await EventReplies.AssignAsync(turn, assign.EventId, assign.Who, cancellationToken);
+                break;
+            case BotCommand.Notifications notifications:
+                await NotificationReplies.ListAsync(turn, notifications.FailedOnly, after, cancellationToken);
                 break;
             case BotCommand.History history:
                 await HistoryReply.SendAsync(turn, history.Kind, history.Id, cancellationToken);

@@ -116,7 +116,9 @@ public static class EventReplies
                 (words.Say("End", "Fin"), words.Date(e.EndsAt, turn.Zone)),
                 (words.Say("Location", "Lieu"), e.Location),
                 (words.Say("Attendees", "Participants"), e.ActualAttendees is { } actual ? $"{actual} / {e.ExpectedAttendees}" : e.ExpectedAttendees.ToString(words.Culture)),
-                ("Support", e.SupportContactName ?? words.Say("not assigned", "non assigné")),
+                ("Support", e.SupportContactName is null ? words.Say("not assigned", "non assigné")
+                    : e.SupportAcknowledgedAt is { } acknowledged ? words.Say($"{e.SupportContactName} · acknowledged on {words.Date(acknowledged, turn.Zone)}", $"{e.SupportContactName} · pris en compte le {words.Date(acknowledged, turn.Zone)}")
+                    : words.Say($"{e.SupportContactName} · not acknowledged yet", $"{e.SupportContactName} · pas encore pris en compte")),
                 (words.Say("Sales contact", "Commercial"), e.SalesContactName),
                 ("Notes", string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
                 (words.Say("Contract", "Contrat"), $"#{e.ContractId}"),

@@ -46,6 +46,9 @@ public sealed class Event : IVersioned
 
     public Collaborator? SupportContact { get; private set; }
 
+    /// <summary>When the support contact acknowledged the assignment; cleared when support changes.</summary>
+    public DateTime? SupportAcknowledgedAt { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -78,6 +81,13 @@ public sealed class Event : IVersioned
     {
         SupportContact = support;
         SupportContactId = support?.Id;
+        SupportAcknowledgedAt = null;
+        UpdatedAt = now;
+    }
+
+    internal void AcknowledgeSupport(DateTime now)
+    {
+        SupportAcknowledgedAt = now;
         UpdatedAt = now;
     }
 }

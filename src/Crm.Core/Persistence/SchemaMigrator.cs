@@ -30,8 +30,7 @@ public static class SchemaMigrator
         new(2, "client_search", BackfillClientSearchKeysAsync),
         new(3, "teams"),
         new(4, "outbox_trace"),
-
-        // Version 5 is taken by the notification delivery states.
+        new(5, "notification_delivery"),
         new(6, "event_search", BackfillEventSearchKeysAsync),
     ];
 

@@ -12,7 +12,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("218e8a95-a010-464e-a533-be978881df10"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("9ea5b43e-50fc-4baf-92d5-ccaf9befebea"), entityTypeCount: 11)
         {
         }
 
@@ -36,6 +36,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             ContractEntityType.CreateForeignKey2(contract, collaborator);
             EventEntityType.CreateForeignKey1(@event, contract);
             EventEntityType.CreateForeignKey2(@event, collaborator);
+            OutboxMessageEntityType.CreateForeignKey1(outboxMessage, collaborator);
             SignatureRequestEntityType.CreateForeignKey1(signatureRequest, contract);
             SignatureRequestEntityType.CreateForeignKey2(signatureRequest, collaborator);
             SignatureRequestEntityType.CreateForeignKey3(signatureRequest, collaborator);

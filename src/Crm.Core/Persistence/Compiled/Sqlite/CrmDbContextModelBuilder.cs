@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("20c59096-40c4-465d-9329-e92d440459ae"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("5ebfba69-69bf-4eb0-af6c-a3f2aed63fe3"), entityTypeCount: 11)
         {
         }
 
@@ -35,6 +35,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
             ContractEntityType.CreateForeignKey2(contract, collaborator);
             EventEntityType.CreateForeignKey1(@event, contract);
             EventEntityType.CreateForeignKey2(@event, collaborator);
+            OutboxMessageEntityType.CreateForeignKey1(outboxMessage, collaborator);
             SignatureRequestEntityType.CreateForeignKey1(signatureRequest, contract);
             SignatureRequestEntityType.CreateForeignKey2(signatureRequest, collaborator);
             SignatureRequestEntityType.CreateForeignKey3(signatureRequest, collaborator);
