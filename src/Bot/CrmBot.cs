@@ -7,6 +7,7 @@ using EpicEvents.Bot.Hosting;
 using EpicEvents.Bot.Notifications;
 using EpicEvents.Bot.Protocol;
 using EpicEvents.Bot.Protocol.Schema;
+using EpicEvents.Bot.Search;
 using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Telemetry;
 
@@ -86,6 +87,15 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, Notificatio
 
         var card = await dialogs.SubmitAsync(turn, new CardSubmission(verb, ReadData(invokeValue.Action?.Data)), cancellationToken);
         return AdaptiveCardInvokeResponse.Card(card);
+    }
+
+    /// <summary>The compose box's searches (message extension): answered with results, or a message saying why not.</summary>
+    protected override async Task<MessagingExtensionResponse> OnMessagingExtensionQueryAsync(ITurnContext turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken)
+    {
+        var who = await caller.IdentifyAsync(turnContext, cancellationToken, rememberConversation: false);
+        return who.Actor is null
+            ? MessagingExtensionResponse.Message(who.Refusal!)
+            : await ComposeSearch.AnswerAsync(TurnOf(turnContext, who.Actor), query, cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -194,8 +204,13 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, Notificatio
             return null;
         }
 
-        System.Diagnostics.Activity.Current?.SetTag("enduser.id", who.Actor.Id);
-        return new CrmTurn(turnContext, who.Actor, Wording.For(turnContext.Activity.Locale), zone, services);
+        return TurnOf(turnContext, who.Actor);
+    }
+
+    private CrmTurn TurnOf(ITurnContext turnContext, Crm.Access.Actor actor)
+    {
+        System.Diagnostics.Activity.Current?.SetTag("enduser.id", actor.Id);
+        return new CrmTurn(turnContext, actor, Wording.For(turnContext.Activity.Locale), zone, services);
     }
 
     private static async Task ReplaceOrSendAsync(CrmTurn turn, JsonElement card, CancellationToken cancellationToken)

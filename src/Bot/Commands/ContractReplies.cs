@@ -126,7 +126,26 @@ public static class ContractReplies
         ]), headline, cancellationToken);
     }
 
-    public static JsonElement Card(CrmTurn turn, ContractView c, string? headline)
+    /// <summary>A contract's details; a card <paramref name="forSharing"/> into a chat has no buttons (see <see cref="ClientReplies.Card"/>).</summary>
+    public static JsonElement Card(CrmTurn turn, ContractView c, string? headline, bool forSharing = false)
+    {
+        var words = turn.Words;
+        return CardFactory.Message(
+            headline ?? words.Say($"Contract {c.Id}", $"Contrat {c.Id}"),
+            null,
+            [
+                ("Client", $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
+                (words.Say("Sales contact", "Commercial"), c.SalesContactName),
+                (words.Say("Total", "Montant total"), $"{words.Amount(c.TotalAmount)} €"),
+                (words.Say("Amount due", "Restant dû"), $"{words.Amount(c.AmountDue)} €"),
+                (words.Say("Status", "Statut"), words.Status(c.Status)),
+                (words.Say("Signed", "Signé"), c.SignedAt is { } at ? $"{words.Date(at, turn.Zone)} · {c.SignedByName}" : null),
+                (words.Say("Signature request", "Demande de signature"), c.PendingSignatureRequestId is { } request ? $"#{request}" : null),
+            ],
+            actions: forSharing ? null : Actions(turn, c));
+    }
+
+    private static List<JsonNode> Actions(CrmTurn turn, ContractView c)
     {
         var words = turn.Words;
         var actions = new List<JsonNode>();
@@ -148,18 +167,6 @@ public static class ContractReplies
         }
 
         actions.Add(CardActions.Command(words.Say("History", "Historique"), $"history contract {c.Id}"));
-        return CardFactory.Message(
-            headline ?? words.Say($"Contract {c.Id}", $"Contrat {c.Id}"),
-            null,
-            [
-                ("Client", $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
-                (words.Say("Sales contact", "Commercial"), c.SalesContactName),
-                (words.Say("Total", "Montant total"), $"{words.Amount(c.TotalAmount)} €"),
-                (words.Say("Amount due", "Restant dû"), $"{words.Amount(c.AmountDue)} €"),
-                (words.Say("Status", "Statut"), words.Status(c.Status)),
-                (words.Say("Signed", "Signé"), c.SignedAt is { } at ? $"{words.Date(at, turn.Zone)} · {c.SignedByName}" : null),
-                (words.Say("Signature request", "Demande de signature"), c.PendingSignatureRequestId is { } request ? $"#{request}" : null),
-            ],
-            actions: actions);
+        return actions;
     }
 }

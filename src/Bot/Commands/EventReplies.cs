@@ -96,7 +96,8 @@ public static class EventReplies
         await turn.SendAsync(Card(turn, result.Value, headline), headline, cancellationToken);
     }
 
-    public static JsonElement Card(CrmTurn turn, EventView e, string? headline)
+    /// <summary>An event's details; a card <paramref name="forSharing"/> into a chat has no buttons (see <see cref="ClientReplies.Card"/>).</summary>
+    public static JsonElement Card(CrmTurn turn, EventView e, string? headline, bool forSharing = false)
     {
         var words = turn.Words;
         var actions = new List<JsonNode> { CardActions.Command(words.Say("Update", "Modifier"), $"update event {e.Id}") };
@@ -122,7 +123,7 @@ public static class EventReplies
                 ("Notes", string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
                 (words.Say("Contract", "Contrat"), $"#{e.ContractId}"),
             ],
-            actions: actions);
+            actions: forSharing ? null : actions);
     }
 
     private static List<CollaboratorView> Match(IReadOnlyList<CollaboratorView> support, string? who)
