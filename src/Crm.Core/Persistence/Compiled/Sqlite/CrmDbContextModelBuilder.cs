@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5ebfba69-69bf-4eb0-af6c-a3f2aed63fe3"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("7a745be0-e103-452a-994e-ff3e52897039"), entityTypeCount: 11)
         {
         }
 
