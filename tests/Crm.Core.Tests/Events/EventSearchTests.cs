@@ -19,14 +19,14 @@ public abstract class EventSearchTests<TDatabase> : WorldTest<TDatabase>
     {
         var (_, contract) = await World.NewClientWithSignedContractAsync();
         var seminar = await NewEventAsync(contract, "Séminaire annuel", "Château de Chantilly, Chantilly", Now.AddDays(1));
-        await NewEventAsync(contract, "Soirée de gala", "Halle Tony Garnier, Lyon", Now.AddDays(2));
+        var gala = await NewEventAsync(contract, "Soirée de gala", "Halle Tony Garnier, Lyon", Now.AddDays(2));
 
         foreach (var term in new[] { "seminaire", "SÉMINAIRE", "Sé", "chateau", "CHÂTEAU DE", "chantilly" })
         {
             (await IdsAsync(new EventFilter(Search: term))).Should().Equal([seminar.Id], because: $"'{term}' should find the seminar");
         }
 
-        (await IdsAsync(new EventFilter(Search: "yo"))).Should().HaveCount(1, because: "a short text is searched too (Lyon)");
+        (await IdsAsync(new EventFilter(Search: "yo"))).Should().Equal([gala.Id], because: "a text shorter than a trigram is searched too (Lyon)");
     }
 
     [Fact]
