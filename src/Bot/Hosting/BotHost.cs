@@ -81,6 +81,11 @@ public static class BotHost
         services.AddScoped<FormDialog, UpdateEventDialog>();
         services.AddScoped<CrmBot>();
         services.AddScoped<Notifications.NotificationRenderer>();
+        services.AddSingleton(Notifications.OutboxSenderOptions.FromConfiguration(configuration));
+        services.AddSingleton<Notifications.OutboxSignal>();
+        services.AddScoped<Notifications.NotificationDelivery>();
+        services.AddSingleton<Notifications.OutboxSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<Notifications.OutboxSender>());
         services.AddHostedService<HousekeepingService>();
 
         var app = builder.Build();
