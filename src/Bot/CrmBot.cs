@@ -4,8 +4,10 @@ using EpicEvents.Bot.Commands;
 using EpicEvents.Bot.Conversations;
 using EpicEvents.Bot.Dialogs;
 using EpicEvents.Bot.Hosting;
+using EpicEvents.Bot.Notifications;
 using EpicEvents.Bot.Protocol;
 using EpicEvents.Bot.Protocol.Schema;
+using EpicEvents.Bot.Search;
 using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Telemetry;
 
@@ -16,7 +18,7 @@ namespace EpicEvents.Bot;
 /// submissions. It decides nothing about rights or validity: Crm.Core does, at every step.
 /// One instance per turn (scoped), so each turn has its own database context.
 /// </summary>
-public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
+public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, NotificationActions notificationActions, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
 {
     /// <summary>One span per turn, named after the activity; the command and the collaborator id are added as they become known.</summary>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -53,6 +55,12 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
             return;
         }
 
+        if (verb is not null && NotificationActions.Handles(verb))
+        {
+            await ReplaceOrSendAsync(turn, await notificationActions.RunAsync(turn, verb, value, cancellationToken), cancellationToken);
+            return;
+        }
+
         var text = value.TryGetValue(CardActions.CommandField, out var pressed) ? pressed : turnContext.Activity.RemoveRecipientMention();
         await RunAsync(turn, CommandParser.Parse(text), value.GetValueOrDefault(CardActions.AfterField), cancellationToken);
     }
@@ -67,6 +75,11 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
         }
 
         var verb = invokeValue.Action?.Verb ?? string.Empty;
+        if (NotificationActions.Handles(verb))
+        {
+            return AdaptiveCardInvokeResponse.Card(await notificationActions.RunAsync(turn, verb, ReadData(invokeValue.Action?.Data), cancellationToken));
+        }
+
         if (verb is not (DialogRunner.SubmitVerb or DialogRunner.CancelVerb))
         {
             return AdaptiveCardInvokeResponse.Error(400, "BadRequest", words.Say("This button is not known.", "Ce bouton est inconnu."));
@@ -74,6 +87,15 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
 
         var card = await dialogs.SubmitAsync(turn, new CardSubmission(verb, ReadData(invokeValue.Action?.Data)), cancellationToken);
         return AdaptiveCardInvokeResponse.Card(card);
+    }
+
+    /// <summary>The compose box's searches (message extension): answered with results, or a message saying why not.</summary>
+    protected override async Task<MessagingExtensionResponse> OnMessagingExtensionQueryAsync(ITurnContext turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken)
+    {
+        var who = await caller.IdentifyAsync(turnContext, cancellationToken, rememberConversation: false);
+        return who.Actor is null
+            ? MessagingExtensionResponse.Message(who.Refusal!)
+            : await ComposeSearch.AnswerAsync(TurnOf(turnContext, who.Actor), query, cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -154,6 +176,9 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
             case BotCommand.Assign assign:
                 await EventReplies.AssignAsync(turn, assign.EventId, assign.Who, cancellationToken);
                 break;
+            case BotCommand.Notifications notifications:
+                await NotificationReplies.ListAsync(turn, notifications.FailedOnly, after, cancellationToken);
+                break;
             case BotCommand.History history:
                 await HistoryReply.SendAsync(turn, history.Kind, history.Id, cancellationToken);
                 break;
@@ -179,8 +204,13 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
             return null;
         }
 
-        System.Diagnostics.Activity.Current?.SetTag("enduser.id", who.Actor.Id);
-        return new CrmTurn(turnContext, who.Actor, Wording.For(turnContext.Activity.Locale), zone, services);
+        return TurnOf(turnContext, who.Actor);
+    }
+
+    private CrmTurn TurnOf(ITurnContext turnContext, Crm.Access.Actor actor)
+    {
+        System.Diagnostics.Activity.Current?.SetTag("enduser.id", actor.Id);
+        return new CrmTurn(turnContext, actor, Wording.For(turnContext.Activity.Locale), zone, services);
     }
 
     private static async Task ReplaceOrSendAsync(CrmTurn turn, JsonElement card, CancellationToken cancellationToken)

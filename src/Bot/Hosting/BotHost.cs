@@ -81,6 +81,7 @@ public static class BotHost
         services.AddScoped<FormDialog, UpdateEventDialog>();
         services.AddScoped<CrmBot>();
         services.AddScoped<Notifications.NotificationRenderer>();
+        services.AddScoped<Notifications.NotificationActions>();
         services.AddSingleton(Notifications.OutboxSenderOptions.FromConfiguration(configuration));
         services.AddSingleton<Notifications.OutboxSignal>();
         services.AddScoped<Notifications.NotificationDelivery>();

@@ -44,20 +44,7 @@ public static class ApprovalCard
 
         if (canDecide)
         {
-            var reason = new FormField(ReasonField, words.Say("Reason (the requester reads it)", "Motif (le demandeur le lira)"), FieldKind.MultiLine, Required: true, MaxLength: 1000,
-                Error: problem).ToInput();
-            reason["errorMessage"] = words.Say("Say why the signature is rejected.", "Indiquez pourquoi la signature est refusée.");
-            List<JsonNode> rejectBody = [reason];
-            if (problem is not null)
-            {
-                rejectBody.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = problem, ["color"] = "Attention", ["size"] = "Small", ["wrap"] = true });
-            }
-
-            actions.InsertRange(0,
-            [
-                CardActions.Execute(words.Say("Approve", "Approuver"), ApproveVerb, data, primary: true, validate: false),
-                CardActions.ShowCard(words.Say("Reject", "Refuser"), rejectBody, [CardActions.Execute(words.Say("Reject", "Refuser"), RejectVerb, data)]),
-            ]);
+            actions.InsertRange(0, DecisionActions(request.Id, words, problem));
         }
 
         return CardFactory.Message(
@@ -67,6 +54,25 @@ public static class ApprovalCard
             canDecide ? null : words.Say("Waiting for Management's decision.", "En attente de la décision de la gestion."),
             actions,
             CardActions.Refresh(RefreshVerb, data, refreshUserIds));
+    }
+
+    /// <summary>Approve, and Reject opening a required reason box (with the last refusal under it).</summary>
+    public static List<JsonNode> DecisionActions(int requestId, Wording words, string? problem = null)
+    {
+        var data = new Dictionary<string, string> { [RequestField] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var reason = new FormField(ReasonField, words.Say("Reason (the requester reads it)", "Motif (le demandeur le lira)"), FieldKind.MultiLine, Required: true, MaxLength: 1000).ToInput();
+        reason["errorMessage"] = words.Say("Say why the signature is rejected.", "Indiquez pourquoi la signature est refusée.");
+        List<JsonNode> rejectBody = [reason];
+        if (problem is not null)
+        {
+            rejectBody.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = problem, ["color"] = "Attention", ["size"] = "Small", ["wrap"] = true });
+        }
+
+        return
+        [
+            CardActions.Execute(words.Say("Approve", "Approuver"), ApproveVerb, data, primary: true, validate: false),
+            CardActions.ShowCard(words.Say("Reject", "Refuser"), rejectBody, [CardActions.Execute(words.Say("Reject with this reason", "Refuser pour ce motif"), RejectVerb, data)]),
+        ];
     }
 
     /// <summary>The title of a closed request: approved, rejected or withdrawn.</summary>

@@ -9,7 +9,7 @@ public sealed class Event : IVersioned
 {
     private Event()
     {
-        Name = Location = Notes = string.Empty;
+        Name = Location = Notes = SearchKey = string.Empty;
         Contract = null!;
     }
 
@@ -17,7 +17,7 @@ public sealed class Event : IVersioned
     {
         Contract = contract;
         ContractId = contract.Id;
-        Name = Location = Notes = string.Empty;
+        Name = Location = Notes = SearchKey = string.Empty;
         Apply(details, now);
         CreatedAt = now;
     }
@@ -53,6 +53,9 @@ public sealed class Event : IVersioned
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>Name and location folded for case- and accent-insensitive search.</summary>
+    public string SearchKey { get; private set; }
+
     public int Version { get; private set; }
 
     void IVersioned.NextVersion() => Version++;
@@ -69,7 +72,10 @@ public sealed class Event : IVersioned
         ActualAttendees = details.ActualAttendees;
         Notes = details.Notes;
         UpdatedAt = now;
+        SearchKey = BuildSearchKey(Name, Location);
     }
+
+    internal static string BuildSearchKey(string name, string location) => FieldRules.SearchKey($"{name} {location}");
 
     internal void AssignSupport(Collaborator? support, DateTime now)
     {

@@ -45,9 +45,10 @@ public sealed class RetryNotifications(CrmDbContext db, TimeProvider clock) : IU
             : await db.OutboxMessages.Where(m => request.Ids.Contains(m.Id)).ToListAsync(cancellationToken);
         if (!request.AllFailed)
         {
-            if (request.Ids.FirstOrDefault(id => messages.All(m => m.Id != id)) is var missing and not 0)
+            var missing = request.Ids.Where(id => messages.All(m => m.Id != id)).Take(1).ToList();
+            if (missing.Count > 0)
             {
-                return Failure.NotFound("Notification", missing);
+                return Failure.NotFound("Notification", missing[0]);
             }
 
             if (messages.FirstOrDefault(m => m.State is DeliveryState.Sent or DeliveryState.Pending) is { } busy)

@@ -24,7 +24,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
                 "EpicEvents.Crm.Events.Event",
                 typeof(Event),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -118,6 +118,14 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
                 maxLength: 4000);
             notes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             notes.AddAnnotation("Relational:ColumnName", "notes");
+
+            var searchKey = runtimeEntityType.AddProperty(
+                "SearchKey",
+                typeof(string),
+                propertyInfo: typeof(Event).GetProperty("SearchKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<SearchKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            searchKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            searchKey.AddAnnotation("Relational:ColumnName", "search_key");
 
             var startsAt = runtimeEntityType.AddProperty(
                 "StartsAt",

@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("69fd6f1f-b004-4a7a-a165-ec963903598e"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("7a745be0-e103-452a-994e-ff3e52897039"), entityTypeCount: 11)
         {
         }
 

@@ -23,7 +23,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
                 "EpicEvents.Crm.Events.Event",
                 typeof(Event),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -108,6 +108,13 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
                 fieldInfo: typeof(Event).GetField("<Notes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
             notes.AddAnnotation("Relational:ColumnName", "notes");
+
+            var searchKey = runtimeEntityType.AddProperty(
+                "SearchKey",
+                typeof(string),
+                propertyInfo: typeof(Event).GetProperty("SearchKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<SearchKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            searchKey.AddAnnotation("Relational:ColumnName", "search_key");
 
             var startsAt = runtimeEntityType.AddProperty(
                 "StartsAt",

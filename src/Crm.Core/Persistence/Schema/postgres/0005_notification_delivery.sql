@@ -1,4 +1,4 @@
--- Schema version 5 (PostgreSQL): delivering the outbox (see docs/adr/0011-notification-delivery.md).
+-- Schema version 5 (PostgreSQL): delivering the outbox (see docs/adr/0012-notification-delivery.md).
 
 -- A sender claims a message for a while (a lease) before sending it; another instance skips it until
 -- the lease ends, so a message is sent by one sender at a time, and one that crashed is taken over.
