@@ -22,7 +22,9 @@ public sealed record RunResult(
     int InjectedGatewayErrors,
     int Messages,
     int Copies,
-    int KeysReadOnce)
+    int KeysReadOnce,
+    double SteadyRate,
+    TimeSpan Tail)
 {
     public bool AllDeliveredOnce => Sent == Notifications && KeysReadOnce == Notifications && Copies == 0;
 
@@ -36,6 +38,7 @@ public sealed record RunResult(
         text.AppendLine(CultureInfo.InvariantCulture, $"  messages received {Messages}, copies {Copies}, keys read exactly once {KeysReadOnce}/{Notifications}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  requests admitted {AdmittedRequests} (injected 429 {InjectedThrottles}, injected 502 {InjectedGatewayErrors}), refused by the {options.LimitPerSecond}/s limit {LimitRefusals}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  time from the first request to the last delivery {FromFirstRequest.TotalSeconds:F1} s (from the bot's start {FromBotStart.TotalSeconds:F1} s)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  steady rate (requests 10 % to 90 %) {SteadyRate:F1} requests/s; after the last request {Tail.TotalSeconds:F1} s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  bound {Notifications}/{options.LimitPerSecond} = {floor.TotalSeconds:F1} s: ratio {FromFirstRequest / floor:F3}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  bound counting requests {AdmittedRequests}/{options.LimitPerSecond} = {requestFloor.TotalSeconds:F1} s: ratio {FromFirstRequest / requestFloor:F3}");
         text.Append(AllDeliveredOnce ? "  every notification delivered exactly once" : "  NOT every notification delivered exactly once");
@@ -86,7 +89,9 @@ public static class OutboxRun
                 faults.GatewayErrors,
                 messages.Count,
                 messages.Count(m => m.Duplicate),
-                readOnce);
+                readOnce,
+                faults.SteadyRate(),
+                last - faults.LastRequestAt);
         }
         finally
         {
@@ -135,7 +140,7 @@ public sealed class RandomFaults(double rate, int seed)
 {
     private readonly Random _random = new(seed);
     private readonly Lock _gate = new();
-    private long _firstRequestTicks;
+    private readonly List<DateTime> _admittedAt = [];
 
     public int Admitted { get; private set; }
 
@@ -143,13 +148,44 @@ public sealed class RandomFaults(double rate, int seed)
 
     public int GatewayErrors { get; private set; }
 
-    public DateTime FirstRequestAt => new(Interlocked.Read(ref _firstRequestTicks), DateTimeKind.Utc);
+    public DateTime FirstRequestAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _admittedAt[0];
+            }
+        }
+    }
+
+    public DateTime LastRequestAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _admittedAt[^1];
+            }
+        }
+    }
+
+    /// <summary>Requests admitted per second between the 10th and the 90th percentile of them: the pace once started and before the last stragglers.</summary>
+    public double SteadyRate()
+    {
+        lock (_gate)
+        {
+            var from = _admittedAt.Count / 10;
+            var to = _admittedAt.Count * 9 / 10;
+            return (to - from) / (_admittedAt[to] - _admittedAt[from]).TotalSeconds;
+        }
+    }
 
     public ConnectorFault? Next(HttpListenerRequest request)
     {
-        Interlocked.CompareExchange(ref _firstRequestTicks, DateTime.UtcNow.Ticks, 0);
         lock (_gate)
         {
+            _admittedAt.Add(DateTime.UtcNow);
             Admitted++;
             var roll = _random.NextDouble();
             if (roll < rate / 2)
