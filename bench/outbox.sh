@@ -32,8 +32,8 @@ if [[ -z "$admin" ]]; then
 fi
 
 cd "$repo_root"
-dotnet publish src/Bot -c Release -o "$work/bot" --nologo -v quiet >/dev/null
-dotnet build bench/Outbox.Benchmark -c Release --nologo -v quiet >/dev/null
+dotnet publish src/Bot -c Release -o "$work/bot" --nologo -v quiet
+dotnet build bench/Outbox.Benchmark -c Release --nologo -v quiet
 run() {
     dotnet bench/Outbox.Benchmark/bin/Release/net10.0/EpicEvents.Bench.Outbox.dll \
         --admin "$admin" --bot "$work/bot/EpicEvents.Bot.dll" "$@"

@@ -10,7 +10,6 @@ using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Signatures;
-using EpicEvents.Crm.Teams;
 using EpicEvents.Tests.Connector;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

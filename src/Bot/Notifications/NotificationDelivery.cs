@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Activity = EpicEvents.Bot.Protocol.Schema.Activity;
-using System.Globalization;
 using System.Net;
 using EpicEvents.Bot.Hosting;
 using EpicEvents.Bot.Protocol;
@@ -11,6 +9,7 @@ using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Teams;
 using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.Logging;
+using Activity = EpicEvents.Bot.Protocol.Schema.Activity;
 
 namespace EpicEvents.Bot.Notifications;
 
@@ -299,32 +298,4 @@ public sealed class NotificationDelivery(
         { OutcomeUnknown: true } => "Teams did not answer (time-out or dropped connection); the outcome is unknown.",
         _ => "Teams could not be reached.",
     };
-}
-
-/// <summary>
-/// The idempotency key of a notification as its reader sees it: <c>channelData.notificationKey</c>
-/// of the message, the same on every copy of one notification.
-/// </summary>
-public static class NotificationKeys
-{
-    public const string Property = "notificationKey";
-
-    /// <summary>Adds the key to the activity's <c>channelData</c>, keeping what is already there.</summary>
-    public static void Stamp(Activity activity, Guid key)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        var data = activity.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } existing
-            ? System.Text.Json.Nodes.JsonObject.Create(existing)!
-            : [];
-        data[Property] = key.ToString("D", CultureInfo.InvariantCulture);
-        activity.ChannelData = System.Text.Json.JsonSerializer.SerializeToElement(data);
-    }
-
-    /// <summary>The key of a received message; null when it carries none.</summary>
-    public static Guid? Read(Activity activity) =>
-        activity?.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
-        && data.TryGetProperty(Property, out var key) && key.ValueKind == System.Text.Json.JsonValueKind.String
-        && Guid.TryParse(key.GetString(), out var parsed)
-            ? parsed
-            : null;
 }
