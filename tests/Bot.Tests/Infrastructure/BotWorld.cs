@@ -96,15 +96,16 @@ public sealed class BotWorld : IAsyncDisposable
 
     /// <summary>
     /// Starts the outbox sender of a new bot instance on this database. The connector client gives
-    /// up an attempt after <paramref name="attemptTimeout"/> (2 s unless told) and backs off from
-    /// 100 ms, so that injected faults cost the tests little time.
+    /// up an attempt after <paramref name="attemptTimeout"/> (30 s unless told: a loaded machine must
+    /// not turn a slow answer into a lost one) and backs off from 100 ms, so that injected faults
+    /// cost the tests little time.
     /// </summary>
     public async Task<RunningSender> StartSenderAsync(TimeSpan? attemptTimeout = null, params string[] settings)
     {
         var instance = StartInstance(
             services => services.Configure<BotProtocolOptions>(options =>
             {
-                options.ConnectorAttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(2);
+                options.ConnectorAttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(30);
                 options.ConnectorBaseDelay = TimeSpan.FromMilliseconds(100);
                 options.ConnectorMaxDelay = TimeSpan.FromSeconds(2);
             }),
