@@ -11,7 +11,6 @@ using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Signatures;
 using EpicEvents.Tests.Connector;
-using EpicEvents.Tests.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -276,43 +275,6 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         (await _connector.WaitUntilAsync(c => c.Accepted.Any(m => m.ConversationId == ChatOf(_world.Manager.CollaboratorId))))
             .Should().BeTrue("the sender polls only hourly here, so the turn itself must have woken it");
         _connector.Accepted.Single(m => m.ConversationId == ChatOf(_world.Manager.CollaboratorId)).Card.Text().Should().Contain($"Signature requested · contract #{contract}");
-    }
-
-    [Fact]
-    public async Task An_idle_sender_exports_no_traces_of_its_polling_and_a_delivery_is_exported()
-    {
-        using var receiver = new OtlpReceiver();
-        await _world.ConnectEveryoneAsync(_connector);
-        WebApplicationFactory<Program> Traced() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Test");
-            builder.UseSetting("ConnectionStrings:Crm", _world.ConnectionString);
-            builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
-            builder.UseSetting("Bot:Outbox:PollInterval", "00:00:00.100");
-            builder.UseSetting("SENTRY_DSN", null);
-            builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", null);
-            builder.UseSetting("Otlp:Endpoint", receiver.BaseUrl);
-            builder.UseSetting("Telemetry:FlushTimeout", "00:00:20");
-        });
-
-        using (var idle = Traced())
-        {
-            idle.CreateClient();
-
-            // About twenty looks at an empty outbox.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
-
-        // Housekeeping's hourly clean-up (DELETE) runs at start and is traced; the outbox's claims (UPDATE) and looks (SELECT) are not.
-        receiver.To("/v1/traces").Should().NotContain(r => r.Contains("UPDATE") || r.Contains("SELECT"), "looking at the outbox every poll interval is not worth a trace");
-        await AssignAsync(await EventNotSupportedByAsync(_world.Support.CollaboratorId), _world.Support.CollaboratorId);
-        using (var busy = Traced())
-        {
-            busy.CreateClient();
-            (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
-        }
-
-        (await receiver.WaitUntilAsync(r => r.AnyContains("outbox deliver"))).Should().BeTrue("each delivery is traced");
     }
 
     [Theory]
