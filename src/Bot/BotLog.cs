@@ -1,3 +1,4 @@
+using EpicEvents.Crm.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace EpicEvents.Bot;
@@ -28,4 +29,36 @@ internal static partial class BotLog
     [LoggerMessage(EventId = 3004, EventName = "UnknownSearchCommand", Level = LogLevel.Warning,
         Message = "A compose-box search named an unknown command {CommandId}: the app manifest and the bot disagree")]
     public static partial void UnknownSearchCommand(ILogger logger, string commandId);
+
+    [LoggerMessage(EventId = 3005, EventName = "NotificationDelivered", Level = LogLevel.Debug,
+        Message = "Notification {NotificationId} ({Kind}) to collaborator {RecipientId} delivered at attempt {Attempt}: {Result}")]
+    public static partial void NotificationDelivered(ILogger logger, long notificationId, NotificationKind kind, int recipientId, int attempt, string result);
+
+    [LoggerMessage(EventId = 3006, EventName = "NotificationNotDelivered", Level = LogLevel.Warning,
+        Message = "Notification {NotificationId} ({Kind}) to collaborator {RecipientId}, attempt {Attempt}: {Problem} Now {State}")]
+    public static partial void NotificationNotDelivered(ILogger logger, long notificationId, NotificationKind kind, int recipientId, int attempt, string problem, DeliveryState state);
+
+    [LoggerMessage(EventId = 3007, EventName = "NotificationUndeliverable", Level = LogLevel.Warning,
+        Message = "Notification {NotificationId} ({Kind}) to collaborator {RecipientId} is undeliverable: {Reason}")]
+    public static partial void NotificationUndeliverable(ILogger logger, long notificationId, NotificationKind kind, int recipientId, string reason);
+
+    [LoggerMessage(EventId = 3008, EventName = "NotificationDeliveryError", Level = LogLevel.Error,
+        Message = "Delivering notification {NotificationId} ({Kind}) to collaborator {RecipientId} failed unexpectedly ({ExceptionType}); it is tried again later")]
+    public static partial void NotificationDeliveryError(ILogger logger, Exception exception, long notificationId, NotificationKind kind, int recipientId, string exceptionType);
+
+    [LoggerMessage(EventId = 3009, EventName = "NotificationClaimLost", Level = LogLevel.Warning,
+        Message = "Notification {NotificationId} ({Kind}) to collaborator {RecipientId} was taken over by another sender before its delivery was recorded; the copy carries the same key")]
+    public static partial void NotificationClaimLost(ILogger logger, long notificationId, NotificationKind kind, int recipientId);
+
+    [LoggerMessage(EventId = 3010, EventName = "ConversationOpened", Level = LogLevel.Information,
+        Message = "Opened a 1:1 chat with collaborator {RecipientId} to deliver notification {NotificationId}")]
+    public static partial void ConversationOpened(ILogger logger, int recipientId, long notificationId);
+
+    [LoggerMessage(EventId = 3011, EventName = "OutboxUnavailable", Level = LogLevel.Error,
+        Message = "The outbox could not be read ({ExceptionType}); looking again in {DelayMs} ms")]
+    public static partial void OutboxUnavailable(ILogger logger, Exception exception, string exceptionType, double delayMs);
+
+    [LoggerMessage(EventId = 3012, EventName = "OutboxSenderStopped", Level = LogLevel.Information,
+        Message = "Outbox sender stopped: {Released} notifications given back untried, {Abandoned} left to their lease")]
+    public static partial void OutboxSenderStopped(ILogger logger, int released, int abandoned);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using EpicEvents.Bot.Tests.Infrastructure;
 using EpicEvents.Crm.Contracts;
+using EpicEvents.Tests.Connector;
 using EpicEvents.Tests.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -120,11 +120,6 @@ public sealed partial class ConnectorClient
         for (var attempt = 1; ; attempt++)
         {
             var lastAttempt = attempt >= maxAttempts;
-            if (_options.EnforceSendRateLimits)
-            {
-                await _rateLimiter.WaitAsync(TenantId, rateConversationId, cancellationToken);
-            }
-
             using var request = new HttpRequestMessage(method, new Uri(ServiceUrl, path));
             if (body is not null)
             {
@@ -139,7 +134,7 @@ public sealed partial class ConnectorClient
             HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(request, cancellationToken);
+                response = await SendWithinLimitsAsync(request, rateConversationId, cancellationToken);
             }
             catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -190,6 +185,18 @@ public sealed partial class ConnectorClient
                     retryable ? retryAfter : null);
             }
         }
+    }
+
+    /// <summary>One HTTP attempt, holding its place in the rate limits until its answer is back.</summary>
+    private async Task<HttpResponseMessage> SendWithinLimitsAsync(HttpRequestMessage request, string? rateConversationId, CancellationToken cancellationToken)
+    {
+        if (!_options.EnforceSendRateLimits)
+        {
+            return await _http.SendAsync(request, cancellationToken);
+        }
+
+        using var slot = await _rateLimiter.WaitAsync(TenantId, rateConversationId, cancellationToken);
+        return await _http.SendAsync(request, cancellationToken);
     }
 
     private async Task WaitBeforeRetryAsync(HttpMethod method, string path, int attempt, int? status, TimeSpan delay, CancellationToken cancellationToken)

@@ -33,9 +33,15 @@ public sealed class ConnectorException : Exception
     /// <summary>The service's <c>Retry-After</c> when it asked for a longer wait than this client makes.</summary>
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>The user blocked or removed the bot: stop writing to this conversation.</summary>
+    /// <summary>
+    /// The user blocked or removed the bot: stop writing to this conversation. Teams documents the
+    /// code as a <c>subCode</c> inside the message (<c>{"errorCode":209,"message":"{\"subCode\":
+    /// \"MessageWritesBlocked\",…}"}</c>); the Bot Framework shape has it as the error's code.
+    /// </summary>
     public bool IsMessageWritesBlocked =>
-        StatusCode == HttpStatusCode.Forbidden && string.Equals(Error?.Code, MessageWritesBlockedCode, StringComparison.OrdinalIgnoreCase);
+        StatusCode == HttpStatusCode.Forbidden
+        && (string.Equals(Error?.Code, MessageWritesBlockedCode, StringComparison.OrdinalIgnoreCase)
+            || (Error?.Message?.Contains(MessageWritesBlockedCode, StringComparison.OrdinalIgnoreCase) ?? false));
 
     /// <summary>Worth trying again later (throttled, busy, or no answer).</summary>
     public bool IsTransient => StatusCode is null || ConnectorRetry.IsRetryableStatus(StatusCode.Value);

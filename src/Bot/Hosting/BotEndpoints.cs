@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EpicEvents.Bot.Notifications;
 using EpicEvents.Bot.Protocol;
 using EpicEvents.Crm.Telemetry;
 using EpicEvents.Crm.Persistence;
@@ -27,7 +28,7 @@ public static class BotEndpoints
         return endpoints;
     }
 
-    private static async Task HandleMessageAsync(HttpContext http, CloudAdapter adapter, CrmBot bot, ILogger<CrmBot> logger)
+    private static async Task HandleMessageAsync(HttpContext http, CloudAdapter adapter, CrmBot bot, OutboxSignal outbox, ILogger<CrmBot> logger)
     {
         using var span = BotTelemetry.Source.StartActivity("POST /api/messages", ActivityKind.Server);
         span?.SetTag("http.request.method", "POST");
@@ -36,6 +37,9 @@ public static class BotEndpoints
         {
             await HandleAsync(http, adapter, bot);
             span?.SetTag("http.response.status_code", http.Response.StatusCode);
+
+            // The turn may have written notifications: deliver them now rather than at the next poll.
+            outbox.Pulse();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -82,6 +82,11 @@ public static class BotHost
         services.AddScoped<CrmBot>();
         services.AddScoped<Notifications.NotificationRenderer>();
         services.AddScoped<Notifications.NotificationActions>();
+        services.AddSingleton(Notifications.OutboxSenderOptions.FromConfiguration(configuration));
+        services.AddSingleton<Notifications.OutboxSignal>();
+        services.AddScoped<Notifications.NotificationDelivery>();
+        services.AddSingleton<Notifications.OutboxSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<Notifications.OutboxSender>());
         services.AddHostedService<HousekeepingService>();
 
         var app = builder.Build();

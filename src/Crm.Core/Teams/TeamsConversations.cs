@@ -17,6 +17,12 @@ public sealed record TeamsConversationReference(
     string? AadObjectId,
     string? Locale);
 
+/// <summary>A collaborator's linked Teams account: their tenant and Microsoft Entra object id.</summary>
+public sealed record TeamsIdentity(Guid TenantId, Guid AadObjectId);
+
+/// <summary>How the bot is reached in a tenant: its Bot Connector service URL and its Teams id (<c>28:…</c>).</summary>
+public sealed record TeamsBotAddress(string ServiceUrl, string BotId, string? BotName);
+
 /// <summary>
 /// Each collaborator's 1:1 conversation reference, kept in the database so that proactive messages
 /// (signature approvals, support assignments) survive restarts and can be sent by any bot instance.
@@ -91,6 +97,35 @@ public sealed class TeamsConversations(CrmDbContext db, TimeProvider clock)
         await db.TeamsConversations
             .Where(c => c.CollaboratorId == collaboratorId && c.BlockedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.BlockedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// The Teams account linked to the collaborator, to open a 1:1 chat with them when they have
+    /// none with the bot yet; null when none is linked.
+    /// </summary>
+    public async Task<TeamsIdentity?> LinkedIdentityAsync(int collaboratorId, CancellationToken cancellationToken = default)
+    {
+        var linked = await db.Collaborators.AsNoTracking()
+            .Where(c => c.Id == collaboratorId && c.TeamsTenantId != null && c.TeamsAadObjectId != null)
+            .Select(c => new { c.TeamsTenantId, c.TeamsAadObjectId })
+            .SingleOrDefaultAsync(cancellationToken);
+        return linked is null ? null : new TeamsIdentity(linked.TeamsTenantId!.Value, linked.TeamsAadObjectId!.Value);
+    }
+
+    /// <summary>
+    /// Where the bot is reached in a tenant (the Bot Connector's service URL and the bot's id), as
+    /// the latest conversation stored for anyone of that tenant says; null when nobody of the tenant
+    /// has talked to the bot yet. A blocked conversation still tells where the bot is.
+    /// </summary>
+    public async Task<TeamsBotAddress?> BotAddressInTenantAsync(Guid tenantId, CancellationToken cancellationToken = default)
+    {
+        // Teams writes tenant ids in lower case; a reference typed by hand may not be.
+        var tenant = tenantId.ToString("D");
+        return await db.TeamsConversations.AsNoTracking()
+            .Where(c => c.TenantId.ToLower() == tenant)
+            .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.CollaboratorId)
+            .Select(c => new TeamsBotAddress(c.ServiceUrl, c.BotId, c.BotName))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private static void Check(TeamsConversationReference reference)

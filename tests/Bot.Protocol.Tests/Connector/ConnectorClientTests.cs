@@ -231,6 +231,23 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Blocked_bot_is_recognised_in_the_body_teams_documents_and_a_plain_403_is_not_taken_for_it()
+    {
+        // The shape of msteams-docs' "Understand who blocked, muted, or uninstalled a bot".
+        _connector.Respond(
+            ScriptedResponse.Json(403, """{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\",\r\n  \"details\": \"Thread is blocked from message writes.\"\r\n}"}"""),
+            ScriptedResponse.Json(403, """{"error":{"code":"Forbidden","message":"The bot is not part of the conversation roster."}}"""));
+
+        var blocked = (await ((Func<Task>)(() => Client().SendToConversationAsync("a:chat", Activity.CreateMessage("Hi")))).Should().ThrowAsync<ConnectorException>()).Which;
+        var forbidden = (await ((Func<Task>)(() => Client().SendToConversationAsync("a:chat", Activity.CreateMessage("Hi")))).Should().ThrowAsync<ConnectorException>()).Which;
+
+        blocked.IsMessageWritesBlocked.Should().BeTrue();
+        forbidden.IsMessageWritesBlocked.Should().BeFalse();
+        forbidden.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        _connector.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task Error_body_that_is_not_json_is_kept_as_the_message()
     {
         _connector.Respond(new ScriptedResponse(400, "<html>Bad Request</html>"));

@@ -16,7 +16,7 @@ public sealed class SendRateLimiterTests
         {
             var slot = _limiter.WaitAsync(tenant, conversation, CancellationToken.None);
             slot.IsCompleted.Should().BeTrue($"send {i + 1} is within the limits");
-            await slot;
+            (await slot).Dispose();
         }
     }
 
@@ -104,10 +104,33 @@ public sealed class SendRateLimiterTests
         {
             var lookup = _limiter.WaitAsync("tenant-1", null, CancellationToken.None);
             lookup.IsCompleted.Should().BeTrue();
-            await lookup;
+            (await lookup).Dispose();
         }
 
         await SendNowAsync(7);
+    }
+
+    [Fact]
+    public async Task A_call_still_waiting_for_its_answer_holds_its_place_and_counts_for_a_second_from_its_answer()
+    {
+        // Teams counts a request when it arrives: somewhere before its answer, never before it was sent.
+        var underWay = new List<SendSlot>();
+        for (var i = 0; i < 30; i++)
+        {
+            underWay.Add(await _limiter.WaitAsync("tenant-1", $"a:chat-{i}", CancellationToken.None));
+        }
+
+        var next = _limiter.WaitAsync("tenant-1", "a:another", CancellationToken.None).AsTask();
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        next.IsCompleted.Should().BeFalse("thirty calls are still waiting for their answer");
+
+        underWay[0].Dispose();
+        _clock.Advance(TimeSpan.FromMilliseconds(999));
+        next.IsCompleted.Should().BeFalse("the first answer came back less than a second ago");
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        (await next).Dispose();
+        underWay.ForEach(slot => slot.Dispose());
     }
 
     [Fact]

@@ -29,16 +29,23 @@ public sealed class BotWorld : IAsyncDisposable
     public static readonly Guid Tenant = Guid.Parse("6b0cd0a4-2f5e-4c7b-9a3b-1f2e3d4c5b6a");
 
     private readonly List<WebApplication> _hosts = [];
+    private readonly List<RunningSender> _senders = [];
+    private readonly Func<Task> _dropDatabase;
 
-    private BotWorld(string directory)
+    private BotWorld(string directory, string? postgres, Func<Task>? dropDatabase)
     {
         Directory = directory;
         DatabasePath = Path.Combine(directory, "crm.db");
+        ConnectionString = postgres ?? $"Data Source={DatabasePath}";
+        _dropDatabase = dropDatabase ?? (() => Task.CompletedTask);
     }
 
     public string Directory { get; }
 
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string DatabasePath { get; }
+
+    public string ConnectionString { get; }
 
     public TeamsUser Manager { get; private set; } = null!;
 
@@ -51,29 +58,62 @@ public sealed class BotWorld : IAsyncDisposable
 
     public IServiceProvider Services => _hosts[0].Services;
 
-    public static async Task<BotWorld> CreateAsync()
+    /// <summary>A world on its own SQLite file.</summary>
+    public static Task<BotWorld> CreateAsync() => CreateAsync(null, null);
+
+    /// <summary>A world on its own database of the PostgreSQL server the test command started (see <see cref="TestPostgres"/>).</summary>
+    public static async Task<BotWorld> CreateOnPostgresAsync()
+    {
+        var (connectionString, drop) = await TestPostgres.CreateDatabaseAsync();
+        return await CreateAsync(connectionString, drop);
+    }
+
+    private static async Task<BotWorld> CreateAsync(string? postgres, Func<Task>? drop)
     {
         var directory = Path.Combine(Path.GetTempPath(), "epicevents-bot-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var world = new BotWorld(directory);
+        var world = new BotWorld(directory, postgres, drop);
         world.StartInstance();
         await world.SeedAsync();
         return world;
     }
 
-    /// <summary>Another bot instance on the same database (a restart, or a second server).</summary>
-    public IServiceProvider StartInstance(Action<IServiceCollection>? services = null)
+    /// <summary>Another bot instance on the same database (a restart, or a second server), with extra settings (<c>--Key=value</c>).</summary>
+    public IServiceProvider StartInstance(Action<IServiceCollection>? services = null, params string[] settings)
     {
         var host = BotHost.Build(
             [
                 "--environment=Test",
-                $"--ConnectionStrings:Crm=Data Source={DatabasePath}",
+                $"--ConnectionStrings:Crm={ConnectionString}",
                 $"--Teams:AllowedTenants:0={Tenant}",
                 "--Crm:TimeZone=Europe/Paris",
+                .. settings,
             ],
             builder => services?.Invoke(builder.Services));
         _hosts.Add(host);
         return host.Services;
+    }
+
+    /// <summary>
+    /// Starts the outbox sender of a new bot instance on this database. The connector client gives
+    /// up an attempt after <paramref name="attemptTimeout"/> (30 s unless told: a loaded machine must
+    /// not turn a slow answer into a lost one) and backs off from 100 ms, so that injected faults
+    /// cost the tests little time.
+    /// </summary>
+    public async Task<RunningSender> StartSenderAsync(TimeSpan? attemptTimeout = null, params string[] settings)
+    {
+        var instance = StartInstance(
+            services => services.Configure<BotProtocolOptions>(options =>
+            {
+                options.ConnectorAttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(30);
+                options.ConnectorBaseDelay = TimeSpan.FromMilliseconds(100);
+                options.ConnectorMaxDelay = TimeSpan.FromSeconds(2);
+            }),
+            ["--Bot:Outbox:PollInterval=00:00:00.200", .. settings]);
+        var sender = new RunningSender(instance.GetRequiredService<Notifications.OutboxSender>());
+        _senders.Add(sender);
+        await sender.Service.StartAsync(CancellationToken.None);
+        return sender;
     }
 
     /// <summary>A chat between <paramref name="user"/> and the bot.</summary>
@@ -109,12 +149,18 @@ public sealed class BotWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var sender in _senders)
+        {
+            await sender.CrashAsync();
+        }
+
         foreach (var host in _hosts)
         {
             await host.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _dropDatabase();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
@@ -149,6 +195,18 @@ public sealed class BotWorld : IAsyncDisposable
         Sales = await LinkAsync(Department.Sales, "22222222-2222-4222-8222-222222222222");
         Support = await LinkAsync(Department.Support, "33333333-3333-4333-8333-333333333333");
     }
+}
+
+/// <summary>An outbox sender running in a bot instance of the tests.</summary>
+public sealed class RunningSender(Notifications.OutboxSender service)
+{
+    public Notifications.OutboxSender Service { get; } = service;
+
+    /// <summary>Stops as the host does on shutdown, waiting for the deliveries under way.</summary>
+    public Task StopAsync() => Service.StopAsync(CancellationToken.None);
+
+    /// <summary>Stops without waiting for anything, as a process that dies: claims are left to their leases.</summary>
+    public Task CrashAsync() => Service.StopAsync(new CancellationToken(canceled: true));
 }
 
 /// <summary>One user's chat with the bot; each call is one turn on a fresh scope, as in the host.</summary>

@@ -1,3 +1,4 @@
+using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Teams;
 using EpicEvents.Crm.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -109,6 +110,35 @@ public abstract class TeamsConversationsTests<TDatabase> : WorldTest<TDatabase>
         await blank.Should().ThrowAsync<ArgumentException>();
         await oversized.Should().ThrowAsync<ArgumentException>();
         (await Conversations.FindAsync(World.Sales.Id)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task The_linked_teams_account_of_a_collaborator_is_found_and_none_for_someone_unlinked()
+    {
+        var tenant = Guid.Parse(Personal.TenantId);
+        var objectId = Guid.NewGuid();
+        (await World.Get<LinkTeamsIdentity>().ExecuteAsync(World.Manager, new LinkTeamsIdentityRequest(World.Support.Id, tenant, objectId))).ShouldBeOk();
+
+        (await Conversations.LinkedIdentityAsync(World.Support.Id)).Should().Be(new TeamsIdentity(tenant, objectId));
+        (await Conversations.LinkedIdentityAsync(World.Support2.Id)).Should().BeNull();
+        (await Conversations.LinkedIdentityAsync(999_999)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task The_bot_is_reached_in_a_tenant_where_the_latest_conversation_of_anyone_of_that_tenant_says()
+    {
+        var tenant = Guid.Parse(Personal.TenantId);
+        var otherTenant = Personal with { TenantId = "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a", ServiceUrl = "https://smba.trafficmanager.net/amer/", BotId = "28:other-bot" };
+        await Conversations.RememberAsync(World.Sales.Id, Personal);
+        World.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Conversations.RememberAsync(World.Sales2.Id, Personal with { ServiceUrl = "https://smba.trafficmanager.net/fr/", TenantId = Personal.TenantId.ToUpperInvariant() });
+        World.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Conversations.RememberAsync(World.Support.Id, otherTenant);
+        await Conversations.MarkBlockedAsync(World.Sales2.Id);
+
+        (await Conversations.BotAddressInTenantAsync(tenant)).Should().Be(new TeamsBotAddress("https://smba.trafficmanager.net/fr/", Personal.BotId, Personal.BotName));
+        (await Conversations.BotAddressInTenantAsync(Guid.Parse(otherTenant.TenantId))).Should().Be(new TeamsBotAddress(otherTenant.ServiceUrl, "28:other-bot", Personal.BotName));
+        (await Conversations.BotAddressInTenantAsync(Guid.NewGuid())).Should().BeNull("nobody of that tenant has talked to the bot");
     }
 
     private async Task<TeamsConversation> StoredAsync(int collaboratorId)
