@@ -8,6 +8,7 @@ using EpicEvents.Bot.Protocol;
 using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EpicEvents.Bot;
 
@@ -16,8 +17,11 @@ namespace EpicEvents.Bot;
 /// submissions. It decides nothing about rights or validity: Crm.Core does, at every step.
 /// One instance per turn (scoped), so each turn has its own database context.
 /// </summary>
-public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
+public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
 {
+    // Forms only: most turns are commands, which need neither the dialogs nor their store.
+    private DialogRunner Dialogs => services.GetRequiredService<DialogRunner>();
+
     /// <summary>One span per turn, named after the activity; the command and the collaborator id are added as they become known.</summary>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -48,7 +52,7 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
         if (value.TryGetValue(CardActions.VerbField, out var verb) && verb is DialogRunner.SubmitVerb or DialogRunner.CancelVerb)
         {
             // Action.Submit (clients without Universal Actions): the form card is replaced in place.
-            var card = await dialogs.SubmitAsync(turn, new CardSubmission(verb, value), cancellationToken);
+            var card = await Dialogs.SubmitAsync(turn, new CardSubmission(verb, value), cancellationToken);
             await ReplaceOrSendAsync(turn, card, cancellationToken);
             return;
         }
@@ -72,7 +76,7 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
             return AdaptiveCardInvokeResponse.Error(400, "BadRequest", words.Say("This button is not known.", "Ce bouton est inconnu."));
         }
 
-        var card = await dialogs.SubmitAsync(turn, new CardSubmission(verb, ReadData(invokeValue.Action?.Data)), cancellationToken);
+        var card = await Dialogs.SubmitAsync(turn, new CardSubmission(verb, ReadData(invokeValue.Action?.Data)), cancellationToken);
         return AdaptiveCardInvokeResponse.Card(card);
     }
 
@@ -104,19 +108,19 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
                 await turn.SendAsync(HelpReply.Card(turn, welcome: false), turn.Words.Say("Help", "Aide"), cancellationToken);
                 break;
             case BotCommand.Cancel:
-                var cancelled = await dialogs.CancelAsync(turn, cancellationToken);
+                var cancelled = await Dialogs.CancelAsync(turn, cancellationToken);
                 await turn.Context.SendActivityAsync(cancelled
                     ? turn.Words.Say("Cancelled: the open form was closed, nothing was saved.", "Annulé : le formulaire ouvert est fermé, rien n'a été enregistré.")
                     : turn.Words.Say("There is nothing to cancel.", "Il n'y a rien à annuler."), cancellationToken);
                 break;
             case BotCommand.NewClient:
-                await dialogs.OpenAsync(turn, dialogs.Find("client.new"), null, cancellationToken);
+                await Dialogs.OpenAsync(turn, Dialogs.Find("client.new"), null, cancellationToken);
                 break;
             case BotCommand.NewContract newContract:
-                await dialogs.OpenAsync(turn, dialogs.Find("contract.new"), newContract.ClientId, cancellationToken);
+                await Dialogs.OpenAsync(turn, Dialogs.Find("contract.new"), newContract.ClientId, cancellationToken);
                 break;
             case BotCommand.NewEvent newEvent:
-                await dialogs.OpenAsync(turn, dialogs.Find("event.new"), newEvent.ContractId, cancellationToken);
+                await Dialogs.OpenAsync(turn, Dialogs.Find("event.new"), newEvent.ContractId, cancellationToken);
                 break;
             case BotCommand.Update update:
                 var kind = update.Kind switch
@@ -125,7 +129,7 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, IServicePro
                     RecordKind.Contract => "contract.update",
                     _ => "event.update",
                 };
-                await dialogs.OpenAsync(turn, dialogs.Find(kind), update.Id, cancellationToken);
+                await Dialogs.OpenAsync(turn, Dialogs.Find(kind), update.Id, cancellationToken);
                 break;
             case BotCommand.Clients clients:
                 await ClientReplies.ListAsync(turn, clients, after, cancellationToken);

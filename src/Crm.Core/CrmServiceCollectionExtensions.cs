@@ -40,6 +40,7 @@ public static class CrmServiceCollectionExtensions
         services.AddScoped<TeamsConversations>();
         services.AddScoped<DialogStore>();
         services.AddScoped<ActivityLedger>();
+        services.AddSingleton<TeamsActivityIntake>();
 
         foreach (var type in typeof(IUseCase).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
