@@ -14,7 +14,7 @@ public static class CardFactory
     // Teams refuses cards above about 28 KB; lists are paged well below that.
     public const int MaxCardBytes = 28 * 1024;
 
-    private static readonly ConcurrentDictionary<string, JsonNode> Templates = new();
+    private static readonly ConcurrentDictionary<string, JsonElement> Templates = new();
 
     public static JsonElement Message(string title, string? text = null, IEnumerable<(string Label, string? Value)>? facts = null, string? note = null, IReadOnlyList<JsonNode>? actions = null) =>
         Build("message", new Dictionary<string, object?>
@@ -75,17 +75,15 @@ public static class CardFactory
             .Select(f => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["label"] = f.Label, ["value"] = f.Value })
             .ToList();
 
-    private static JsonElement Build(string template, IReadOnlyDictionary<string, object?> data)
-    {
-        var expanded = CardTemplate.Expand(Templates.GetOrAdd(template, Load), data);
-        return JsonSerializer.SerializeToElement(expanded);
-    }
+    private static JsonElement Build(string template, IReadOnlyDictionary<string, object?> data) =>
+        CardTemplate.Expand(Templates.GetOrAdd(template, Load), data);
 
-    private static JsonNode Load(string name)
+    private static JsonElement Load(string name)
     {
         using var stream = typeof(CardFactory).Assembly.GetManifestResourceStream($"Cards/{name}.json")
             ?? throw new InvalidOperationException($"The card template {name} is not embedded.");
-        return JsonNode.Parse(stream) ?? throw new InvalidOperationException($"The card template {name} is empty.");
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.Clone();
     }
 }
 
