@@ -4,9 +4,9 @@
 #
 # Starts a throw-away PostgreSQL server on 127.0.0.1 (installing Debian's postgresql first if
 # needed), exports EPICEVENTS_TEST_POSTGRES for the test suites, installs Debian's chromium and the
-# Agents Playground (npm ci in e2e/) for the end-to-end tests when missing, runs dotnet test on the
-# solution and stops/removes the server on exit. If EPICEVENTS_TEST_POSTGRES is already set, that server
-# is used and none is started.
+# Agents Playground (npm ci in e2e/) for the end-to-end tests and the Teams manifest validator
+# (npm ci in manifest/) when missing, runs dotnet test on the solution and stops/removes the server
+# on exit. If EPICEVENTS_TEST_POSTGRES is already set, that server is used and none is started.
 set -euo pipefail
 
 script_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -41,8 +41,9 @@ else
 fi
 
 # The end-to-end tests (tests/Bot.EndToEnd.Tests) drive the real bot through the Agents Playground
-# in Debian's Chromium. Outside CI they skip, saying why, when something is missing; with CI=true
-# they fail instead, so a missing install is never a silent green.
+# in Debian's Chromium; the manifest tests (tests/Manifest.Tests) validate the Teams manifest with
+# Node. Outside CI they skip, saying why, when something is missing; with CI=true they fail
+# instead, so a missing install is never a silent green.
 as_admin() {
     if [[ "$(id -u)" -eq 0 ]]; then
         "$@"
@@ -66,16 +67,22 @@ if [[ ! -x /usr/bin/chromium ]]; then
 fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     e2e_missing+=" node/npm"
-elif [[ ! -d e2e/node_modules ]]; then
-    echo "test.sh: installing the Agents Playground (npm ci in e2e/)"
-    (cd e2e && npm ci --no-audit --no-fund >&2) || e2e_missing+=" the playground (npm ci failed)"
+else
+    if [[ ! -d e2e/node_modules ]]; then
+        echo "test.sh: installing the Agents Playground (npm ci in e2e/)"
+        (cd e2e && npm ci --no-audit --no-fund >&2) || e2e_missing+=" the playground (npm ci failed)"
+    fi
+    if [[ ! -d manifest/node_modules ]]; then
+        echo "test.sh: installing the Teams manifest validator (npm ci in manifest/)"
+        (cd manifest && npm ci --no-audit --no-fund >&2) || e2e_missing+=" the manifest validator (npm ci failed)"
+    fi
 fi
 if [[ -n "$e2e_missing" ]]; then
     if [[ "${CI:-}" == "true" ]]; then
-        echo "test.sh: error: the end-to-end tests need:$e2e_missing" >&2
+        echo "test.sh: error: the end-to-end and manifest tests need:$e2e_missing" >&2
         exit 1
     fi
-    echo "test.sh: warning: the end-to-end tests will be skipped, missing:$e2e_missing" >&2
+    echo "test.sh: warning: the end-to-end and manifest validation tests will be skipped, missing:$e2e_missing" >&2
 fi
 # Playwright drives /usr/bin/chromium; it must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

@@ -21,6 +21,11 @@ public class ListBenchmarks
 {
     private static readonly PageRequest FirstPage = PageRequest.First();
 
+    // The demo company's words have no digits and no "q" before "x": these match nothing, the worst
+    // case of a search (every candidate read, nothing to stop at).
+    private const string NoMatch = "qxqxq";
+    private const string NoMatchShort = "qx";
+
     private ServiceProvider _services = null!;
     private Actor _manager = null!;
     private Actor _sales = null!;
@@ -28,6 +33,7 @@ public class ListBenchmarks
     private int _clientId;
     private string _commonTerm = null!;
     private string _rareTerm = null!;
+    private string _contractNumber = null!;
 
     [Params(BenchProvider.Sqlite, BenchProvider.PostgreSql)]
     public BenchProvider Provider { get; set; }
@@ -49,6 +55,7 @@ public class ListBenchmarks
         _clientId = client.Id;
         _rareTerm = client.Email;
         _commonTerm = client.CompanyName.Split(' ')[0];
+        _contractNumber = "#" + await db.Contracts.Where(c => c.ClientId == client.Id).Select(c => c.Id).FirstAsync();
     }
 
     [GlobalCleanup]
@@ -65,6 +72,9 @@ public class ListBenchmarks
 
     [Benchmark(Description = "clients: search, one match")]
     public Task<int> ClientsSearchRare() => Clients(_support, new ClientFilter(Search: _rareTerm));
+
+    [Benchmark(Description = "clients: search, two letters, no match")]
+    public Task<int> ClientsSearchShort() => Clients(_support, new ClientFilter(Search: NoMatchShort));
 
     [Benchmark(Description = "clients: without active sales contact")]
     public Task<int> ClientsOrphaned() => Clients(_manager, new ClientFilter(WithoutActiveSalesContact: true));
@@ -89,6 +99,33 @@ public class ListBenchmarks
 
     [Benchmark(Description = "contracts: mine + unsigned + unpaid")]
     public Task<int> ContractsCombined() => Contracts(_sales, new ContractFilter(Unsigned: true, Unpaid: true, Mine: true));
+
+    [Benchmark(Description = "contracts: search, common word")]
+    public Task<int> ContractsSearchCommon() => Contracts(_support, new ContractFilter(Search: _commonTerm));
+
+    [Benchmark(Description = "contracts: search, one client (an email)")]
+    public Task<int> ContractsSearchRare() => Contracts(_support, new ContractFilter(Search: _rareTerm));
+
+    [Benchmark(Description = "contracts: search, a number (#id)")]
+    public Task<int> ContractsSearchNumber() => Contracts(_support, new ContractFilter(Search: _contractNumber));
+
+    [Benchmark(Description = "contracts: search, two letters, no match")]
+    public Task<int> ContractsSearchShort() => Contracts(_support, new ContractFilter(Search: NoMatchShort));
+
+    [Benchmark(Description = "events: search, common word (name)")]
+    public Task<int> EventsSearchCommonName() => Events(_support, new EventFilter(Search: "gala"));
+
+    [Benchmark(Description = "events: search, common word (client)")]
+    public Task<int> EventsSearchCommonClient() => Events(_support, new EventFilter(Search: _commonTerm));
+
+    [Benchmark(Description = "events: search, one client (an email)")]
+    public Task<int> EventsSearchRare() => Events(_support, new EventFilter(Search: _rareTerm));
+
+    [Benchmark(Description = "events: search, no match")]
+    public Task<int> EventsSearchNone() => Events(_support, new EventFilter(Search: NoMatch));
+
+    [Benchmark(Description = "events: search, two letters, no match")]
+    public Task<int> EventsSearchShort() => Events(_support, new EventFilter(Search: NoMatchShort));
 
     [Benchmark(Description = "events: without support")]
     public Task<int> EventsUnassigned() => Events(_manager, new EventFilter(Unassigned: true));

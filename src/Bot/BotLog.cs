@@ -24,4 +24,8 @@ internal static partial class BotLog
     [LoggerMessage(EventId = 3003, EventName = "HousekeepingFailed", Level = LogLevel.Warning,
         Message = "Housekeeping failed; it runs again within the hour")]
     public static partial void HousekeepingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3004, EventName = "UnknownSearchCommand", Level = LogLevel.Warning,
+        Message = "A compose-box search named an unknown command {CommandId}: the app manifest and the bot disagree")]
+    public static partial void UnknownSearchCommand(ILogger logger, string commandId);
 }

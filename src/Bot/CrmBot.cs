@@ -4,8 +4,10 @@ using EpicEvents.Bot.Commands;
 using EpicEvents.Bot.Conversations;
 using EpicEvents.Bot.Dialogs;
 using EpicEvents.Bot.Hosting;
+using EpicEvents.Bot.Notifications;
 using EpicEvents.Bot.Protocol;
 using EpicEvents.Bot.Protocol.Schema;
+using EpicEvents.Bot.Search;
 using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +21,10 @@ namespace EpicEvents.Bot;
 /// </summary>
 public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
 {
-    // Forms only: most turns are commands, which need neither the dialogs nor their store.
+    // Forms and notification cards only: most turns are commands, which need neither these nor their stores.
     private DialogRunner Dialogs => services.GetRequiredService<DialogRunner>();
+
+    private NotificationActions NotificationActions => services.GetRequiredService<NotificationActions>();
 
     /// <summary>One span per turn, named after the activity; the command and the collaborator id are added as they become known.</summary>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -57,6 +61,12 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
             return;
         }
 
+        if (verb is not null && NotificationActions.Handles(verb))
+        {
+            await ReplaceOrSendAsync(turn, await NotificationActions.RunAsync(turn, verb, value, cancellationToken), cancellationToken);
+            return;
+        }
+
         var text = value.TryGetValue(CardActions.CommandField, out var pressed) ? pressed : turnContext.Activity.RemoveRecipientMention();
         await RunAsync(turn, CommandParser.Parse(text), value.GetValueOrDefault(CardActions.AfterField), cancellationToken);
     }
@@ -71,6 +81,11 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         }
 
         var verb = invokeValue.Action?.Verb ?? string.Empty;
+        if (NotificationActions.Handles(verb))
+        {
+            return AdaptiveCardInvokeResponse.Card(await NotificationActions.RunAsync(turn, verb, ReadData(invokeValue.Action?.Data), cancellationToken));
+        }
+
         if (verb is not (DialogRunner.SubmitVerb or DialogRunner.CancelVerb))
         {
             return AdaptiveCardInvokeResponse.Error(400, "BadRequest", words.Say("This button is not known.", "Ce bouton est inconnu."));
@@ -78,6 +93,15 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
 
         var card = await Dialogs.SubmitAsync(turn, new CardSubmission(verb, ReadData(invokeValue.Action?.Data)), cancellationToken);
         return AdaptiveCardInvokeResponse.Card(card);
+    }
+
+    /// <summary>The compose box's searches (message extension): answered with results, or a message saying why not.</summary>
+    protected override async Task<MessagingExtensionResponse> OnMessagingExtensionQueryAsync(ITurnContext turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken)
+    {
+        var who = await caller.IdentifyAsync(turnContext, cancellationToken, rememberConversation: false);
+        return who.Actor is null
+            ? MessagingExtensionResponse.Message(who.Refusal!)
+            : await ComposeSearch.AnswerAsync(TurnOf(turnContext, who.Actor), query, cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -158,6 +182,9 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
             case BotCommand.Assign assign:
                 await EventReplies.AssignAsync(turn, assign.EventId, assign.Who, cancellationToken);
                 break;
+            case BotCommand.Notifications notifications:
+                await NotificationReplies.ListAsync(turn, notifications.FailedOnly, after, cancellationToken);
+                break;
             case BotCommand.History history:
                 await HistoryReply.SendAsync(turn, history.Kind, history.Id, cancellationToken);
                 break;
@@ -183,8 +210,13 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
             return null;
         }
 
-        System.Diagnostics.Activity.Current?.SetTag("enduser.id", who.Actor.Id);
-        return new CrmTurn(turnContext, who.Actor, Wording.For(turnContext.Activity.Locale), zone, services);
+        return TurnOf(turnContext, who.Actor);
+    }
+
+    private CrmTurn TurnOf(ITurnContext turnContext, Crm.Access.Actor actor)
+    {
+        System.Diagnostics.Activity.Current?.SetTag("enduser.id", actor.Id);
+        return new CrmTurn(turnContext, actor, Wording.For(turnContext.Activity.Locale), zone, services);
     }
 
     private static async Task ReplaceOrSendAsync(CrmTurn turn, JsonElement card, CancellationToken cancellationToken)

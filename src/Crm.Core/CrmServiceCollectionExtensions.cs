@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Persistence;
 using EpicEvents.Crm.Setup;
 using EpicEvents.Crm.Teams;
@@ -43,6 +44,7 @@ public static class CrmServiceCollectionExtensions
         services.AddScoped<DialogStore>();
         services.AddScoped<ActivityLedger>();
         services.AddSingleton<TeamsActivityIntake>();
+        services.AddScoped<OutboxDelivery>();
 
         foreach (var type in typeof(IUseCase).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))

@@ -165,6 +165,46 @@ public sealed class HostTests : IAsyncLifetime
         body.GetProperty("value").GetRawText().Should().Contain("is required");
     }
 
+    [Fact]
+    public async Task A_compose_box_search_is_answered_in_the_response_body_with_cards_and_thumbnails()
+    {
+        using var factory = Factory();
+
+        var response = await factory.CreateClient().PostAsync("/api/messages", Search("m-search", "searchClients", "\"kevin\""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("composeExtension");
+        answer.GetProperty("type").GetString().Should().Be("result");
+        answer.GetProperty("attachmentLayout").GetString().Should().Be("list");
+        var result = answer.GetProperty("attachments").EnumerateArray().Should().ContainSingle().Subject;
+        result.GetProperty("contentType").GetString().Should().Be("application/vnd.microsoft.card.adaptive");
+        result.GetProperty("content").GetProperty("type").GetString().Should().Be("AdaptiveCard");
+        result.GetProperty("content").GetProperty("version").GetString().Should().Be("1.5");
+        result.GetProperty("preview").GetProperty("contentType").GetString().Should().Be("application/vnd.microsoft.card.thumbnail");
+        result.GetProperty("preview").GetProperty("content").GetProperty("title").GetString().Should().Be("Kevin Casey");
+        result.GetProperty("preview").GetProperty("content").GetProperty("subtitle").GetString().Should().Be("Cool Startup LLC");
+        _connector.Requests.Should().BeEmpty(because: "nothing is posted in the chat: the person picks a card to share");
+    }
+
+    [Fact]
+    public async Task A_compose_box_search_the_bot_cannot_answer_gets_a_message_not_an_error_status()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+
+        var unknown = await client.PostAsync("/api/messages", Search("m-unknown", "searchInvoices", "\"kevin\""));
+        var invalid = await client.PostAsync("/api/messages", Search("m-invalid", "searchEvents", "\"a\\u0000b\""));
+
+        foreach (var (response, says) in new[] { (unknown, "not known"), (invalid, "control characters") })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("composeExtension");
+            answer.GetProperty("type").GetString().Should().Be("message");
+            answer.GetProperty("text").GetString().Should().Contain(says);
+        }
+    }
+
     private WebApplicationFactory<Program> Factory(string? appId = null, string? database = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -205,6 +245,9 @@ public sealed class HostTests : IAsyncLifetime
 
     private StringContent Invoke(string id, string dialogId) => Activity(id, "invoke",
         $"\"name\":\"adaptiveCard/action\",\"value\":{{\"action\":{{\"type\":\"Action.Execute\",\"verb\":\"dialog.submit\",\"data\":{{\"dialogId\":\"{dialogId}\"}}}},\"trigger\":\"manual\"}}");
+
+    private StringContent Search(string id, string commandId, string textJson) => Activity(id, "invoke",
+        $"\"name\":\"composeExtension/query\",\"value\":{{\"commandId\":\"{commandId}\",\"parameters\":[{{\"name\":\"query\",\"value\":{textJson}}}],\"queryOptions\":{{\"skip\":0,\"count\":25}}}}");
 
     private StringContent Activity(string id, string type, string extra, string? serviceUrl = null) => new(
         "{" + $"\"type\":\"{type}\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{serviceUrl ?? _connector.Url}\","

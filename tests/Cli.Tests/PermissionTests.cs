@@ -39,6 +39,10 @@ public sealed class PermissionTests : CliTest
         { "sales", "event assign {event} --support {support2}" },
         { "support", "event unassign {event}" },
         { "sales", "event delete {event}" },
+        { "sales", "event acknowledge {event}" },
+        { "manager", "event acknowledge {event}" },
+        { "sales", "notification list" },
+        { "support", "notification retry --failed" },
     };
 
     [Theory]

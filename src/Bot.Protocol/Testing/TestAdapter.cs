@@ -124,6 +124,19 @@ public sealed class TestAdapter(ConversationReference? conversation = null, ILog
         trigger = "manual",
     });
 
+    /// <summary>
+    /// A search in a message extension (<c>composeExtension/query</c>): <paramref name="text"/> as the
+    /// parameter <paramref name="parameterName"/>, or, when null, the <c>initialRun</c> query Teams
+    /// sends as the extension opens; <paramref name="skip"/> and <paramref name="count"/> page the results.
+    /// </summary>
+    public Activity MakeMessagingExtensionQuery(string commandId, string? text, int skip = 0, int count = 25, string parameterName = "query") =>
+        MakeInvoke(InvokeNames.MessagingExtensionQuery, new
+        {
+            commandId,
+            parameters = new[] { text is null ? new { name = "initialRun", value = "true" } : new { name = parameterName, value = text } },
+            queryOptions = new { skip, count },
+        });
+
     /// <summary>An activity of <paramref name="type"/> addressed from the test user to the bot in <see cref="Conversation"/>.</summary>
     public Activity MakeActivity(string type, Action<Activity>? configure = null)
     {

@@ -58,6 +58,42 @@ public static class CardActions
         return new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
     }
 
+    /// <summary>
+    /// A card's automatic refresh: Teams invokes <paramref name="verb"/> when one of
+    /// <paramref name="userIds"/> (at most 60 Teams user ids) opens the card, and shows that user the
+    /// card the bot answers — its current state.
+    /// </summary>
+    public static JsonObject Refresh(string verb, IReadOnlyDictionary<string, string> data, IEnumerable<string> userIds)
+    {
+        var users = new JsonArray();
+        foreach (var id in userIds.Distinct(StringComparer.Ordinal).Take(MaxRefreshUsers))
+        {
+            users.Add(id);
+        }
+
+        return new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = Data(data) },
+            ["userIds"] = users,
+        };
+    }
+
+    /// <summary>A button that opens a small card under the card (for a reason to type), with its own buttons.</summary>
+    public static JsonObject ShowCard(string title, IReadOnlyList<JsonNode> body, IReadOnlyList<JsonNode> actions) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = title,
+        ["card"] = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(body.Select(n => n.DeepClone()).ToArray()),
+            ["actions"] = new JsonArray(actions.Select(n => n.DeepClone()).ToArray()),
+        },
+    };
+
+    /// <summary>Teams refreshes a card automatically for at most 60 users.</summary>
+    public const int MaxRefreshUsers = 60;
+
     private static JsonObject Data(IReadOnlyDictionary<string, string>? data)
     {
         var payload = new JsonObject();

@@ -16,7 +16,11 @@ public static class CardFactory
 
     private static readonly ConcurrentDictionary<string, JsonElement> Templates = new();
 
-    public static JsonElement Message(string title, string? text = null, IEnumerable<(string Label, string? Value)>? facts = null, string? note = null, IReadOnlyList<JsonNode>? actions = null) =>
+    /// <param name="refresh">
+    /// A card's <c>refresh</c>: the <c>Action.Execute</c> Teams invokes when one of its users opens the
+    /// card, so that they see its current state (see <see cref="CardActions.Refresh"/>).
+    /// </param>
+    public static JsonElement Message(string title, string? text = null, IEnumerable<(string Label, string? Value)>? facts = null, string? note = null, IReadOnlyList<JsonNode>? actions = null, JsonNode? refresh = null) =>
         Build("message", new Dictionary<string, object?>
         {
             ["title"] = title,
@@ -24,6 +28,7 @@ public static class CardFactory
             ["facts"] = Facts(facts),
             ["note"] = note,
             ["actions"] = actions,
+            ["refresh"] = refresh,
         });
 
     public static JsonElement List(string title, string? subtitle, string? empty, IReadOnlyList<ListRow> rows, IReadOnlyList<JsonNode>? actions = null) =>

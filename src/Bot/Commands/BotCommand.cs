@@ -37,6 +37,9 @@ public abstract record BotCommand
 
     public sealed record History(RecordKind Kind, int Id) : BotCommand;
 
+    /// <summary>"notifications [failed]": Management sees the delivery state of notifications.</summary>
+    public sealed record Notifications(bool FailedOnly) : BotCommand;
+
     public sealed record Unknown(string Text) : BotCommand;
 }
 
@@ -44,6 +47,9 @@ public enum ContractList
 {
     Unsigned,
     Unpaid,
+
+    /// <summary>Waiting for Management's signature: the requests to decide.</summary>
+    Pending,
 }
 
 public enum EventList

@@ -46,8 +46,12 @@ public static class ClientReplies
         await turn.SendAsync(Card(turn, result.Value, null), result.Value.FullName, cancellationToken);
     }
 
-    /// <summary>A client's details; <paramref name="headline"/> is shown above them (e.g. "Client 12 created").</summary>
-    public static System.Text.Json.JsonElement Card(CrmTurn turn, ClientView c, string? headline)
+    /// <summary>
+    /// A client's details; <paramref name="headline"/> is shown above them (e.g. "Client 12 created").
+    /// A card <paramref name="forSharing"/> into a chat has no buttons: whoever reads it there acts
+    /// through their own chat with the bot.
+    /// </summary>
+    public static System.Text.Json.JsonElement Card(CrmTurn turn, ClientView c, string? headline, bool forSharing = false)
     {
         var words = turn.Words;
         return CardFactory.Message(
@@ -61,10 +65,12 @@ public static class ClientReplies
                 (words.Say("Sales contact", "Commercial"), c.SalesContactName),
                 (words.Say("Updated", "Modifié"), words.Date(c.UpdatedAt, turn.Zone)),
             ],
-            actions:
-            [
-                CardActions.Command(words.Say("Update", "Modifier"), $"update client {c.Id}"),
-                CardActions.Command(words.Say("New contract", "Nouveau contrat"), $"new contract {c.Id}"),
-            ]);
+            actions: forSharing
+                ? null
+                :
+                [
+                    CardActions.Command(words.Say("Update", "Modifier"), $"update client {c.Id}"),
+                    CardActions.Command(words.Say("New contract", "Nouveau contrat"), $"new contract {c.Id}"),
+                ]);
     }
 }

@@ -32,7 +32,9 @@ public static partial class CommandParser
             "clients" => new BotCommand.Clients(null, Mine: false),
             "contracts unsigned" or "unsigned contracts" or "contrats non signes" => new BotCommand.Contracts(ContractList.Unsigned),
             "contracts unpaid" or "unpaid contracts" or "contrats non payes" or "contrats impayes" => new BotCommand.Contracts(ContractList.Unpaid),
-            "contracts pending" or "pending contracts" or "contrats en attente" => new BotCommand.Contracts(ContractList.Unsigned),
+            "contracts pending" or "pending contracts" or "contrats en attente" or "signatures en attente" => new BotCommand.Contracts(ContractList.Pending),
+            "notifications" => new BotCommand.Notifications(FailedOnly: false),
+            "notifications failed" or "failed notifications" or "notifications en echec" or "notifications echouees" => new BotCommand.Notifications(FailedOnly: true),
             _ => ParseWithArguments(words, original),
         };
     }

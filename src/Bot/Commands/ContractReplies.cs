@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EpicEvents.Bot.Cards;
 using EpicEvents.Bot.Conversations;
+using EpicEvents.Bot.Notifications;
+using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Signatures;
@@ -13,8 +15,19 @@ public static class ContractReplies
 {
     public static async Task ListAsync(CrmTurn turn, ContractList which, string? after, CancellationToken cancellationToken)
     {
+        if (which == ContractList.Pending && PermissionMatrix.For(turn.Actor, CrmAction.SignContract) != Reach.None)
+        {
+            await ListRequestsAsync(turn, after, cancellationToken);
+            return;
+        }
+
         var words = turn.Words;
-        var filter = which == ContractList.Unsigned ? new ContractFilter(Unsigned: true) : new ContractFilter(Unpaid: true);
+        var filter = which switch
+        {
+            ContractList.Unsigned => new ContractFilter(Unsigned: true),
+            ContractList.Pending => new ContractFilter(Status: ContractStatus.PendingSignature),
+            _ => new ContractFilter(Unpaid: true),
+        };
         var result = await turn.Get<ListContracts>().ExecuteAsync(turn.Actor, filter, new PageRequest(ClientReplies.PageSize, after), cancellationToken);
         if (!result.IsOk)
         {
@@ -22,17 +35,45 @@ public static class ContractReplies
             return;
         }
 
-        var title = which == ContractList.Unsigned ? words.Say("Unsigned contracts", "Contrats non signés") : words.Say("Unpaid contracts", "Contrats non soldés");
+        var (title, again) = which switch
+        {
+            ContractList.Unsigned => (words.Say("Unsigned contracts", "Contrats non signés"), "contracts unsigned"),
+            ContractList.Pending => (words.Say("Contracts awaiting signature", "Contrats en attente de signature"), "contracts pending"),
+            _ => (words.Say("Unpaid contracts", "Contrats non soldés"), "contracts unpaid"),
+        };
         var rows = result.Value.Items.Select(c => new ListRow(
             $"#{c.Id} · {c.ClientName} — {c.ClientCompany}",
             words.Say($"Total {words.Amount(c.TotalAmount)} € · due {words.Amount(c.AmountDue)} € · {words.Status(c.Status)}",
                 $"Total {words.Amount(c.TotalAmount)} € · reste {words.Amount(c.AmountDue)} € · {words.Status(c.Status)}"),
             c.SalesContactName,
             CardActions.Command(words.Say("Open", "Ouvrir"), $"contract {c.Id}"))).ToList();
-        List<JsonNode> more = result.Value.Next is { } next
-            ? [CardActions.Command(words.Say("More", "Suite"), which == ContractList.Unsigned ? "contracts unsigned" : "contracts unpaid", next)]
-            : [];
+        List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Say("More", "Suite"), again, next)] : [];
         await turn.SendAsync(CardFactory.List(title, null, words.Say("No contract here.", "Aucun contrat."), rows, more), title, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>contracts pending</c> for Management: the signature requests to decide, oldest first —
+    /// also those whose approval card never reached this manager (installed the bot later, joined later).
+    /// </summary>
+    private static async Task ListRequestsAsync(CrmTurn turn, string? after, CancellationToken cancellationToken)
+    {
+        var words = turn.Words;
+        var result = await turn.Get<ListSignatureRequests>().ExecuteAsync(turn.Actor, new PageRequest(ClientReplies.PageSize, after), cancellationToken);
+        if (!result.IsOk)
+        {
+            await turn.RefuseAsync(result.AsFailure(), cancellationToken);
+            return;
+        }
+
+        var title = words.Say("Signatures to decide", "Signatures à décider");
+        var rows = result.Value.Items.Select(r => new ListRow(
+            words.Say($"Contract #{r.ContractId} · {r.ClientName} — {r.ClientCompany}", $"Contrat n° {r.ContractId} · {r.ClientName} — {r.ClientCompany}"),
+            words.Say($"Total {words.Amount(r.TotalAmount)} € · requested by {r.RequestedByName} on {words.Date(r.RequestedAt, turn.Zone)}",
+                $"Total {words.Amount(r.TotalAmount)} € · demandé par {r.RequestedByName} le {words.Date(r.RequestedAt, turn.Zone)}"),
+            $"#{r.Id}",
+            CardActions.Command(words.Say("Decide", "Décider"), $"contract {r.ContractId}"))).ToList();
+        List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Say("More", "Suite"), "contracts pending", next)] : [];
+        await turn.SendAsync(CardFactory.List(title, words.Say("Open one to approve or reject it.", "Ouvrez-en une pour l'approuver ou la refuser."), words.Say("No signature is waiting for a decision.", "Aucune signature n'attend de décision."), rows, more), title, cancellationToken);
     }
 
     public static async Task ShowAsync(CrmTurn turn, int id, CancellationToken cancellationToken)
@@ -85,22 +126,10 @@ public static class ContractReplies
         ]), headline, cancellationToken);
     }
 
-    public static JsonElement Card(CrmTurn turn, ContractView c, string? headline)
+    /// <summary>A contract's details; a card <paramref name="forSharing"/> into a chat has no buttons (see <see cref="ClientReplies.Card"/>).</summary>
+    public static JsonElement Card(CrmTurn turn, ContractView c, string? headline, bool forSharing = false)
     {
         var words = turn.Words;
-        var actions = new List<JsonNode>();
-        if (c.Status is ContractStatus.Draft or ContractStatus.PendingSignature)
-        {
-            actions.Add(CardActions.Command(words.Say("Sign", "Signer"), $"sign {c.Id}"));
-            actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
-        }
-        else if (c.Status == ContractStatus.Signed)
-        {
-            actions.Add(CardActions.Command(words.Say("New event", "Nouvel événement"), $"new event {c.Id}"));
-            actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
-        }
-
-        actions.Add(CardActions.Command(words.Say("History", "Historique"), $"history contract {c.Id}"));
         return CardFactory.Message(
             headline ?? words.Say($"Contract {c.Id}", $"Contrat {c.Id}"),
             null,
@@ -113,6 +142,31 @@ public static class ContractReplies
                 (words.Say("Signed", "Signé"), c.SignedAt is { } at ? $"{words.Date(at, turn.Zone)} · {c.SignedByName}" : null),
                 (words.Say("Signature request", "Demande de signature"), c.PendingSignatureRequestId is { } request ? $"#{request}" : null),
             ],
-            actions: actions);
+            actions: forSharing ? null : Actions(turn, c));
+    }
+
+    private static List<JsonNode> Actions(CrmTurn turn, ContractView c)
+    {
+        var words = turn.Words;
+        var actions = new List<JsonNode>();
+        if (c.PendingSignatureRequestId is { } pending && PermissionMatrix.For(turn.Actor, CrmAction.SignContract) != Reach.None)
+        {
+            // A manager decides the request from here too, whether or not their approval card reached them.
+            actions.AddRange(ApprovalCard.DecisionActions(pending, words));
+            actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
+        }
+        else if (c.Status is ContractStatus.Draft or ContractStatus.PendingSignature)
+        {
+            actions.Add(CardActions.Command(words.Say("Sign", "Signer"), $"sign {c.Id}"));
+            actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
+        }
+        else if (c.Status == ContractStatus.Signed)
+        {
+            actions.Add(CardActions.Command(words.Say("New event", "Nouvel événement"), $"new event {c.Id}"));
+            actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
+        }
+
+        actions.Add(CardActions.Command(words.Say("History", "Historique"), $"history contract {c.Id}"));
+        return actions;
     }
 }

@@ -96,7 +96,8 @@ public static class EventReplies
         await turn.SendAsync(Card(turn, result.Value, headline), headline, cancellationToken);
     }
 
-    public static JsonElement Card(CrmTurn turn, EventView e, string? headline)
+    /// <summary>An event's details; a card <paramref name="forSharing"/> into a chat has no buttons (see <see cref="ClientReplies.Card"/>).</summary>
+    public static JsonElement Card(CrmTurn turn, EventView e, string? headline, bool forSharing = false)
     {
         var words = turn.Words;
         var actions = new List<JsonNode> { CardActions.Command(words.Say("Update", "Modifier"), $"update event {e.Id}") };
@@ -115,12 +116,14 @@ public static class EventReplies
                 (words.Say("End", "Fin"), words.Date(e.EndsAt, turn.Zone)),
                 (words.Say("Location", "Lieu"), e.Location),
                 (words.Say("Attendees", "Participants"), e.ActualAttendees is { } actual ? $"{actual} / {e.ExpectedAttendees}" : e.ExpectedAttendees.ToString(words.Culture)),
-                ("Support", e.SupportContactName ?? words.Say("not assigned", "non assigné")),
+                ("Support", e.SupportContactName is null ? words.Say("not assigned", "non assigné")
+                    : e.SupportAcknowledgedAt is { } acknowledged ? words.Say($"{e.SupportContactName} · acknowledged on {words.Date(acknowledged, turn.Zone)}", $"{e.SupportContactName} · pris en compte le {words.Date(acknowledged, turn.Zone)}")
+                    : words.Say($"{e.SupportContactName} · not acknowledged yet", $"{e.SupportContactName} · pas encore pris en compte")),
                 (words.Say("Sales contact", "Commercial"), e.SalesContactName),
                 ("Notes", string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
                 (words.Say("Contract", "Contrat"), $"#{e.ContractId}"),
             ],
-            actions: actions);
+            actions: forSharing ? null : actions);
     }
 
     private static List<CollaboratorView> Match(IReadOnlyList<CollaboratorView> support, string? who)

@@ -66,6 +66,7 @@ public static class HelpReply
         if (May(CrmAction.SignContract))
         {
             commands.Add(("sign 7", words.Say("sign a contract", "signer un contrat")));
+            commands.Add(("contracts pending", words.Say("signature requests to approve or reject", "demandes de signature à décider")));
         }
         else if (May(CrmAction.RequestSignature))
         {
@@ -75,6 +76,11 @@ public static class HelpReply
         if (May(CrmAction.AssignSupport))
         {
             commands.Add(("assign 3 to <name|email>", words.Say("assign an event's support", "assigner le support d'un événement")));
+        }
+
+        if (May(CrmAction.ManageNotifications))
+        {
+            commands.Add(("notifications failed", words.Say("notifications that did not arrive, to send again", "notifications non distribuées, à renvoyer")));
         }
 
         if (May(CrmAction.ReadAuditTrail))

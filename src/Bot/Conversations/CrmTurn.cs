@@ -42,10 +42,7 @@ public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, Ti
     /// <summary>A card that says why a use case said no (refused, not found, invalid, changed meanwhile).</summary>
     public JsonElement RefusalCard(Failure failure)
     {
-        if (failure.Outcome == Outcome.Forbidden)
-        {
-            CrmLog.PermissionRefused(services.GetRequiredService<ILogger<CrmTurn>>(), Actor.Id, Actor.Department, Operation);
-        }
+        LogIfForbidden(failure);
 
         var title = failure.Outcome switch
         {
@@ -60,4 +57,21 @@ public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, Ti
 
     public Task RefuseAsync(Failure failure, CancellationToken cancellationToken) =>
         SendAsync(RefusalCard(failure), failure.Message, cancellationToken);
+
+    /// <summary>Why a use case said no, as one line of plain text (for answers that cannot hold a card).</summary>
+    public string RefusalText(Failure failure)
+    {
+        LogIfForbidden(failure);
+        return failure.Errors.Count == 0
+            ? failure.Message
+            : string.Join(" ", failure.Errors.Select(e => e.Message));
+    }
+
+    private void LogIfForbidden(Failure failure)
+    {
+        if (failure.Outcome == Outcome.Forbidden)
+        {
+            CrmLog.PermissionRefused(services.GetRequiredService<ILogger<CrmTurn>>(), Actor.Id, Actor.Department, Operation);
+        }
+    }
 }

@@ -19,7 +19,12 @@ public sealed record Caller(Actor? Actor, string? Refusal);
 /// </summary>
 public sealed class TeamsCaller(TeamsActivityIntake intake, TeamsSettings settings, IServiceProvider services)
 {
-    public async Task<Caller> IdentifyAsync(ITurnContext turn, CancellationToken cancellationToken)
+    /// <param name="rememberConversation">
+    /// False when the activity's conversation may not be the person's chat with the bot (the compose
+    /// box's searches come from whatever chat the person is writing in), so that it is not kept as the
+    /// place to send them notifications.
+    /// </param>
+    public async Task<Caller> IdentifyAsync(ITurnContext turn, CancellationToken cancellationToken, bool rememberConversation = true)
     {
         var activity = turn.Activity;
         var words = Crm.Presentation.Wording.For(activity.Locale);
@@ -61,7 +66,7 @@ public sealed class TeamsCaller(TeamsActivityIntake intake, TeamsSettings settin
                     "Je ne vous connais pas encore. Demandez à la gestion de lier votre compte Teams à votre compte Epic Events."));
         }
 
-        if (activity.Conversation?.ConversationType is null or "personal")
+        if (rememberConversation && activity.Conversation?.ConversationType is null or "personal")
         {
             var reference = ReferenceOf(activity);
             if (stored is not { Blocked: false } || stored.Reference != reference)

@@ -80,6 +80,8 @@ public static class BotHost
         services.AddScoped<FormDialog, NewEventDialog>();
         services.AddScoped<FormDialog, UpdateEventDialog>();
         services.AddScoped<CrmBot>();
+        services.AddScoped<Notifications.NotificationRenderer>();
+        services.AddScoped<Notifications.NotificationActions>();
         services.AddHostedService<HousekeepingService>();
 
         var app = builder.Build();

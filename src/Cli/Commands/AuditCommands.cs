@@ -12,7 +12,7 @@ internal static class AuditCommands
     {
         var audit = new Command("audit", "The audit trail.");
         var entity = new Option<string?>("--entity") { Description = "Only this kind of record.", HelpName = "client|contract|event|collaborator" };
-        entity.AcceptOnlyFromAmong("client", "contract", "event", "collaborator", "role", "signature-request");
+        entity.AcceptOnlyFromAmong("client", "contract", "event", "collaborator", "role", "signature-request", "notification");
         var id = new Option<int?>("--id") { Description = "Only this record (with --entity)." };
         var since = new Option<string?>("--since") { Description = $"Only entries from this date: {UserInput.DateHelp}.", HelpName = "DATE" };
         var paging = new ListOptions();
@@ -44,6 +44,7 @@ internal static class AuditCommands
                 "collaborator" => AuditEntity.Collaborator,
                 "role" => AuditEntity.Role,
                 "signature-request" => AuditEntity.SignatureRequest,
+                "notification" => AuditEntity.Notification,
                 _ => null,
             };
             var filter = new AuditFilter(kind, context.Value(id), sinceUtc);

@@ -22,6 +22,7 @@ internal static class CommandTree
         root.Subcommands.Add(ClientCommands.Build(runner));
         root.Subcommands.Add(ContractCommands.Build(runner));
         root.Subcommands.Add(EventCommands.Build(runner));
+        root.Subcommands.Add(NotificationCommands.Build(runner));
         root.Subcommands.Add(AuditCommands.Build(runner));
         return root;
     }

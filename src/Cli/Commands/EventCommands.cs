@@ -5,7 +5,7 @@ using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Cli.Commands;
 
-/// <summary><c>event list | show | create | update | assign | unassign | delete</c>.</summary>
+/// <summary><c>event list | show | create | update | assign | unassign | acknowledge | delete</c>.</summary>
 internal static class EventCommands
 {
     public static Command Build(CommandRunner runner)
@@ -17,6 +17,7 @@ internal static class EventCommands
         @event.Subcommands.Add(Update(runner));
         @event.Subcommands.Add(Assign(runner));
         @event.Subcommands.Add(Unassign(runner));
+        @event.Subcommands.Add(Acknowledge(runner));
         @event.Subcommands.Add(Delete(runner));
         return @event;
     }
@@ -47,7 +48,9 @@ internal static class EventCommands
             (texts.Say("Location", "Lieu"), e.Location),
             (texts.Say("Expected attendees", "Participants attendus"), e.ExpectedAttendees.ToString(texts.Culture)),
             (texts.Say("Actual attendees", "Participants réels"), e.ActualAttendees?.ToString(texts.Culture)),
-            ("Support", e.SupportContactId is { } id ? $"{e.SupportContactName} (#{id})" : texts.Say("not assigned", "non assigné")),
+            ("Support", e.SupportContactId is { } id
+                ? $"{e.SupportContactName} (#{id}) · {texts.Acknowledgement(e.SupportAcknowledgedAt, context.TimeZone)}"
+                : texts.Say("not assigned", "non assigné")),
             ("Notes", string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
             (texts.Say("Updated", "Modifié"), texts.Date(e.UpdatedAt, context.TimeZone)),
         ]);
@@ -170,6 +173,22 @@ internal static class EventCommands
             context.Complete(
                 await context.Get<UnassignSupport>().ExecuteAsync(actor, new UnassignSupportRequest(context.Value(id)), cancellationToken),
                 e => context.Terminal.Success(context.Texts.Say($"Event {e.Id} has no support contact now.", $"L'événement {e.Id} n'a plus de support."))));
+        return command;
+    }
+
+    private static Command Acknowledge(CommandRunner runner)
+    {
+        var id = Shared.Id("event");
+        var command = new Command("acknowledge", "Support: confirm you have seen your assignment to an event; Management sees when.") { id };
+        runner.Authenticated(command, async (context, actor, cancellationToken) =>
+            context.Complete(await context.Get<AcknowledgeSupport>().ExecuteAsync(actor, context.Value(id), cancellationToken), e =>
+            {
+                var at = context.Texts.Date(e.SupportAcknowledgedAt, context.TimeZone);
+                context.Terminal.Success(context.Texts.Say(
+                    $"Your assignment to event {e.Id} is acknowledged ({at}).",
+                    $"Votre assignation à l'événement {e.Id} est prise en compte ({at})."));
+                ShowDetails(context, e);
+            }));
         return command;
     }
 

@@ -7,6 +7,7 @@ using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Events;
+using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Roles;
 using EpicEvents.Crm.Signatures;
 
@@ -40,6 +41,7 @@ internal static class CliJson
 [JsonSerializable(typeof(RoleView))]
 [JsonSerializable(typeof(AuditEntryView))]
 [JsonSerializable(typeof(SignatureRequestView))]
+[JsonSerializable(typeof(NotificationView))]
 [JsonSerializable(typeof(ErrorDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Contracts;
+using EpicEvents.Crm.Outbox;
 
 namespace EpicEvents.Cli.Output;
 
@@ -64,4 +65,37 @@ internal sealed class Texts
     public string Department(Department department) => _wording.Department(department);
 
     public string Status(ContractStatus status) => _wording.Status(status);
+
+    /// <summary>What a notification tells its recipient, in a few words.</summary>
+    public string Kind(NotificationKind kind) => kind switch
+    {
+        NotificationKind.SignatureRequested => Say("signature to approve", "signature à approuver"),
+        NotificationKind.SignatureDecided => Say("signature decision", "décision de signature"),
+        NotificationKind.ApprovalCardUpdate => Say("approval card updated", "carte d'approbation mise à jour"),
+        NotificationKind.SupportAssigned => Say("support assigned", "support attribué"),
+        NotificationKind.SupportUnassigned => Say("support withdrawn", "support retiré"),
+        NotificationKind.SupportAssignedToYourClient => Say("support for your client", "support pour votre client"),
+        _ => kind.ToString(),
+    };
+
+    public string State(DeliveryState state) => state switch
+    {
+        DeliveryState.Pending => Say("pending", "en attente"),
+        DeliveryState.Sent => Say("delivered", "remise"),
+        DeliveryState.Failed => Say("failed", "échec"),
+        DeliveryState.Undeliverable => Say("undeliverable", "impossible à remettre"),
+        _ => state.ToString(),
+    };
+
+    public string Queued(int count) => count switch
+    {
+        0 => Say("No notification had failed: nothing to send again.", "Aucune notification en échec : rien à renvoyer."),
+        1 => Say("1 notification queued again.", "1 notification remise en file d'envoi."),
+        _ => Say($"{count} notifications queued again.", $"{count} notifications remises en file d'envoi."),
+    };
+
+    /// <summary>Whether the support contact of an event has acknowledged the assignment.</summary>
+    public string Acknowledgement(DateTime? acknowledgedAt, TimeZoneInfo zone) => acknowledgedAt is { } at
+        ? Say($"acknowledged on {Date(at, zone)}", $"pris en compte le {Date(at, zone)}")
+        : Say("not yet acknowledged", "pas encore pris en compte");
 }

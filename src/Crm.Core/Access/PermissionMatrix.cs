@@ -23,8 +23,10 @@ public enum CrmAction
     CreateEvent,
     UpdateEvent,
     AssignSupport,
+    AcknowledgeSupport,
     DeleteEvent,
     ReadAuditTrail,
+    ManageNotifications,
 }
 
 /// <summary>How far a department's right reaches: nothing, its own records, or everything.</summary>
@@ -61,8 +63,10 @@ public static class PermissionMatrix
         [CrmAction.CreateEvent] = new(Reach.All, Reach.Own, Reach.None),
         [CrmAction.UpdateEvent] = new(Reach.All, Reach.None, Reach.Own),
         [CrmAction.AssignSupport] = new(Reach.All, Reach.None, Reach.None),
+        [CrmAction.AcknowledgeSupport] = new(Reach.None, Reach.None, Reach.Own),
         [CrmAction.DeleteEvent] = new(Reach.All, Reach.None, Reach.None),
         [CrmAction.ReadAuditTrail] = new(Reach.All, Reach.Own, Reach.Own),
+        [CrmAction.ManageNotifications] = new(Reach.All, Reach.None, Reach.None),
     }.ToFrozenDictionary();
 
     /// <summary>The reach of a department's right; unknown departments and actions get none.</summary>
@@ -141,8 +145,10 @@ public static class PermissionMatrix
         CrmAction.CreateEvent => "create an event",
         CrmAction.UpdateEvent => "update an event",
         CrmAction.AssignSupport => "assign support to an event",
+        CrmAction.AcknowledgeSupport => "acknowledge a support assignment",
         CrmAction.DeleteEvent => "delete an event",
         CrmAction.ReadAuditTrail => "read the audit trail",
+        CrmAction.ManageNotifications => "see or retry the delivery of notifications",
         _ => "do this",
     };
 

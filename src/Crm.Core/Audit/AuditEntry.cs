@@ -11,6 +11,7 @@ public enum AuditEntity
     Contract,
     Event,
     SignatureRequest,
+    Notification,
 }
 
 /// <summary>One field's change; secrets are masked before they get here.</summary>

@@ -35,15 +35,9 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
             return invalidPage;
         }
 
-        if (filter.Search is { } typed && typed.Any(char.IsControl))
+        if (SearchText.Read(filter.Search, out var search) is { } invalidSearch)
         {
-            return Failure.Invalid("search", "A search cannot contain control characters.");
-        }
-
-        var search = FieldRules.SearchKey(filter.Search);
-        if (search.Length > Limits.SearchText)
-        {
-            return Failure.Invalid("search", $"A search has at most {Limits.SearchText} characters.");
+            return invalidSearch;
         }
 
         var query = db.Clients.AsNoTracking();
@@ -62,15 +56,7 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
 
         if (search.Length > 0)
         {
-            var pattern = "%" + Paging.EscapeLike(search) + "%";
-            query = query.Where(c => EF.Functions.Like(c.SearchKey, pattern, Paging.LikeEscape));
-            if (db.Provider == DatabaseProvider.Sqlite && search.Length >= 3)
-            {
-                // The trigram index narrows the candidates; PostgreSQL's trigram index serves the LIKE itself.
-                var phrase = "\"" + search.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-                var matches = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM clients_search WHERE clients_search MATCH {phrase}");
-                query = query.Where(c => matches.Contains(c.Id));
-            }
+            query = query.Matching(db, search);
         }
 
         if (afterId is { } after)

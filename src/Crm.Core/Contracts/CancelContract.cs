@@ -33,7 +33,7 @@ public sealed class CancelContract(CrmDbContext db, TimeProvider clock) : IUseCa
 
         var now = clock.GetUtcNow().UtcDateTime;
         var pending = await db.FindPendingRequestAsync(contract.Id, cancellationToken);
-        ContractSigning.Cancel(db, actor, contract, await db.CollaboratorAsync(actor, cancellationToken), pending, now);
+        await ContractSigning.CancelAsync(db, actor, contract, await db.CollaboratorAsync(actor, cancellationToken), pending, now, cancellationToken);
         if (await db.TrySaveAsync(cancellationToken) is { } failure)
         {
             return failure;

@@ -1,4 +1,5 @@
 using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,17 @@ namespace EpicEvents.Crm.Contracts;
 /// <param name="Unsigned">Draft or waiting for a signature.</param>
 /// <param name="Unpaid">Some amount is still due.</param>
 /// <param name="Mine">Sales only: contracts of the clients I follow.</param>
+/// <param name="Search">
+/// A contract number ("7" or "#7"), or text matched against the client's name, email and company,
+/// ignoring case and accents.
+/// </param>
 public sealed record ContractFilter(
     bool Unsigned = false,
     bool Unpaid = false,
     ContractStatus? Status = null,
     int? ClientId = null,
-    bool Mine = false);
+    bool Mine = false,
+    string? Search = null);
 
 /// <summary>Contracts, newest first, keyset-paged by id.</summary>
 public sealed class ListContracts(CrmDbContext db) : IUseCase
@@ -39,6 +45,11 @@ public sealed class ListContracts(CrmDbContext db) : IUseCase
         if (Paging.ReadIdCursor(page, out var limit, out var afterId) is { } invalidPage)
         {
             return invalidPage;
+        }
+
+        if (SearchText.Read(filter.Search, out var search) is { } invalidSearch)
+        {
+            return invalidSearch;
         }
 
         var query = db.Contracts.AsQueryable();
@@ -67,6 +78,16 @@ public sealed class ListContracts(CrmDbContext db) : IUseCase
             query = query.Where(c => c.Client.SalesContactId == actor.Id);
         }
 
+        if (ContractNumber(search) is { } number)
+        {
+            query = query.Where(c => c.Id == number);
+        }
+        else if (search.Length > 0)
+        {
+            var clients = ClientSearch.MatchingIds(db, search);
+            query = query.Where(c => clients.Contains(c.ClientId));
+        }
+
         if (afterId is { } after)
         {
             query = query.Where(c => c.Id < after);
@@ -74,5 +95,20 @@ public sealed class ListContracts(CrmDbContext db) : IUseCase
 
         var rows = await db.ContractViews(query.OrderByDescending(c => c.Id).TakePage(limit)).ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
+    }
+
+    /// <summary>
+    /// The contract number a search names ("7", "#7", "# 7"), or null for text. A number too large to
+    /// be a contract's gives 0, which no contract has.
+    /// </summary>
+    private static int? ContractNumber(string search)
+    {
+        var digits = search.StartsWith('#') ? search[1..].TrimStart() : search;
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0;
     }
 }

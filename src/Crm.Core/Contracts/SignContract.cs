@@ -30,7 +30,7 @@ public sealed class SignContract(CrmDbContext db, TimeProvider clock) : IUseCase
 
         var now = clock.GetUtcNow().UtcDateTime;
         var pending = await db.FindPendingRequestAsync(contract.Id, cancellationToken);
-        ContractSigning.Sign(db, actor, contract, await db.CollaboratorAsync(actor, cancellationToken), pending, null, now);
+        await ContractSigning.SignAsync(db, actor, contract, await db.CollaboratorAsync(actor, cancellationToken), pending, null, now, cancellationToken);
         if (await db.TrySaveAsync(cancellationToken) is { } failure)
         {
             return failure;

@@ -117,7 +117,7 @@ public sealed class UpdateContract(CrmDbContext db, TimeProvider clock) : IUseCa
         if (wantsSigned && signAction == CrmAction.SignContract)
         {
             var pending = await db.FindPendingRequestAsync(contract.Id, cancellationToken);
-            ContractSigning.Sign(db, actor, contract, await db.CollaboratorAsync(actor, cancellationToken), pending, null, now);
+            await ContractSigning.SignAsync(db, actor, contract, await db.CollaboratorAsync(actor, cancellationToken), pending, null, now, cancellationToken);
             failure = await db.TrySaveAsync(cancellationToken);
         }
         else if (wantsSigned)

@@ -9,7 +9,7 @@ public sealed class Event : IVersioned
 {
     private Event()
     {
-        Name = Location = Notes = string.Empty;
+        Name = Location = Notes = SearchKey = string.Empty;
         Contract = null!;
     }
 
@@ -17,7 +17,7 @@ public sealed class Event : IVersioned
     {
         Contract = contract;
         ContractId = contract.Id;
-        Name = Location = Notes = string.Empty;
+        Name = Location = Notes = SearchKey = string.Empty;
         Apply(details, now);
         CreatedAt = now;
     }
@@ -46,9 +46,15 @@ public sealed class Event : IVersioned
 
     public Collaborator? SupportContact { get; private set; }
 
+    /// <summary>When the support contact acknowledged the assignment; cleared when support changes.</summary>
+    public DateTime? SupportAcknowledgedAt { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Name and location folded for case- and accent-insensitive search.</summary>
+    public string SearchKey { get; private set; }
 
     public int Version { get; private set; }
 
@@ -66,12 +72,22 @@ public sealed class Event : IVersioned
         ActualAttendees = details.ActualAttendees;
         Notes = details.Notes;
         UpdatedAt = now;
+        SearchKey = BuildSearchKey(Name, Location);
     }
+
+    internal static string BuildSearchKey(string name, string location) => FieldRules.SearchKey($"{name} {location}");
 
     internal void AssignSupport(Collaborator? support, DateTime now)
     {
         SupportContact = support;
         SupportContactId = support?.Id;
+        SupportAcknowledgedAt = null;
+        UpdatedAt = now;
+    }
+
+    internal void AcknowledgeSupport(DateTime now)
+    {
+        SupportAcknowledgedAt = now;
         UpdatedAt = now;
     }
 }

@@ -27,6 +27,7 @@ public sealed record EventView(
     string Notes,
     int? SupportContactId,
     string? SupportContactName,
+    DateTime? SupportAcknowledgedAt,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     int Version)
@@ -50,6 +51,7 @@ public sealed record EventView(
         e.Notes,
         e.SupportContactId,
         e.SupportContact != null ? e.SupportContact.FullName : null,
+        e.SupportAcknowledgedAt,
         e.CreatedAt,
         e.UpdatedAt,
         e.Version);

@@ -1,3 +1,5 @@
+using EpicEvents.Crm.Collaborators;
+
 namespace EpicEvents.Crm.Outbox;
 
 /// <summary>What a notification tells its recipient.</summary>
@@ -17,6 +19,12 @@ public enum NotificationKind
 
     /// <summary>The client's sales contact learns who supports the event.</summary>
     SupportAssignedToYourClient,
+
+    /// <summary>
+    /// A manager's approval card, already sent, is updated in place to show the decision (or the
+    /// withdrawal) once a request is closed.
+    /// </summary>
+    ApprovalCardUpdate,
 }
 
 public enum DeliveryState
@@ -36,12 +44,14 @@ public sealed class OutboxMessage
 {
     private OutboxMessage()
     {
+        Recipient = null!;
     }
 
     internal OutboxMessage(NotificationKind kind, int recipientId, int subjectId, DateTime now)
     {
         Kind = kind;
         RecipientId = recipientId;
+        Recipient = null!;
         SubjectId = subjectId;
         CreatedAt = now;
         NextAttemptAt = now;
@@ -55,6 +65,8 @@ public sealed class OutboxMessage
     public NotificationKind Kind { get; private set; }
 
     public int RecipientId { get; private set; }
+
+    public Collaborator Recipient { get; private set; }
 
     /// <summary>The signature request id or the event id the notification is about.</summary>
     public int SubjectId { get; private set; }
@@ -79,4 +91,26 @@ public sealed class OutboxMessage
     /// so that the delivery continues the same trace.
     /// </summary>
     public string? TraceParent { get; private set; }
+
+    /// <summary>Set while a sender holds the message; another sender skips it until <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimToken { get; private set; }
+
+    public DateTime? ClaimedUntil { get; private set; }
+
+    /// <summary>The Bot Connector the message went through, with <see cref="ConversationId"/> and <see cref="ActivityId"/>: where to update it later.</summary>
+    public string? ServiceUrl { get; private set; }
+
+    public string? ConversationId { get; private set; }
+
+    public string? ActivityId { get; private set; }
+
+    /// <summary>Back in the queue after a failure, for a fresh series of attempts.</summary>
+    internal void Requeue(DateTime now)
+    {
+        State = DeliveryState.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        ClaimToken = null;
+        ClaimedUntil = null;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using EpicEvents.Crm.Clients;
+using EpicEvents.Crm.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -29,6 +30,8 @@ public static class SchemaMigrator
         new(2, "client_search", BackfillClientSearchKeysAsync),
         new(3, "teams"),
         new(4, "outbox_trace"),
+        new(5, "notification_delivery"),
+        new(6, "event_search", BackfillEventSearchKeysAsync),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
@@ -145,30 +148,51 @@ public static class SchemaMigrator
     }
 
     /// <summary>Version 2: fills the folded search key of the clients that existed before it.</summary>
-    private static async Task BackfillClientSearchKeysAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static Task BackfillClientSearchKeysAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        BackfillSearchKeysAsync(
+            connection,
+            transaction,
+            "SELECT id, full_name, email, company_name FROM clients",
+            reader => Client.BuildSearchKey(reader.GetString(1), reader.GetString(2), reader.GetString(3)),
+            "UPDATE clients SET search_key = @key WHERE id = @id",
+            cancellationToken);
+
+    /// <summary>Version 6: fills the folded search key of the events that existed before it.</summary>
+    private static Task BackfillEventSearchKeysAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        BackfillSearchKeysAsync(
+            connection,
+            transaction,
+            "SELECT id, name, location FROM events",
+            reader => Event.BuildSearchKey(reader.GetString(1), reader.GetString(2)),
+            "UPDATE events SET search_key = @key WHERE id = @id",
+            cancellationToken);
+
+    /// <summary>Reads every row's id and key source with <paramref name="select"/>, then writes each key with <paramref name="update"/>.</summary>
+    private static async Task BackfillSearchKeysAsync(
+        DbConnection connection, DbTransaction transaction, string select, Func<DbDataReader, string> keyOf, string update, CancellationToken cancellationToken)
     {
         var rows = new List<(long Id, string Key)>();
-        await using (var select = connection.CreateCommand())
+        await using (var reading = connection.CreateCommand())
         {
-            select.Transaction = transaction;
-            select.CommandText = "SELECT id, full_name, email, company_name FROM clients";
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            reading.Transaction = transaction;
+            reading.CommandText = select;
+            await using var reader = await reading.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((reader.GetInt64(0), Client.BuildSearchKey(reader.GetString(1), reader.GetString(2), reader.GetString(3))));
+                rows.Add((reader.GetInt64(0), keyOf(reader)));
             }
         }
 
-        await using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = "UPDATE clients SET search_key = @key WHERE id = @id";
-        var key = AddParameter(update, "@key", string.Empty);
-        var id = AddParameter(update, "@id", 0);
+        await using var writing = connection.CreateCommand();
+        writing.Transaction = transaction;
+        writing.CommandText = update;
+        var key = AddParameter(writing, "@key", string.Empty);
+        var id = AddParameter(writing, "@id", 0);
         foreach (var row in rows)
         {
             key.Value = row.Key;
             id.Value = (int)row.Id;
-            await update.ExecuteNonQueryAsync(cancellationToken);
+            await writing.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -64,7 +64,7 @@ internal static class ContractSigning
             .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
 
     /// <summary>Signs the contract; its pending request, if any, becomes approved by the signer.</summary>
-    public static void Sign(CrmDbContext db, Actor actor, Contract contract, Collaborator manager, SignatureRequest? pending, string? reason, DateTime now)
+    public static async Task SignAsync(CrmDbContext db, Actor actor, Contract contract, Collaborator manager, SignatureRequest? pending, string? reason, DateTime now, CancellationToken cancellationToken)
     {
         var changes = new FieldChanges()
             .Add("status", contract.Status, ContractStatus.Signed)
@@ -75,26 +75,26 @@ internal static class ContractSigning
         db.Record(actor, now, "contract.signed", AuditEntity.Contract, contract.Id, changes);
         if (pending is not null)
         {
-            Decide(db, actor, pending, SignatureRequestStatus.Approved, manager, reason, now);
+            await DecideAsync(db, actor, pending, SignatureRequestStatus.Approved, manager, reason, now, cancellationToken);
         }
     }
 
     /// <summary>Rejects a pending request; the contract returns to draft so that it can be corrected and requested again.</summary>
-    public static void Reject(CrmDbContext db, Actor actor, SignatureRequest request, Collaborator manager, string reason, DateTime now)
+    public static async Task RejectAsync(CrmDbContext db, Actor actor, SignatureRequest request, Collaborator manager, string reason, DateTime now, CancellationToken cancellationToken)
     {
-        Decide(db, actor, request, SignatureRequestStatus.Rejected, manager, reason, now);
+        await DecideAsync(db, actor, request, SignatureRequestStatus.Rejected, manager, reason, now, cancellationToken);
         ReturnToDraft(db, actor, request.Contract, now);
     }
 
     /// <summary>Cancels an open contract; its pending request, if any, is withdrawn.</summary>
-    public static void Cancel(CrmDbContext db, Actor actor, Contract contract, Collaborator manager, SignatureRequest? pending, DateTime now)
+    public static async Task CancelAsync(CrmDbContext db, Actor actor, Contract contract, Collaborator manager, SignatureRequest? pending, DateTime now, CancellationToken cancellationToken)
     {
         db.Record(actor, now, "contract.cancelled", AuditEntity.Contract, contract.Id, new FieldChanges()
             .Add("status", contract.Status, ContractStatus.Cancelled));
         contract.Cancel(now);
         if (pending is not null)
         {
-            Decide(db, actor, pending, SignatureRequestStatus.Withdrawn, manager, null, now);
+            await DecideAsync(db, actor, pending, SignatureRequestStatus.Withdrawn, manager, null, now, cancellationToken);
         }
     }
 
@@ -126,8 +126,11 @@ internal static class ContractSigning
         contract.ReturnToDraft(now);
     }
 
-    /// <summary>Closes a request and tells the requester, unless they closed it themself.</summary>
-    private static void Decide(CrmDbContext db, Actor actor, SignatureRequest request, SignatureRequestStatus decision, Collaborator manager, string? reason, DateTime now)
+    /// <summary>
+    /// Closes a request, tells the requester (unless they closed it themself) and has every approval
+    /// card sent for it updated in place to show the outcome.
+    /// </summary>
+    private static async Task DecideAsync(CrmDbContext db, Actor actor, SignatureRequest request, SignatureRequestStatus decision, Collaborator manager, string? reason, DateTime now, CancellationToken cancellationToken)
     {
         var changes = new FieldChanges()
             .Add("status", request.Status, decision)
@@ -138,6 +141,15 @@ internal static class ContractSigning
         if (request.RequestedById != manager.Id)
         {
             db.Notify(NotificationKind.SignatureDecided, request.RequestedById, request.Id, now);
+        }
+
+        var cardHolders = await db.OutboxMessages
+            .Where(m => m.Kind == NotificationKind.SignatureRequested && m.SubjectId == request.Id)
+            .Select(m => m.RecipientId).Distinct().OrderBy(id => id)
+            .ToListAsync(cancellationToken);
+        foreach (var holder in cardHolders)
+        {
+            db.Notify(NotificationKind.ApprovalCardUpdate, holder, request.Id, now);
         }
     }
 }

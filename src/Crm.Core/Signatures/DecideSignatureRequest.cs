@@ -54,11 +54,11 @@ public sealed class DecideSignatureRequest(CrmDbContext db, TimeProvider clock) 
         var note = reason.Length == 0 ? null : reason;
         if (decision.Verdict == SignatureVerdict.Approve)
         {
-            ContractSigning.Sign(db, actor, request.Contract, manager, request, note, now);
+            await ContractSigning.SignAsync(db, actor, request.Contract, manager, request, note, now, cancellationToken);
         }
         else
         {
-            ContractSigning.Reject(db, actor, request, manager, reason, now);
+            await ContractSigning.RejectAsync(db, actor, request, manager, reason, now, cancellationToken);
         }
 
         if (await db.TrySaveAsync(cancellationToken) is { } failure)

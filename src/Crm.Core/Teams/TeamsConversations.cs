@@ -80,6 +80,18 @@ public sealed class TeamsConversations(CrmDbContext db, TimeProvider clock)
         return stored?.ToReference();
     }
 
+    /// <summary>The Teams user ids of those of the collaborators who have a 1:1 conversation with the bot (for a card's refresh list).</summary>
+    public async Task<IReadOnlyList<string>> UserIdsAsync(IReadOnlyCollection<int> collaboratorIds, CancellationToken cancellationToken = default) =>
+        await db.TeamsConversations.AsNoTracking()
+            .Where(c => collaboratorIds.Contains(c.CollaboratorId) && c.BlockedAt == null)
+            .OrderBy(c => c.CollaboratorId)
+            .Select(c => c.UserId)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>True when the collaborator blocked the bot (Teams refused a write) and has not written to it since.</summary>
+    public Task<bool> IsBlockedAsync(int collaboratorId, CancellationToken cancellationToken = default) =>
+        db.TeamsConversations.AnyAsync(c => c.CollaboratorId == collaboratorId && c.BlockedAt != null, cancellationToken);
+
     /// <summary>
     /// Records that Teams refused a write (403 MessageWritesBlocked): nothing more is sent to this
     /// collaborator until they write to the bot again.

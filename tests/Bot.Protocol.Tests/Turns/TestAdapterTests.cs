@@ -38,6 +38,18 @@ public sealed class TestAdapterTests
     }
 
     [Fact]
+    public async Task Message_extension_queries_are_built_as_teams_sends_them()
+    {
+        var typed = await _adapter.ProcessActivityAsync(_bot, _adapter.MakeMessagingExtensionQuery("searchClients", "kevin", skip: 25, count: 10));
+        var opening = _adapter.MakeMessagingExtensionQuery("searchClients", null).GetValue<MessagingExtensionQuery>()!;
+
+        var result = typed.InvokeBody!.Value.GetProperty("composeExtension");
+        result.GetProperty("attachments")[0].GetProperty("preview").GetProperty("content").GetProperty("title").GetString().Should().Be("found: kevin");
+        opening.IsInitialRun().Should().BeTrue();
+        opening.QueryOptions.Should().Be(new MessagingExtensionQueryOptions(0, 25));
+    }
+
+    [Fact]
     public async Task Task_fetch_answer_is_a_dialog_with_the_card()
     {
         var turn = await _adapter.SendInvokeAsync(_bot, InvokeNames.TaskFetch, new { data = new { form = "client" } });

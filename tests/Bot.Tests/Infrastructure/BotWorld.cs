@@ -77,7 +77,17 @@ public sealed class BotWorld : IAsyncDisposable
     }
 
     /// <summary>A chat between <paramref name="user"/> and the bot.</summary>
-    public Chat ChatWith(TeamsUser user, string locale = "en-US", IServiceProvider? instance = null)
+    public Chat ChatWith(TeamsUser user, string locale = "en-US", IServiceProvider? instance = null) =>
+        OpenChat(user, locale, instance, new ConversationAccount { Id = $"a:{user.AadObjectId:N}", ConversationType = "personal", TenantId = Tenant.ToString() });
+
+    /// <summary>
+    /// A one-to-one chat of <paramref name="user"/> with a colleague, not with the bot: Teams calls it
+    /// "personal" too, and only the compose box's searches reach the bot from there.
+    /// </summary>
+    public Chat ChatWithAColleagueOf(TeamsUser user, string locale = "en-US") =>
+        OpenChat(user, locale, null, new ConversationAccount { Id = $"19:{user.AadObjectId:N}_colleague@unq.gbl.spaces", ConversationType = "personal", TenantId = Tenant.ToString() });
+
+    private Chat OpenChat(TeamsUser user, string locale, IServiceProvider? instance, ConversationAccount conversation)
     {
         var reference = new ConversationReference
         {
@@ -85,7 +95,7 @@ public sealed class BotWorld : IAsyncDisposable
             ServiceUrl = "https://smba.trafficmanager.net/emea/",
             User = new ChannelAccount { Id = user.UserId, Name = user.Name, AadObjectId = user.AadObjectId.ToString(), Role = "user" },
             Bot = new ChannelAccount { Id = "28:epicevents-test-bot", Name = "Epic Events", Role = "bot" },
-            Conversation = new ConversationAccount { Id = $"a:{user.AadObjectId:N}", ConversationType = "personal", TenantId = Tenant.ToString() },
+            Conversation = conversation,
             Locale = locale,
         };
         return new Chat(new TestAdapter(reference), instance ?? Services);
@@ -167,6 +177,10 @@ public sealed class Chat(TestAdapter adapter, IServiceProvider services)
             ? TurnAsync(Adapter.MakeCardAction(action.GetProperty("verb").GetString()!, data))
             : TurnAsync(Adapter.MakeSubmit(data));
     }
+
+    /// <summary>Searches from the compose box: <paramref name="text"/> null is the query Teams sends as the box opens.</summary>
+    public Task<TestTurnResult> SearchAsync(string commandId, string? text, int skip = 0, int count = 25, string parameterName = "query") =>
+        TurnAsync(Adapter.MakeMessagingExtensionQuery(commandId, text, skip, count, parameterName));
 
     public Task<TestTurnResult> InstallAsync() => TurnAsync(Adapter.MakeActivity(ActivityTypes.InstallationUpdate, a => a.Action = "add"));
 

@@ -19,6 +19,12 @@ public static class Cards
         return JsonSerializer.SerializeToElement(withCard.Attachments![0].Content);
     }
 
+    /// <summary>The Adaptive Card an activity carries (a proactive message or an update).</summary>
+    public static JsonElement Card(this EpicEvents.Bot.Protocol.Schema.Activity activity) =>
+        activity.Attachments is { Count: > 0 } attachments
+            ? JsonSerializer.SerializeToElement(attachments[0].Content)
+            : throw new InvalidOperationException($"No card in this activity: {activity.Text}");
+
     /// <summary>All the text a person sees on the card (text blocks, facts, labels, choices, buttons).</summary>
     public static string Text(this JsonElement card)
     {

@@ -63,6 +63,9 @@ public sealed class CliWorld : IAsyncDisposable
     /// <summary>An empty directory and no database at all: a machine where nothing was set up.</summary>
     public static CliWorld Empty() => new(NewDirectory());
 
+    /// <summary>Crm.Core's services on this company's database (dispose them after use).</summary>
+    public CoreServices Core() => new(DatabasePath);
+
     public CliUser User(string name) => name switch
     {
         "manager" => Manager,

@@ -1,3 +1,4 @@
+using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
@@ -251,7 +252,37 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
             read.Status.Should().Be(winner.Status == SignatureRequestStatus.Approved ? ContractStatus.Signed : ContractStatus.Draft);
             await using var db = World.NewContext();
             (await db.OutboxMessages.CountAsync(m => m.Kind == NotificationKind.SignatureDecided && m.SubjectId == request.Id)).Should().Be(1);
+            (await db.OutboxMessages.Where(m => m.Kind == NotificationKind.ApprovalCardUpdate && m.SubjectId == request.Id).Select(m => m.RecipientId).ToListAsync())
+                .Should().BeEquivalentTo([World.Manager.Id, World.Manager2.Id], "each approval card is updated once, by the winning decision");
         }
+    }
+
+    [Theory]
+    [InlineData("approve")]
+    [InlineData("reject")]
+    [InlineData("sign")]
+    [InlineData("cancel")]
+    public async Task Closing_a_request_in_any_way_updates_the_approval_card_of_every_manager_who_was_asked(string how)
+    {
+        var (contract, request) = await World.NewPendingContractAsync(World.Sales);
+        // A manager who joins after the request was sent has no card to update.
+        var newcomer = await World.AddCollaboratorAsync("Nadia Nouvelle", Department.Management);
+
+        var closed = how switch
+        {
+            "approve" => (await World.Get<DecideSignatureRequest>().ExecuteAsync(newcomer, new SignatureDecision(request.Id, SignatureVerdict.Approve))).IsOk,
+            "reject" => (await World.Get<DecideSignatureRequest>().ExecuteAsync(World.Manager, new SignatureDecision(request.Id, SignatureVerdict.Reject, "Wrong amount"))).IsOk,
+            "sign" => (await World.Get<SignContract>().ExecuteAsync(World.Manager2, new SignContractRequest(contract.Id))).IsOk,
+            _ => (await World.Get<CancelContract>().ExecuteAsync(World.Manager, new CancelContractRequest(contract.Id))).IsOk,
+        };
+
+        closed.Should().BeTrue();
+        await using var db = World.NewContext();
+        var updates = await db.OutboxMessages.Where(m => m.Kind == NotificationKind.ApprovalCardUpdate).ToListAsync();
+        updates.Should().OnlyContain(m => m.SubjectId == request.Id && m.State == DeliveryState.Pending);
+        updates.Select(m => m.RecipientId).Should().BeEquivalentTo([World.Manager.Id, World.Manager2.Id]);
+        var requested = await db.OutboxMessages.Where(m => m.Kind == NotificationKind.SignatureRequested).MaxAsync(m => m.Id);
+        updates.Should().OnlyContain(m => m.Id > requested, "a manager's card is updated after it is sent");
     }
 
     [Fact]
@@ -265,8 +296,8 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
         var manager = await first.Collaborators.SingleAsync(c => c.Id == World.Manager.Id);
         var manager2 = await second.Collaborators.SingleAsync(c => c.Id == World.Manager2.Id);
 
-        ContractSigning.Sign(first, World.Manager, a!.Contract, manager, a, null, World.Clock.UtcNow);
-        ContractSigning.Reject(second, World.Manager2, b!, manager2, "Late", World.Clock.UtcNow);
+        await ContractSigning.SignAsync(first, World.Manager, a!.Contract, manager, a, null, World.Clock.UtcNow, default);
+        await ContractSigning.RejectAsync(second, World.Manager2, b!, manager2, "Late", World.Clock.UtcNow, default);
         (await first.TrySaveAsync(default)).Should().BeNull();
         var loser = await second.TrySaveAsync(default);
 

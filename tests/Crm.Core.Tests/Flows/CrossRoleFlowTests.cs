@@ -89,6 +89,8 @@ public abstract class CrossRoleFlowTests<TDatabase> : WorldTest<TDatabase>
             new { Kind = NotificationKind.SignatureRequested, RecipientId = World.Manager.Id, SubjectId = request.Id, State = DeliveryState.Pending },
             new { Kind = NotificationKind.SignatureRequested, RecipientId = World.Manager2.Id, SubjectId = request.Id, State = DeliveryState.Pending },
             new { Kind = NotificationKind.SignatureDecided, RecipientId = World.Sales.Id, SubjectId = request.Id, State = DeliveryState.Pending },
+            new { Kind = NotificationKind.ApprovalCardUpdate, RecipientId = World.Manager.Id, SubjectId = request.Id, State = DeliveryState.Pending },
+            new { Kind = NotificationKind.ApprovalCardUpdate, RecipientId = World.Manager2.Id, SubjectId = request.Id, State = DeliveryState.Pending },
             new { Kind = NotificationKind.SupportAssigned, RecipientId = World.Support.Id, SubjectId = ev.Id, State = DeliveryState.Pending },
             new { Kind = NotificationKind.SupportAssignedToYourClient, RecipientId = World.Sales.Id, SubjectId = ev.Id, State = DeliveryState.Pending },
         ]);

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Persistence;
 using EpicEvents.Crm.Teams;
 using EpicEvents.Crm.Tests.Infrastructure;
@@ -76,6 +77,12 @@ public abstract class SchemaMigrationTests<TDatabase>
         var reader = new Actor(1, "Ada Admin", Department.Support, IsActive: true, MustChangePassword: false, ChangeSource.Cli);
         var found = await scope.ServiceProvider.GetRequiredService<ListClients>().ExecuteAsync(reader, new ClientFilter(Search: "CREPERIE"), PageRequest.First());
         found.ShouldBeOk().Items.Should().ContainSingle(c => c.FullName == "Élodie Lefèvre");
+        ev.SearchKey.Should().Be("gala saint-malo");
+        foreach (var term in new[] { "SAINT-MALO", "gala", "crêperie" })
+        {
+            var events = await scope.ServiceProvider.GetRequiredService<ListEvents>().ExecuteAsync(reader, new EventFilter(Search: term), PageRequest.First());
+            events.ShouldBeOk().Items.Should().ContainSingle(e => e.Name == "Gala", because: $"'{term}' names the event, its place or its client");
+        }
     }
 
     [Fact]

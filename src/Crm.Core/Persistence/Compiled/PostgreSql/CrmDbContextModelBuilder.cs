@@ -12,7 +12,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c2a962cf-91f9-4f83-8acd-bbed227e4f67"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("47348744-2bfb-43c0-8d4b-0a6bb4c58930"), entityTypeCount: 11)
         {
         }
 
@@ -36,6 +36,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             ContractEntityType.CreateForeignKey2(contract, collaborator);
             EventEntityType.CreateForeignKey1(@event, contract);
             EventEntityType.CreateForeignKey2(@event, collaborator);
+            OutboxMessageEntityType.CreateForeignKey1(outboxMessage, collaborator);
             SignatureRequestEntityType.CreateForeignKey1(signatureRequest, contract);
             SignatureRequestEntityType.CreateForeignKey2(signatureRequest, collaborator);
             SignatureRequestEntityType.CreateForeignKey3(signatureRequest, collaborator);

@@ -24,7 +24,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
                 "EpicEvents.Crm.Events.Event",
                 typeof(Event),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -119,6 +119,14 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             notes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             notes.AddAnnotation("Relational:ColumnName", "notes");
 
+            var searchKey = runtimeEntityType.AddProperty(
+                "SearchKey",
+                typeof(string),
+                propertyInfo: typeof(Event).GetProperty("SearchKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<SearchKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            searchKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            searchKey.AddAnnotation("Relational:ColumnName", "search_key");
+
             var startsAt = runtimeEntityType.AddProperty(
                 "StartsAt",
                 typeof(DateTime),
@@ -130,6 +138,18 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             startsAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             startsAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             startsAt.AddAnnotation("Relational:ColumnName", "starts_at");
+
+            var supportAcknowledgedAt = runtimeEntityType.AddProperty(
+                "SupportAcknowledgedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Event).GetProperty("SupportAcknowledgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<SupportAcknowledgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            supportAcknowledgedAt.SetValueConverter(new ValueConverter<DateTime, DateTime>(
+                DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+            supportAcknowledgedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            supportAcknowledgedAt.AddAnnotation("Relational:ColumnName", "support_acknowledged_at");
 
             var supportContactId = runtimeEntityType.AddProperty(
                 "SupportContactId",

@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("75aa55a8-bebc-4d2c-903a-52f2e2cac4d2"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("7a745be0-e103-452a-994e-ff3e52897039"), entityTypeCount: 11)
         {
         }
 
@@ -35,6 +35,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
             ContractEntityType.CreateForeignKey2(contract, collaborator);
             EventEntityType.CreateForeignKey1(@event, contract);
             EventEntityType.CreateForeignKey2(@event, collaborator);
+            OutboxMessageEntityType.CreateForeignKey1(outboxMessage, collaborator);
             SignatureRequestEntityType.CreateForeignKey1(signatureRequest, contract);
             SignatureRequestEntityType.CreateForeignKey2(signatureRequest, collaborator);
             SignatureRequestEntityType.CreateForeignKey3(signatureRequest, collaborator);

@@ -23,7 +23,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
                 "EpicEvents.Crm.Events.Event",
                 typeof(Event),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -109,6 +109,13 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
                 maxLength: 4000);
             notes.AddAnnotation("Relational:ColumnName", "notes");
 
+            var searchKey = runtimeEntityType.AddProperty(
+                "SearchKey",
+                typeof(string),
+                propertyInfo: typeof(Event).GetProperty("SearchKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<SearchKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            searchKey.AddAnnotation("Relational:ColumnName", "search_key");
+
             var startsAt = runtimeEntityType.AddProperty(
                 "StartsAt",
                 typeof(DateTime),
@@ -119,6 +126,17 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
                 DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)));
             startsAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             startsAt.AddAnnotation("Relational:ColumnName", "starts_at");
+
+            var supportAcknowledgedAt = runtimeEntityType.AddProperty(
+                "SupportAcknowledgedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Event).GetProperty("SupportAcknowledgedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<SupportAcknowledgedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            supportAcknowledgedAt.SetValueConverter(new ValueConverter<DateTime, DateTime>(
+                DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+            supportAcknowledgedAt.AddAnnotation("Relational:ColumnName", "support_acknowledged_at");
 
             var supportContactId = runtimeEntityType.AddProperty(
                 "SupportContactId",

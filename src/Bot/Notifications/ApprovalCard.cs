@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EpicEvents.Bot.Cards;
+using EpicEvents.Crm.Presentation;
+using EpicEvents.Crm.Signatures;
+
+namespace EpicEvents.Bot.Notifications;
+
+/// <summary>
+/// The card a manager decides a signature request on: Approve, or Reject with a reason, while the
+/// request is pending; once closed, who decided, when and why, with no buttons. Every manager's copy
+/// shows the same state: it is updated in place when the request closes and refreshed when opened.
+/// </summary>
+public static class ApprovalCard
+{
+    public const string ApproveVerb = "signature.approve";
+    public const string RejectVerb = "signature.reject";
+    public const string RefreshVerb = "signature.refresh";
+    public const string RequestField = "requestId";
+    public const string ReasonField = "reason";
+
+    /// <param name="canDecide">The viewer may decide (an active manager): the pending card shows the buttons.</param>
+    /// <param name="refreshUserIds">The Teams users for whom the card refreshes itself when opened (the managers).</param>
+    /// <param name="problem">Why the last decision was refused (a missing reason), shown under the reason box.</param>
+    public static JsonElement Build(SignatureRequestView request, Wording words, TimeZoneInfo zone, bool canDecide, IEnumerable<string> refreshUserIds, string? problem = null)
+    {
+        var data = new Dictionary<string, string> { [RequestField] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var facts = new List<(string, string?)>
+        {
+            ("Client", $"{request.ClientName} — {request.ClientCompany}"),
+            (words.Say("Total", "Montant total"), words.Amount(request.TotalAmount)),
+            (words.Say("Amount due", "Reste à payer"), words.Amount(request.AmountDue)),
+            (words.Say("Requested by", "Demandé par"), request.RequestedByName),
+            (words.Say("Requested on", "Demandé le"), words.Date(request.RequestedAt, zone)),
+        };
+        var summary = words.Say(
+            $"Contract #{request.ContractId} · {request.ClientCompany} · {words.Amount(request.TotalAmount)}",
+            $"Contrat n° {request.ContractId} · {request.ClientCompany} · {words.Amount(request.TotalAmount)}");
+        List<JsonNode> actions = [CardActions.Command(words.Say($"Open contract {request.ContractId}", $"Ouvrir le contrat {request.ContractId}"), $"contract {request.ContractId}")];
+        if (!request.IsPending)
+        {
+            return CardFactory.Message(Outcome(request, words), summary, facts, Decision(request, words, zone), actions);
+        }
+
+        if (canDecide)
+        {
+            actions.InsertRange(0, DecisionActions(request.Id, words, problem));
+        }
+
+        return CardFactory.Message(
+            words.Say($"Signature requested · contract #{request.ContractId}", $"Signature demandée · contrat n° {request.ContractId}"),
+            summary,
+            facts,
+            canDecide ? null : words.Say("Waiting for Management's decision.", "En attente de la décision de la gestion."),
+            actions,
+            CardActions.Refresh(RefreshVerb, data, refreshUserIds));
+    }
+
+    /// <summary>Approve, and Reject opening a required reason box (with the last refusal under it).</summary>
+    public static List<JsonNode> DecisionActions(int requestId, Wording words, string? problem = null)
+    {
+        var data = new Dictionary<string, string> { [RequestField] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var reason = new FormField(ReasonField, words.Say("Reason (the requester reads it)", "Motif (le demandeur le lira)"), FieldKind.MultiLine, Required: true, MaxLength: 1000).ToInput();
+        reason["errorMessage"] = words.Say("Say why the signature is rejected.", "Indiquez pourquoi la signature est refusée.");
+        List<JsonNode> rejectBody = [reason];
+        if (problem is not null)
+        {
+            rejectBody.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = problem, ["color"] = "Attention", ["size"] = "Small", ["wrap"] = true });
+        }
+
+        return
+        [
+            CardActions.Execute(words.Say("Approve", "Approuver"), ApproveVerb, data, primary: true, validate: false),
+            CardActions.ShowCard(words.Say("Reject", "Refuser"), rejectBody, [CardActions.Execute(words.Say("Reject with this reason", "Refuser pour ce motif"), RejectVerb, data)]),
+        ];
+    }
+
+    /// <summary>The title of a closed request: approved, rejected or withdrawn.</summary>
+    public static string Outcome(SignatureRequestView request, Wording words) => request.Status switch
+    {
+        SignatureRequestStatus.Approved => words.Say($"Signed · contract #{request.ContractId}", $"Signé · contrat n° {request.ContractId}"),
+        SignatureRequestStatus.Rejected => words.Say($"Signature rejected · contract #{request.ContractId}", $"Signature refusée · contrat n° {request.ContractId}"),
+        _ => words.Say($"Signature request withdrawn · contract #{request.ContractId}", $"Demande de signature retirée · contrat n° {request.ContractId}"),
+    };
+
+    /// <summary>"Approved by X on T", "Rejected by X on T: reason", "Withdrawn by X on T".</summary>
+    public static string Decision(SignatureRequestView request, Wording words, TimeZoneInfo zone)
+    {
+        var who = request.DecidedByName ?? words.Say("a manager", "un membre de la gestion");
+        var when = request.DecidedAt is { } at ? words.Date(at, zone) : string.Empty;
+        return request.Status switch
+        {
+            SignatureRequestStatus.Approved => words.Say($"Approved by {who} on {when}.", $"Approuvé par {who} le {when}.")
+                + (request.Reason is { Length: > 0 } note ? " " + words.Say($"Note: {note}", $"Note : {note}") : string.Empty),
+            SignatureRequestStatus.Rejected => words.Say($"Rejected by {who} on {when}: {request.Reason}", $"Refusé par {who} le {when} : {request.Reason}"),
+            _ => words.Say($"Withdrawn by {who} on {when}: the contract was cancelled.", $"Retirée par {who} le {when} : le contrat a été annulé."),
+        };
+    }
+}

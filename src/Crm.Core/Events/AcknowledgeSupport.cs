@@ -1,0 +1,45 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+
+namespace EpicEvents.Crm.Events;
+
+/// <summary>
+/// The support contact of an event confirms they have seen the assignment; Management sees when.
+/// Acknowledging twice changes nothing and answers the event as it is.
+/// </summary>
+public sealed class AcknowledgeSupport(CrmDbContext db, TimeProvider clock) : IUseCase
+{
+    public async Task<Result<EventView>> ExecuteAsync(Actor actor, int eventId, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.AcknowledgeSupport, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var @event = await db.FindForChangeAsync(eventId, cancellationToken);
+        if (@event is null)
+        {
+            return Failure.NotFound("Event", eventId);
+        }
+
+        if (@event.SupportContactId != actor.Id)
+        {
+            return Failure.Conflict(@event.SupportContact is { } other
+                ? $"Event {eventId} is now supported by {other.FullName}; there is nothing for you to acknowledge."
+                : $"Event {eventId} has no support contact any more; there is nothing to acknowledge.");
+        }
+
+        if (@event.SupportAcknowledgedAt is not null)
+        {
+            return EventView.From(@event);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        @event.AcknowledgeSupport(now);
+        db.Record(actor, now, "event.support_acknowledged", AuditEntity.Event, @event.Id, new FieldChanges()
+            .Add<DateTime?>("supportAcknowledgedAt", null, now));
+        return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : EventView.From(@event);
+    }
+}

@@ -1,0 +1,230 @@
+using System.Text.Json;
+using EpicEvents.Bot.Notifications;
+using EpicEvents.Bot.Tests.Infrastructure;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Contracts;
+using EpicEvents.Crm.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EpicEvents.Bot.Tests;
+
+/// <summary>
+/// The cards notifications become and their buttons: a manager approves or rejects a signature from
+/// the approval card, a support contact acknowledges an assignment, Management sends failed
+/// notifications again. Cards are rendered by the bot's renderer from the real outbox rows.
+/// </summary>
+public sealed class NotificationCardTests : IAsyncLifetime
+{
+    private BotWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await BotWorld.CreateAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task A_manager_approves_from_the_approval_card_and_it_then_shows_who_approved_without_buttons()
+    {
+        var (contractId, requestId) = await RequestSignatureAsSalesAsync();
+        var card = await NotificationCardAsync(NotificationKind.SignatureRequested, _world.Manager, requestId);
+        card.Text().Should().Contain($"Signature requested · contract #{contractId}").And.Contain("Requested by");
+        card.GetProperty("refresh").GetProperty("action").GetProperty("verb").GetString().Should().Be(ApprovalCard.RefreshVerb);
+
+        var answered = (await _world.ChatWith(_world.Manager).ClickAsync(card, "Approve")).Card();
+
+        answered.Text().Should().Contain($"Signed · contract #{contractId}").And.Contain($"Approved by {_world.Manager.Name}");
+        HasButton(answered, "Approve").Should().BeFalse();
+        (await ContractStatusAsync(contractId)).Should().Be(ContractStatus.Signed);
+        (await OutboxAsync(requestId)).Should().Contain((NotificationKind.SignatureDecided, _world.Sales.CollaboratorId))
+            .And.Contain((NotificationKind.ApprovalCardUpdate, _world.Manager.CollaboratorId));
+    }
+
+    [Fact]
+    public async Task A_late_click_on_a_decided_request_shows_the_decision_not_an_error()
+    {
+        var (contractId, requestId) = await RequestSignatureAsSalesAsync();
+        var card = await NotificationCardAsync(NotificationKind.SignatureRequested, _world.Manager, requestId);
+        var manager = _world.ChatWith(_world.Manager);
+        await manager.ClickAsync(card, "Reject with this reason", new Dictionary<string, string> { [ApprovalCard.ReasonField] = "Wrong total" });
+
+        var late = await manager.ClickAsync(card, "Approve");
+
+        late.InvokeBody!.Value.GetProperty("statusCode").GetInt32().Should().Be(200);
+        late.Card().Text().Should().Contain($"Rejected by {_world.Manager.Name}").And.Contain("Wrong total");
+        (await ContractStatusAsync(contractId)).Should().Be(ContractStatus.Draft);
+    }
+
+    [Fact]
+    public async Task Rejecting_without_a_reason_keeps_the_card_open_with_the_problem_and_changes_nothing()
+    {
+        var (contractId, requestId) = await RequestSignatureAsSalesAsync();
+        var card = await NotificationCardAsync(NotificationKind.SignatureRequested, _world.Manager, requestId);
+
+        var answered = (await _world.ChatWith(_world.Manager).ClickAsync(card, "Reject with this reason", new Dictionary<string, string> { [ApprovalCard.ReasonField] = "   " })).Card();
+
+        answered.Text().Should().Contain("Say why the signature is rejected");
+        HasButton(answered, "Approve").Should().BeTrue();
+        (await ContractStatusAsync(contractId)).Should().Be(ContractStatus.PendingSignature);
+    }
+
+    [Fact]
+    public async Task Someone_outside_management_cannot_decide_even_with_a_forged_button()
+    {
+        var (contractId, requestId) = await RequestSignatureAsSalesAsync();
+        var card = await NotificationCardAsync(NotificationKind.SignatureRequested, _world.Manager, requestId);
+
+        var answered = (await _world.ChatWith(_world.Sales).ClickAsync(card, "Approve")).Card();
+
+        answered.Text().Should().Contain("Not allowed");
+        (await ContractStatusAsync(contractId)).Should().Be(ContractStatus.PendingSignature);
+    }
+
+    [Fact]
+    public async Task Opening_an_approval_card_later_refreshes_it_to_the_current_state()
+    {
+        var (_, requestId) = await RequestSignatureAsSalesAsync();
+        var card = await NotificationCardAsync(NotificationKind.SignatureRequested, _world.Manager, requestId);
+        (await _world.ChatWith(_world.Manager).SayAsync($"contract {await ContractOfAsync(requestId)}")).Card().Text().Should().Contain("Approve");
+        await _world.ChatWith(_world.Manager).ClickAsync(card, "Approve");
+
+        var refresh = card.GetProperty("refresh").GetProperty("action");
+        var data = refresh.GetProperty("data").EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.GetString());
+        var chat = _world.ChatWith(_world.Manager);
+        var refreshed = (await chat.TurnAsync(chat.Adapter.MakeCardAction(refresh.GetProperty("verb").GetString()!, data))).Card();
+
+        refreshed.Text().Should().Contain($"Approved by {_world.Manager.Name}");
+        HasButton(refreshed, "Approve").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_requester_is_told_the_outcome_and_the_managers_card_is_updated_in_place()
+    {
+        var (_, requestId) = await RequestSignatureAsSalesAsync();
+        var delivery = _world.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxDelivery>();
+        var sentCard = (await delivery.ClaimAsync(50, TimeSpan.FromMinutes(1))).Single(c => c.RecipientId == _world.Manager.CollaboratorId);
+        (await delivery.RecordSentAsync(sentCard, new DeliveredMessage("https://smba.trafficmanager.net/emea/", "a:manager", "1:approval-card"))).Should().BeTrue();
+        var card = await RenderAsync(sentCard, _world.Manager);
+        await _world.ChatWith(_world.Manager).ClickAsync(((NotificationContent.NewMessage)card).Activity.Card(), "Reject with this reason", new Dictionary<string, string> { [ApprovalCard.ReasonField] = "Missing the VAT" });
+
+        var claims = await delivery.ClaimAsync(50, TimeSpan.FromMinutes(1));
+        var told = await RenderAsync(claims.Single(c => c.Kind == NotificationKind.SignatureDecided), _world.Sales);
+        var update = await RenderAsync(claims.Single(c => c.Kind == NotificationKind.ApprovalCardUpdate), _world.Manager);
+
+        ((NotificationContent.NewMessage)told).Activity.Card().Text().Should().Contain($"Rejected by {_world.Manager.Name}").And.Contain("Missing the VAT");
+        var put = update.Should().BeOfType<NotificationContent.CardUpdate>().Subject;
+        put.Card.ActivityId.Should().Be("1:approval-card");
+        put.Activity.Card().Text().Should().Contain("Signature rejected");
+        HasButton(put.Activity.Card(), "Approve").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_support_contact_acknowledges_and_management_sees_it_on_the_event()
+    {
+        var eventId = await _world.QueryAsync(db => db.Events.Where(e => e.SupportContactId == null).Select(e => e.Id).FirstAsync());
+        await _world.ChatWith(_world.Manager).SayAsync($"assign {eventId} to {_world.Support.Name}");
+        var card = await NotificationCardAsync(NotificationKind.SupportAssigned, _world.Support, eventId);
+        card.Text().Should().Contain($"You support event #{eventId}").And.Contain("Client contact");
+
+        var answered = (await _world.ChatWith(_world.Support).ClickAsync(card, "Acknowledge")).Card();
+
+        answered.Text().Should().Contain("Acknowledged on");
+        HasButton(answered, "Acknowledge").Should().BeFalse();
+        (await _world.ChatWith(_world.Manager).SayAsync($"event {eventId}")).Card().Text().Should().Contain($"{_world.Support.Name} · acknowledged on");
+    }
+
+    [Fact]
+    public async Task A_manager_lists_the_signatures_to_decide_and_sales_its_contracts_awaiting_signature()
+    {
+        var (contractId, requestId) = await RequestSignatureAsSalesAsync();
+
+        (await _world.ChatWith(_world.Manager).SayAsync("contracts pending")).Card().Text().Should().Contain("Signatures to decide").And.Contain($"#{requestId}");
+        (await _world.ChatWith(_world.Sales).SayAsync("contrats en attente")).Card().Text().Should().Contain($"#{contractId}");
+    }
+
+    [Fact]
+    public async Task Management_sends_a_failed_notification_again_from_the_failed_list()
+    {
+        var (_, requestId) = await RequestSignatureAsSalesAsync();
+        var delivery = _world.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxDelivery>();
+        var claim = (await delivery.ClaimAsync(50, TimeSpan.FromMinutes(1))).Single(c => c.RecipientId == _world.Manager.CollaboratorId);
+        await delivery.RecordFailureAsync(claim, "403 MessageWritesBlocked", transient: false);
+        (await _world.ChatWith(_world.Sales).SayAsync("notifications failed")).Card().Text().Should().Contain("Not allowed");
+
+        var list = (await _world.ChatWith(_world.Manager).SayAsync("notifications failed")).Card();
+        list.Text().Should().Contain($"#{claim.Id}").And.Contain($"request #{requestId}").And.Contain("403 MessageWritesBlocked");
+        var answered = (await _world.ChatWith(_world.Manager).ClickAsync(list, "Send every failed one again")).Card();
+
+        answered.Text().Should().Contain("1 notification will be sent again");
+        (await _world.QueryAsync(db => db.OutboxMessages.Where(m => m.Id == claim.Id).Select(m => m.State).SingleAsync())).Should().Be(DeliveryState.Pending);
+    }
+
+    [Fact]
+    public async Task A_client_without_universal_actions_approves_through_the_submit_fallback()
+    {
+        var (contractId, requestId) = await RequestSignatureAsSalesAsync();
+        var chat = _world.ChatWith(_world.Manager);
+
+        var turn = await chat.TurnAsync(chat.Adapter.MakeSubmit(new Dictionary<string, string> { ["verb"] = ApprovalCard.ApproveVerb, [ApprovalCard.RequestField] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+
+        turn.Card().Text().Should().Contain($"Approved by {_world.Manager.Name}");
+        (await ContractStatusAsync(contractId)).Should().Be(ContractStatus.Signed);
+    }
+
+    private async Task<(int ContractId, int RequestId)> RequestSignatureAsSalesAsync()
+    {
+        var clientId = await _world.QueryAsync(db => db.Clients.Where(c => c.SalesContactId == _world.Sales.CollaboratorId).Select(c => c.Id).FirstAsync());
+        int contractId;
+        await using (var scope = _world.Services.CreateAsyncScope())
+        {
+            var sales = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadAsync(_world.Sales.CollaboratorId, ChangeSource.Bot);
+            var created = await scope.ServiceProvider.GetRequiredService<CreateContract>().ExecuteAsync(sales!, new CreateContractRequest(clientId, 12_000m, 12_000m));
+            contractId = created.Value.Id;
+        }
+
+        (await _world.ChatWith(_world.Sales).SayAsync($"request signature {contractId}")).Card().Text().Should().Contain("every manager has been asked");
+        var requestId = await _world.QueryAsync(db => db.SignatureRequests.Where(s => s.ContractId == contractId).Select(s => s.Id).SingleAsync());
+        return (contractId, requestId);
+    }
+
+    /// <summary>The card the outbox row of this kind, recipient and subject becomes.</summary>
+    private async Task<JsonElement> NotificationCardAsync(NotificationKind kind, TeamsUser recipient, int subjectId)
+    {
+        var delivery = _world.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxDelivery>();
+        var claims = await delivery.ClaimAsync(50, TimeSpan.FromMinutes(1));
+        var claim = claims.Single(c => c.Kind == kind && c.RecipientId == recipient.CollaboratorId && c.SubjectId == subjectId);
+        var content = await RenderAsync(claim, recipient);
+        return content.Should().BeOfType<NotificationContent.NewMessage>().Subject.Activity.Card();
+    }
+
+    private async Task<NotificationContent> RenderAsync(OutboxClaim claim, TeamsUser recipient)
+    {
+        await using var scope = _world.Services.CreateAsyncScope();
+        var actor = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadAsync(recipient.CollaboratorId, ChangeSource.Bot);
+        return await scope.ServiceProvider.GetRequiredService<NotificationRenderer>().RenderAsync(claim, actor!, "en-US", default);
+    }
+
+    private Task<ContractStatus> ContractStatusAsync(int contractId) =>
+        _world.QueryAsync(db => db.Contracts.Where(c => c.Id == contractId).Select(c => c.Status).SingleAsync());
+
+    private Task<int> ContractOfAsync(int requestId) =>
+        _world.QueryAsync(db => db.SignatureRequests.Where(s => s.Id == requestId).Select(s => s.ContractId).SingleAsync());
+
+    private async Task<List<(NotificationKind, int)>> OutboxAsync(int requestId)
+    {
+        var rows = await _world.QueryAsync(db => db.OutboxMessages.Where(m => m.SubjectId == requestId).Select(m => new { m.Kind, m.RecipientId }).ToListAsync());
+        return rows.Select(r => (r.Kind, r.RecipientId)).ToList();
+    }
+
+    private static bool HasButton(JsonElement card, string title)
+    {
+        try
+        {
+            Infrastructure.Cards.Action(card, title);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
