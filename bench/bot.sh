@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Load test of the bot's /api/messages in local mode, next to the official Bot Framework SDK echo
 # bot under the same load (the anchor in ../shared/anchors/botbuilder-js, or ANCHOR_DIR):
-#   bench/bot.sh
+#   bench/bot.sh              the load runs, then the telemetry runs
+#   bench/bot.sh load         SDK `help` / ours `help` twice, interleaved, then ours `contracts unsigned` twice
+#   bench/bot.sh telemetry    ours `help` without telemetry, with an OTLP endpoint on a closed port, on a
+#                             listener that accepts connections and never answers, and on a collector
+#                             that answers at once; the four interleaved, twice
 # It starts a throw-away PostgreSQL server, fills it once with a demo company of 100 000 clients
 # (about 115 000 contracts), links the load generator's Teams identity to a demo manager, then runs
 # the anchor's harness (wrk -t2 -c32 -d15s, a fast fake connector that accepts the replies, reply
-# counts reconciled) four times, interleaved: SDK `help`, ours `help`, SDK `help`, ours `help`, then
-# ours `contracts unsigned`. The bot's peak resident memory is sampled from /proc during each run.
+# counts reconciled) for each case. The bot's peak resident memory is sampled from /proc during each
+# run, and the CPU time PostgreSQL spent during it (warm-up included) is read from /proc.
+# Each run first waits up to QUIET_WAIT seconds (default 60) for the machine to be quiet, since other
+# work on the machine skews every figure. A summary table of every run is printed at the end.
 # All load comes from one Teams user in one conversation of one tenant, which Teams would throttle
 # (7 sends/s per conversation, about 30/s per tenant): the bot's own limiter is turned off for the
 # fake connector (Bot:EnforceSendRateLimits=false), as the SDK bot has none.
@@ -21,13 +27,18 @@ server="$repo_root/scripts/postgres-test-server.sh"
 readonly tenant="72f988bf-86f1-41af-91ab-2d7cd011db47"
 readonly aad_object_id="6b1a3e4c-2f0d-4b8e-9a51-3c7d2e8f9a10"
 
-for tool in wrk gcc; do
+what="${1:-all}"
+case "$what" in all|load|telemetry) ;; *) echo "usage: bench/bot.sh [all|load|telemetry]" >&2; exit 2 ;; esac
+export QUIET_WAIT="${QUIET_WAIT:-60}"
+
+for tool in wrk gcc python3; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-        [[ $(id -u) -eq 0 ]] || { echo "bench/bot.sh: $tool is missing (apt-get install wrk gcc)" >&2; exit 2; }
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk gcc >/dev/null
+        [[ $(id -u) -eq 0 ]] || { echo "bench/bot.sh: $tool is missing (apt-get install wrk gcc python3)" >&2; exit 2; }
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk gcc python3 >/dev/null
     fi
 done
 "$server" install
+session_start="$(date +%Y%m%d-%H%M%S)"
 
 mkdir -p "$work"
 rm -rf "$work/anchor"
@@ -43,7 +54,13 @@ grep -q 'prefix .. string.format' "$work/anchor/load/message.lua" || { echo "ben
 
 pg_dir="$(mktemp -d "$work/pg.XXXXXX")"
 bot_dir="$work/bot"
-cleanup() { "$server" stop "$pg_dir" || true; rm -rf -- "$pg_dir"; }
+collector_pids=()
+cleanup() {
+    local pid
+    for pid in "${collector_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    "$server" stop "$pg_dir" || true
+    rm -rf -- "$pg_dir"
+}
 trap cleanup EXIT
 connection="$("$server" start "$pg_dir")"
 
@@ -65,7 +82,7 @@ echo "unsigned contracts: $(cli contract list --unsigned --all --json | grep -o 
 sample_bot_memory() {
     local peak=0 pid rss
     while true; do
-        pid="$(pgrep -f "EpicEvents.Bot.dll" | head -1 || true)"
+        pid="$(pgrep -f "$bot_dir/EpicEvents.Bot.dll" | head -1 || true)"
         if [[ -n "$pid" ]]; then
             rss="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
             (( rss > peak )) && peak="$rss" && echo "$peak" > "$work/bot-peak-kb"
@@ -74,15 +91,31 @@ sample_bot_memory() {
     done
 }
 
-bot_cmd="env ASPNETCORE_ENVIRONMENT=Development Teams__AllowedTenants__0=$tenant Logging__LogLevel__Default=Warning Bot__EnforceSendRateLimits=false dotnet $bot_dir/EpicEvents.Bot.dll --urls http://127.0.0.1:3979"
+# CPU seconds (user + system) of the PostgreSQL server and of its backends, exited ones included.
+postgres_ticks() {
+    local postmaster ticks=0 pid
+    postmaster="$(head -1 "$pg_dir/data/postmaster.pid")"
+    ticks="$(awk '{ s = $0; sub(/^.*\) /, "", s); split(s, f, " "); print f[12] + f[13] + f[14] + f[15] }' "/proc/$postmaster/stat")"
+    for pid in $(ps -o pid= --ppid "$postmaster"); do
+        ticks=$(( ticks + $(awk '{ s = $0; sub(/^.*\) /, "", s); split(s, f, " "); print f[12] + f[13] }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+    done
+    echo "$ticks"
+}
+
+bot_env="ASPNETCORE_ENVIRONMENT=Development Teams__AllowedTenants__0=$tenant Logging__LogLevel__Default=Warning Bot__EnforceSendRateLimits=false"
+# ours TEXT [LABEL [ENV...]]: one harness run of the bot answering TEXT, with extra environment.
 ours() {
-    local text="$1"
+    local text="$1" label="${2:-$1}"
+    shift 2 || shift $#
     forget_activities
     echo 0 > "$work/bot-peak-kb"
     sample_bot_memory & local sampler=$!
-    (cd "$work/anchor" && MESSAGE_TEXT="$text" BOT_CMD="$bot_cmd" BOT_LABEL="Epic Events bot: $text" ./run.sh) || true
+    local pg0; pg0="$(postgres_ticks)"
+    (cd "$work/anchor" && MESSAGE_TEXT="$text" BOT_CMD="env $bot_env $* dotnet $bot_dir/EpicEvents.Bot.dll --urls http://127.0.0.1:3979" \
+        BOT_LABEL="Epic Events bot: $label" ./run.sh) || true
     kill "$sampler" 2>/dev/null || true
     echo "Epic Events bot peak RSS: $(( $(cat "$work/bot-peak-kb") / 1024 )) MB"
+    echo "PostgreSQL CPU during the run (warm-up included): $(awk -v t=$(( $(postgres_ticks) - pg0 )) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}') s"
 }
 sdk() { (cd "$work/anchor" && ./run.sh) || true; }
 
@@ -97,8 +130,88 @@ forget_activities() {
         -c "DELETE FROM processed_activities" >/dev/null
 }
 
-sdk
-ours help
-sdk
-ours help
-ours "contracts unsigned"
+# OTLP endpoints for the telemetry runs: a closed port, a listener that accepts connections and
+# never answers, and a collector that answers every export at once.
+free_port() {
+    local port
+    for port in $(seq "$1" $(( $1 + 100 ))); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+    return 1
+}
+start_collector() { # PORT MODE (blackhole|answer)
+    python3 - "$1" "$2" <<'PY' &
+import socket, sys, threading
+port, mode = int(sys.argv[1]), sys.argv[2]
+server = socket.socket()
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", port))
+server.listen(64)
+held = []
+
+def answer(connection):
+    # Reads each request (headers, then Content-Length bytes) and answers 200 with an empty body.
+    data = b""
+    with connection:
+        while True:
+            while b"\r\n\r\n" not in data:
+                chunk = connection.recv(65536)
+                if not chunk:
+                    return
+                data += chunk
+            head, data = data.split(b"\r\n\r\n", 1)
+            length = 0
+            for line in head.split(b"\r\n")[1:]:
+                name, _, value = line.partition(b":")
+                if name.strip().lower() == b"content-length":
+                    length = int(value.strip())
+            while len(data) < length:
+                chunk = connection.recv(65536)
+                if not chunk:
+                    return
+                data += chunk
+            data = data[length:]
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/x-protobuf\r\nContent-Length: 0\r\n\r\n")
+
+while True:
+    connection, _ = server.accept()
+    if mode == "blackhole":
+        held.append(connection)  # accepted, never read, never answered
+    else:
+        threading.Thread(target=answer, args=(connection,), daemon=True).start()
+PY
+    collector_pids+=("$!")
+}
+
+run_load() {
+    sdk
+    ours help
+    sdk
+    ours help
+    ours "contracts unsigned"
+    ours "contracts unsigned"
+}
+
+run_telemetry() {
+    local closed blackhole answering round
+    closed="$(free_port 4400)"
+    blackhole="$(free_port $(( closed + 1 )))"
+    start_collector "$blackhole" blackhole
+    answering="$(free_port $(( blackhole + 1 )))"
+    start_collector "$answering" answer
+    sleep 1
+    for round in 1 2; do
+        ours help "help, no telemetry"
+        ours help "help, OTLP endpoint on a closed port" "Otlp__Endpoint=http://127.0.0.1:$closed"
+        ours help "help, OTLP endpoint that never answers" "Otlp__Endpoint=http://127.0.0.1:$blackhole"
+        ours help "help, OTLP collector that answers" "Otlp__Endpoint=http://127.0.0.1:$answering"
+    done
+}
+
+[[ "$what" == telemetry ]] || run_load
+[[ "$what" == load ]] || run_telemetry
+
+echo
+echo "Summary (this session's runs; bot CPU per reply in ms):"
+awk -F'\t' -v since="$session_start" 'NR > 1 && $1 >= since { printf "%-62s req/s %7s  p50 %7s  p99 %8s  cpu/reply %6s  %s\n", $26, $7, $8, $10, $20, $25 }' \
+    "$work/anchor/results/summary.tsv"

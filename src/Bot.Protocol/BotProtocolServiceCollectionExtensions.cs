@@ -32,9 +32,12 @@ public static class BotProtocolServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddHttpClient(SigningKeyCache.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // The connector client logs its own retries and failures; the factory's per-request logging
+        // handlers would only add work to every reply.
         services.AddHttpClient(ConnectorClientFactory.HttpClientName)
             .ConfigureHttpClient((provider, client) =>
-                client.Timeout = provider.GetRequiredService<IOptions<BotProtocolOptions>>().Value.ConnectorAttemptTimeout);
+                client.Timeout = provider.GetRequiredService<IOptions<BotProtocolOptions>>().Value.ConnectorAttemptTimeout)
+            .RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SigningKeyCache>();

@@ -10,6 +10,7 @@ using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Bot.Search;
 using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EpicEvents.Bot;
 
@@ -18,8 +19,13 @@ namespace EpicEvents.Bot;
 /// submissions. It decides nothing about rights or validity: Crm.Core does, at every step.
 /// One instance per turn (scoped), so each turn has its own database context.
 /// </summary>
-public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, NotificationActions notificationActions, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
+public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZoneInfo zone) : ActivityHandler
 {
+    // Forms and notification cards only: most turns are commands, which need neither these nor their stores.
+    private DialogRunner Dialogs => services.GetRequiredService<DialogRunner>();
+
+    private NotificationActions NotificationActions => services.GetRequiredService<NotificationActions>();
+
     /// <summary>One span per turn, named after the activity; the command and the collaborator id are added as they become known.</summary>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -50,14 +56,14 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, Notificatio
         if (value.TryGetValue(CardActions.VerbField, out var verb) && verb is DialogRunner.SubmitVerb or DialogRunner.CancelVerb)
         {
             // Action.Submit (clients without Universal Actions): the form card is replaced in place.
-            var card = await dialogs.SubmitAsync(turn, new CardSubmission(verb, value), cancellationToken);
+            var card = await Dialogs.SubmitAsync(turn, new CardSubmission(verb, value), cancellationToken);
             await ReplaceOrSendAsync(turn, card, cancellationToken);
             return;
         }
 
         if (verb is not null && NotificationActions.Handles(verb))
         {
-            await ReplaceOrSendAsync(turn, await notificationActions.RunAsync(turn, verb, value, cancellationToken), cancellationToken);
+            await ReplaceOrSendAsync(turn, await NotificationActions.RunAsync(turn, verb, value, cancellationToken), cancellationToken);
             return;
         }
 
@@ -77,7 +83,7 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, Notificatio
         var verb = invokeValue.Action?.Verb ?? string.Empty;
         if (NotificationActions.Handles(verb))
         {
-            return AdaptiveCardInvokeResponse.Card(await notificationActions.RunAsync(turn, verb, ReadData(invokeValue.Action?.Data), cancellationToken));
+            return AdaptiveCardInvokeResponse.Card(await NotificationActions.RunAsync(turn, verb, ReadData(invokeValue.Action?.Data), cancellationToken));
         }
 
         if (verb is not (DialogRunner.SubmitVerb or DialogRunner.CancelVerb))
@@ -85,7 +91,7 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, Notificatio
             return AdaptiveCardInvokeResponse.Error(400, "BadRequest", words.Say("This button is not known.", "Ce bouton est inconnu."));
         }
 
-        var card = await dialogs.SubmitAsync(turn, new CardSubmission(verb, ReadData(invokeValue.Action?.Data)), cancellationToken);
+        var card = await Dialogs.SubmitAsync(turn, new CardSubmission(verb, ReadData(invokeValue.Action?.Data)), cancellationToken);
         return AdaptiveCardInvokeResponse.Card(card);
     }
 
@@ -126,19 +132,19 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, Notificatio
                 await turn.SendAsync(HelpReply.Card(turn, welcome: false), turn.Words.Say("Help", "Aide"), cancellationToken);
                 break;
             case BotCommand.Cancel:
-                var cancelled = await dialogs.CancelAsync(turn, cancellationToken);
+                var cancelled = await Dialogs.CancelAsync(turn, cancellationToken);
                 await turn.Context.SendActivityAsync(cancelled
                     ? turn.Words.Say("Cancelled: the open form was closed, nothing was saved.", "Annulé : le formulaire ouvert est fermé, rien n'a été enregistré.")
                     : turn.Words.Say("There is nothing to cancel.", "Il n'y a rien à annuler."), cancellationToken);
                 break;
             case BotCommand.NewClient:
-                await dialogs.OpenAsync(turn, dialogs.Find("client.new"), null, cancellationToken);
+                await Dialogs.OpenAsync(turn, Dialogs.Find("client.new"), null, cancellationToken);
                 break;
             case BotCommand.NewContract newContract:
-                await dialogs.OpenAsync(turn, dialogs.Find("contract.new"), newContract.ClientId, cancellationToken);
+                await Dialogs.OpenAsync(turn, Dialogs.Find("contract.new"), newContract.ClientId, cancellationToken);
                 break;
             case BotCommand.NewEvent newEvent:
-                await dialogs.OpenAsync(turn, dialogs.Find("event.new"), newEvent.ContractId, cancellationToken);
+                await Dialogs.OpenAsync(turn, Dialogs.Find("event.new"), newEvent.ContractId, cancellationToken);
                 break;
             case BotCommand.Update update:
                 var kind = update.Kind switch
@@ -147,7 +153,7 @@ public sealed class CrmBot(TeamsCaller caller, DialogRunner dialogs, Notificatio
                     RecordKind.Contract => "contract.update",
                     _ => "event.update",
                 };
-                await dialogs.OpenAsync(turn, dialogs.Find(kind), update.Id, cancellationToken);
+                await Dialogs.OpenAsync(turn, Dialogs.Find(kind), update.Id, cancellationToken);
                 break;
             case BotCommand.Clients clients:
                 await ClientReplies.ListAsync(turn, clients, after, cancellationToken);

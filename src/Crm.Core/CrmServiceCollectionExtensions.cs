@@ -26,7 +26,9 @@ public static class CrmServiceCollectionExtensions
         // A front end that configured logging (the bot's host, the CLI's exporter) keeps its own.
         services.AddLogging();
         services.AddSingleton<BusinessEventLog>();
-        services.AddDbContext<CrmDbContext>((provider, options) =>
+        // Pooled: a bot turn or a use case takes a context that is already set up instead of
+        // building one (its options and EF Core's internal services) for every scope.
+        services.AddDbContextPool<CrmDbContext>((provider, options) =>
         {
             database.Configure(options);
             options.AddInterceptors(provider.GetRequiredService<BusinessEventLog>(), DatabaseCommandSpans.Instance);
@@ -41,6 +43,7 @@ public static class CrmServiceCollectionExtensions
         services.AddScoped<TeamsConversations>();
         services.AddScoped<DialogStore>();
         services.AddScoped<ActivityLedger>();
+        services.AddSingleton<TeamsActivityIntake>();
         services.AddScoped<OutboxDelivery>();
 
         foreach (var type in typeof(IUseCase).Assembly.GetTypes()

@@ -3,8 +3,13 @@ using System.Text;
 using System.Text.Json;
 using EpicEvents.Bot.Tests.Infrastructure;
 using EpicEvents.Tests.Connector;
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Collaborators;
+using EpicEvents.Crm.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EpicEvents.Bot.Tests;
 
@@ -93,6 +98,57 @@ public sealed class HostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_activity_delivered_to_two_bot_instances_is_answered_once()
+    {
+        using var one = Factory();
+        using var other = Factory();
+
+        var answers = await Task.WhenAll(
+            one.CreateClient().PostAsync("/api/messages", Message("m-two-instances", "help")),
+            other.CreateClient().PostAsync("/api/messages", Message("m-two-instances", "help")));
+
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK);
+        _connector.Requests.Where(r => r.Method == "POST").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_collaborator_deactivated_between_two_messages_is_refused_at_the_second()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        await client.PostAsync("/api/messages", Message("m-active", "help"));
+
+        await DeactivateSalesAsync();
+        await client.PostAsync("/api/messages", Message("m-deactivated", "help"));
+
+        var replies = _connector.Requests.Where(r => r.Method == "POST").Select(r => r.Body).ToList();
+        replies.Should().HaveCount(2);
+        replies[0].Should().Contain("What I can do");
+        replies[1].Should().Contain("deactivated").And.NotContain("What I can do");
+    }
+
+    [Fact]
+    public async Task A_conversation_reference_that_changed_is_stored_and_an_unchanged_one_is_kept()
+    {
+        await using var moved = new LoopbackConnector();
+        using var factory = Factory();
+        var client = factory.CreateClient();
+
+        await client.PostAsync("/api/messages", Message("m-here", "help"));
+        var first = await StoredReferenceAsync();
+        await client.PostAsync("/api/messages", Message("m-here-again", "help"));
+        var unchanged = await StoredReferenceAsync();
+        await client.PostAsync("/api/messages", Message("m-moved", "help", moved.Url));
+        var changed = await StoredReferenceAsync();
+
+        first.ServiceUrl.Should().Be(_connector.Url);
+        unchanged.Should().Be(first);
+        changed.ServiceUrl.Should().Be(moved.Url);
+        changed.UpdatedAt.Should().BeOnOrAfter(first.UpdatedAt);
+        moved.Requests.Should().ContainSingle(r => r.Method == "POST");
+    }
+
+    [Fact]
     public async Task A_card_action_is_answered_in_the_response_body()
     {
         using var factory = Factory();
@@ -165,7 +221,28 @@ public sealed class HostTests : IAsyncLifetime
             }
         });
 
-    private StringContent Message(string id, string text) => Activity(id, "message", $"\"text\":{JsonSerializer.Serialize(text)}");
+    private StringContent Message(string id, string text, string? serviceUrl = null) =>
+        Activity(id, "message", $"\"text\":{JsonSerializer.Serialize(text)}", serviceUrl);
+
+    private async Task DeactivateSalesAsync()
+    {
+        await using var scope = _world.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var manager = (await services.GetRequiredService<ActorLoader>().LoadAsync(_world.Manager.CollaboratorId, ChangeSource.Cli))!;
+        var db = services.GetRequiredService<CrmDbContext>();
+        var colleague = await db.Collaborators
+            .Where(c => c.IsActive && c.Role.Department == Department.Sales && c.Id != _world.Sales.CollaboratorId)
+            .Select(c => c.Id).FirstAsync();
+        var deactivated = await services.GetRequiredService<DeactivateCollaborator>()
+            .ExecuteAsync(manager, new DeactivateCollaboratorRequest(_world.Sales.CollaboratorId, colleague));
+        deactivated.IsOk.Should().BeTrue(deactivated.ToString());
+    }
+
+    private Task<(string ServiceUrl, DateTime UpdatedAt)> StoredReferenceAsync() =>
+        _world.QueryAsync(db => db.TeamsConversations.AsNoTracking()
+            .Where(c => c.CollaboratorId == _world.Sales.CollaboratorId)
+            .Select(c => ValueTuple.Create(c.ServiceUrl, c.UpdatedAt))
+            .SingleAsync());
 
     private StringContent Invoke(string id, string dialogId) => Activity(id, "invoke",
         $"\"name\":\"adaptiveCard/action\",\"value\":{{\"action\":{{\"type\":\"Action.Execute\",\"verb\":\"dialog.submit\",\"data\":{{\"dialogId\":\"{dialogId}\"}}}},\"trigger\":\"manual\"}}");
@@ -173,8 +250,8 @@ public sealed class HostTests : IAsyncLifetime
     private StringContent Search(string id, string commandId, string textJson) => Activity(id, "invoke",
         $"\"name\":\"composeExtension/query\",\"value\":{{\"commandId\":\"{commandId}\",\"parameters\":[{{\"name\":\"query\",\"value\":{textJson}}}],\"queryOptions\":{{\"skip\":0,\"count\":25}}}}");
 
-    private StringContent Activity(string id, string type, string extra) => new(
-        "{" + $"\"type\":\"{type}\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{_connector.Url}\","
+    private StringContent Activity(string id, string type, string extra, string? serviceUrl = null) => new(
+        "{" + $"\"type\":\"{type}\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{serviceUrl ?? _connector.Url}\","
         + $"\"from\":{{\"id\":\"{_world.Sales.UserId}\",\"name\":\"{_world.Sales.Name}\",\"aadObjectId\":\"{_world.Sales.AadObjectId}\"}},"
         + "\"recipient\":{\"id\":\"28:bot\",\"name\":\"Epic Events\"},"
         + $"\"conversation\":{{\"id\":\"a:host-tests\",\"conversationType\":\"personal\",\"tenantId\":\"{BotWorld.Tenant}\"}},"

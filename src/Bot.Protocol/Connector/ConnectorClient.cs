@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using EpicEvents.Bot.Protocol.Authentication;
 using EpicEvents.Bot.Protocol.Schema;
@@ -18,6 +17,8 @@ namespace EpicEvents.Bot.Protocol.Connector;
 /// </summary>
 public sealed partial class ConnectorClient
 {
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
     private readonly HttpClient _http;
     private readonly IConnectorTokenProvider _tokens;
     private readonly SendRateLimiter _rateLimiter;
@@ -116,6 +117,7 @@ public sealed partial class ConnectorClient
         HttpMethod method, string path, object? body, string? rateConversationId, bool retryWhenOutcomeUnknown, CancellationToken cancellationToken)
     {
         var idempotent = method != HttpMethod.Post;
+        byte[]? payload = null;
         var maxAttempts = Math.Max(1, _options.ConnectorMaxAttempts);
         for (var attempt = 1; ; attempt++)
         {
@@ -123,7 +125,12 @@ public sealed partial class ConnectorClient
             using var request = new HttpRequestMessage(method, new Uri(ServiceUrl, path));
             if (body is not null)
             {
-                request.Content = JsonContent.Create(body, body.GetType(), options: ProtocolJson.Options);
+                // Serialised once, up front: the request then carries a Content-Length instead of
+                // being streamed in chunks, and a retry resends the same bytes.
+                request.Content = new ByteArrayContent(payload ??= JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ProtocolJson.Options))
+                {
+                    Headers = { ContentType = JsonMediaType },
+                };
             }
 
             if (await _tokens.GetTokenAsync(cancellationToken) is { } token)

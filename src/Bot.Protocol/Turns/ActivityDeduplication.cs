@@ -8,8 +8,12 @@ namespace EpicEvents.Bot.Protocol;
 /// </summary>
 public interface IActivityDeduplicator
 {
-    /// <summary>Records <paramref name="activityKey"/>; false when it was already recorded (a redelivery).</summary>
-    ValueTask<bool> TryMarkAsSeenAsync(string activityKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records <paramref name="activityKey"/>; false when it was already recorded (a redelivery). The
+    /// turn that would run is given so that a store answering more than the question (who the sender
+    /// is, in the same round trip) can leave it in <see cref="ITurnContext.TurnState"/>.
+    /// </summary>
+    ValueTask<bool> TryMarkAsSeenAsync(string activityKey, ITurnContext turnContext, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -23,7 +27,7 @@ public sealed class InMemoryActivityDeduplicator(IOptions<BotProtocolOptions> op
     private readonly Dictionary<string, long> _seenAt = new(StringComparer.Ordinal);
     private readonly Queue<(string Key, long SeenAt)> _order = new();
 
-    public ValueTask<bool> TryMarkAsSeenAsync(string activityKey, CancellationToken cancellationToken)
+    public ValueTask<bool> TryMarkAsSeenAsync(string activityKey, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var window = options.Value.DeduplicationWindow;
         var capacity = Math.Max(1, options.Value.DeduplicationCapacity);

@@ -54,14 +54,15 @@ public class CloudAdapter(
             return ProtocolResponse.Unauthorized;
         }
 
+        var turnContext = new TurnContext(this, activity);
         if (!string.IsNullOrEmpty(activity.Id)
-            && !await deduplicator.TryMarkAsSeenAsync($"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}", cancellationToken))
+            && !await deduplicator.TryMarkAsSeenAsync($"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}", turnContext, cancellationToken))
         {
             ProtocolLog.DuplicateActivity(Logger, activity.Id, activity.Type);
             return ProtocolResponse.Ok;
         }
 
-        var invokeResponse = await RunTurnAsync(new TurnContext(this, activity), bot.OnTurnAsync, cancellationToken);
+        var invokeResponse = await RunTurnAsync(turnContext, bot.OnTurnAsync, cancellationToken);
         return invokeResponse is null
             ? ProtocolResponse.Ok
             : new ProtocolResponse(invokeResponse.Status, invokeResponse.Body is { } answer ? Serialize(answer) : null);

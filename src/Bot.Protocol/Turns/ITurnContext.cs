@@ -10,6 +10,9 @@ public interface ITurnContext
 
     BotAdapter Adapter { get; }
 
+    /// <summary>Values the parts of this turn hand to each other.</summary>
+    TurnState TurnState { get; }
+
     /// <summary>True once something was sent in this turn.</summary>
     bool Responded { get; }
 

@@ -9,6 +9,8 @@ public sealed class TurnContext(BotAdapter adapter, Activity activity) : ITurnCo
 
     public BotAdapter Adapter { get; } = adapter ?? throw new ArgumentNullException(nameof(adapter));
 
+    public TurnState TurnState { get; } = new();
+
     public bool Responded { get; private set; }
 
     public InvokeResponse? InvokeResponse { get; set; }

@@ -14,7 +14,7 @@ public static class CardFactory
     // Teams refuses cards above about 28 KB; lists are paged well below that.
     public const int MaxCardBytes = 28 * 1024;
 
-    private static readonly ConcurrentDictionary<string, JsonNode> Templates = new();
+    private static readonly ConcurrentDictionary<string, JsonElement> Templates = new();
 
     /// <param name="refresh">
     /// A card's <c>refresh</c>: the <c>Action.Execute</c> Teams invokes when one of its users opens the
@@ -80,17 +80,15 @@ public static class CardFactory
             .Select(f => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["label"] = f.Label, ["value"] = f.Value })
             .ToList();
 
-    private static JsonElement Build(string template, IReadOnlyDictionary<string, object?> data)
-    {
-        var expanded = CardTemplate.Expand(Templates.GetOrAdd(template, Load), data);
-        return JsonSerializer.SerializeToElement(expanded);
-    }
+    private static JsonElement Build(string template, IReadOnlyDictionary<string, object?> data) =>
+        CardTemplate.Expand(Templates.GetOrAdd(template, Load), data);
 
-    private static JsonNode Load(string name)
+    private static JsonElement Load(string name)
     {
         using var stream = typeof(CardFactory).Assembly.GetManifestResourceStream($"Cards/{name}.json")
             ?? throw new InvalidOperationException($"The card template {name} is not embedded.");
-        return JsonNode.Parse(stream) ?? throw new InvalidOperationException($"The card template {name} is empty.");
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.Clone();
     }
 }
 

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -10,61 +12,89 @@ namespace EpicEvents.Bot.Cards;
 /// <c>"${name}"</c> alone is replaced by the value (any JSON); <c>${name}</c> inside text is
 /// interpolated; an object with <c>"$when": "${name}"</c> is kept only when the value is set; an array
 /// item with <c>"$data": "${name}"</c> is repeated for each element of that list, each element's
-/// fields in scope.
+/// fields in scope. The template is read, never copied: the card is written straight to JSON.
 /// </summary>
 public static partial class CardTemplate
 {
-    public static JsonNode Expand(JsonNode template, IReadOnlyDictionary<string, object?> data) =>
-        ExpandNode(template, new Scope(data, null)) ?? new JsonObject();
-
-    private static JsonNode? ExpandNode(JsonNode? node, Scope scope) => node switch
+    public static JsonElement Expand(JsonElement template, IReadOnlyDictionary<string, object?> data)
     {
-        JsonObject obj => ExpandObject(obj, scope),
-        JsonArray array => ExpandArray(array, scope),
-        JsonValue value when value.TryGetValue<string>(out var text) => ExpandString(text, scope),
-        null => null,
-        _ => node.DeepClone(),
-    };
-
-    private static JsonObject? ExpandObject(JsonObject obj, Scope scope)
-    {
-        if (obj["$when"] is JsonValue when && when.TryGetValue<string>(out var condition) && !IsSet(Resolve(condition, scope)))
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            return null;
+            var scope = new Scope(data, null);
+            if (template.ValueKind == JsonValueKind.Object)
+            {
+                WriteObject(writer, template, scope);
+            }
+            else
+            {
+                WriteValue(writer, template, scope);
+            }
         }
 
-        var result = new JsonObject();
-        foreach (var (key, value) in obj)
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>False when the value expands to nothing and must be left out (with its property name).</summary>
+    private static bool Expands(JsonElement value, Scope scope) => value.ValueKind switch
+    {
+        JsonValueKind.Object => !value.TryGetProperty("$when", out var when) || when.ValueKind != JsonValueKind.String || IsSet(Resolve(when.GetString()!, scope)),
+        JsonValueKind.String when WholePlaceholder(value.GetString()!) is { } name => scope.Find(name) is not null,
+        _ => true,
+    };
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonElement value, Scope scope)
+    {
+        switch (value.ValueKind)
         {
-            if (key is "$when" or "$data")
+            case JsonValueKind.Object:
+                WriteObject(writer, value, scope);
+                break;
+            case JsonValueKind.Array:
+                WriteArray(writer, value, scope);
+                break;
+            case JsonValueKind.String:
+                WriteString(writer, value.GetString()!, scope);
+                break;
+            default:
+                value.WriteTo(writer);
+                break;
+        }
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement obj, Scope scope)
+    {
+        writer.WriteStartObject();
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (property.NameEquals("$when") || property.NameEquals("$data") || !Expands(property.Value, scope))
             {
                 continue;
             }
 
-            if (ExpandNode(value, scope) is { } expanded)
-            {
-                result[key] = expanded;
-            }
+            writer.WritePropertyName(property.Name);
+            WriteValue(writer, property.Value, scope);
         }
 
-        return result;
+        writer.WriteEndObject();
     }
 
-    private static JsonArray ExpandArray(JsonArray array, Scope scope)
+    private static void WriteArray(Utf8JsonWriter writer, JsonElement array, Scope scope)
     {
-        var result = new JsonArray();
-        foreach (var item in array)
+        writer.WriteStartArray();
+        foreach (var item in array.EnumerateArray())
         {
-            if (item is JsonObject obj && obj["$data"] is JsonValue data && data.TryGetValue<string>(out var source))
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("$data", out var data) && data.ValueKind == JsonValueKind.String)
             {
-                if (Resolve(source, scope) is IEnumerable elements and not string)
+                if (Resolve(data.GetString()!, scope) is IEnumerable elements and not string)
                 {
                     foreach (var element in elements)
                     {
                         var itemScope = element is IReadOnlyDictionary<string, object?> fields ? new Scope(fields, scope) : scope;
-                        if (ExpandObject(obj, itemScope) is { } expanded)
+                        if (Expands(item, itemScope))
                         {
-                            result.Add(expanded);
+                            WriteObject(writer, item, itemScope);
                         }
                     }
                 }
@@ -72,24 +102,87 @@ public static partial class CardTemplate
                 continue;
             }
 
-            if (ExpandNode(item, scope) is { } node)
+            if (Expands(item, scope))
             {
-                result.Add(node);
+                WriteValue(writer, item, scope);
             }
         }
 
-        return result;
+        writer.WriteEndArray();
     }
 
-    private static JsonNode? ExpandString(string text, Scope scope)
+    private static void WriteString(Utf8JsonWriter writer, string text, Scope scope)
     {
-        var whole = Placeholder().Match(text);
-        if (whole.Success && whole.Length == text.Length)
+        if (!text.Contains("${", StringComparison.Ordinal))
         {
-            return ToNode(Resolve(text, scope));
+            writer.WriteStringValue(text);
+        }
+        else if (WholePlaceholder(text) is { } name)
+        {
+            WriteData(writer, scope.Find(name));
+        }
+        else
+        {
+            writer.WriteStringValue(Placeholder().Replace(text, match => Format(scope.Find(match.Groups["name"].Value))));
+        }
+    }
+
+    private static void WriteData(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonNode node:
+                node.WriteTo(writer);
+                break;
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case decimal number:
+                writer.WriteNumberValue(number);
+                break;
+            case double number:
+                writer.WriteNumberValue(number);
+                break;
+            case IEnumerable<JsonNode> nodes:
+                writer.WriteStartArray();
+                foreach (var node in nodes)
+                {
+                    node.WriteTo(writer);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(Format(value));
+                break;
+        }
+    }
+
+    /// <summary>The name when <paramref name="text"/> is exactly one placeholder, else null.</summary>
+    private static string? WholePlaceholder(string text)
+    {
+        if (!text.StartsWith("${", StringComparison.Ordinal))
+        {
+            return null;
         }
 
-        return JsonValue.Create(Placeholder().Replace(text, match => Format(scope.Find(match.Groups["name"].Value))));
+        var whole = Placeholder().Match(text);
+        return whole.Success && whole.Length == text.Length ? whole.Groups["name"].Value : null;
     }
 
     private static object? Resolve(string expression, Scope scope)
@@ -112,20 +205,6 @@ public static partial class CardTemplate
         null => string.Empty,
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
-    };
-
-    private static JsonNode? ToNode(object? value) => value switch
-    {
-        null => null,
-        JsonNode node => node.DeepClone(),
-        string text => JsonValue.Create(text),
-        bool flag => JsonValue.Create(flag),
-        int number => JsonValue.Create(number),
-        long number => JsonValue.Create(number),
-        decimal number => JsonValue.Create(number),
-        double number => JsonValue.Create(number),
-        IEnumerable<JsonNode> nodes => new JsonArray(nodes.Select(n => n.DeepClone()).ToArray()),
-        _ => JsonValue.Create(Format(value)),
     };
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]

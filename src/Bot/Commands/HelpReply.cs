@@ -1,18 +1,30 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EpicEvents.Bot.Cards;
 using EpicEvents.Bot.Conversations;
 using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Bot.Commands;
 
 /// <summary>The welcome and help card: only what the caller's department may do, with buttons for the common actions.</summary>
 public static class HelpReply
 {
+    // The help card depends on the department and the language only: built once for each pair.
+    private static readonly ConcurrentDictionary<(Department, bool French), JsonElement> HelpCards = new();
+
     public static JsonElement Card(CrmTurn turn, bool welcome)
     {
-        var words = turn.Words;
         var department = turn.Actor.EffectiveDepartment;
+        return welcome
+            ? Build(turn.Words, department, turn.Actor.FullName)
+            : HelpCards.GetOrAdd((department, turn.Words.IsFrench), key => Build(key.French ? Wording.French : Wording.English, key.Item1, null));
+    }
+
+    /// <summary>The card; with <paramref name="welcomeName"/>, the welcome that greets them by name.</summary>
+    private static JsonElement Build(Wording words, Department department, string? welcomeName)
+    {
         bool May(CrmAction action) => PermissionMatrix.For(department, action) != Reach.None;
 
         var commands = new List<(string Label, string? Value)>
@@ -88,8 +100,8 @@ public static class HelpReply
             ? CardActions.Command(words.Say("Events without support", "Événements sans support"), "events unassigned")
             : CardActions.Command(words.Say("Upcoming events", "Événements à venir"), "events upcoming"));
 
-        var title = welcome
-            ? words.Say($"Welcome, {turn.Actor.FullName}", $"Bienvenue, {turn.Actor.FullName}")
+        var title = welcomeName is not null
+            ? words.Say($"Welcome, {welcomeName}", $"Bienvenue, {welcomeName}")
             : words.Say("What I can do for you", "Ce que je peux faire pour vous");
         var text = words.Say(
             $"You are in {words.Department(department)}. Type a command below, in English or French.",

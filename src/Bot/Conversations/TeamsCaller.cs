@@ -3,6 +3,7 @@ using EpicEvents.Bot.Protocol;
 using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Teams;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EpicEvents.Bot.Conversations;
 
@@ -12,10 +13,11 @@ public sealed record Caller(Actor? Actor, string? Refusal);
 /// <summary>
 /// Maps the Teams member of an activity to a collaborator (SPEC §4): the explicit link first, then,
 /// for a tenant where auto-linking is on, the member's email as the connector reports it (verified
-/// by Microsoft 365, unlike anything typed in the chat). The collaborator is reloaded at every turn,
-/// so a deactivation or a change of department applies at once.
+/// by Microsoft 365, unlike anything typed in the chat). The collaborator is read from the database
+/// at every turn — in the ledger's round trip when the turn came through it — so a deactivation or
+/// a change of department applies at once.
 /// </summary>
-public sealed class TeamsCaller(IdentifyTeamsMember identify, TeamsConversations conversations, TeamsSettings settings)
+public sealed class TeamsCaller(TeamsActivityIntake intake, TeamsSettings settings, IServiceProvider services)
 {
     /// <param name="rememberConversation">
     /// False when the activity's conversation may not be the person's chat with the bot (the compose
@@ -33,19 +35,25 @@ public sealed class TeamsCaller(IdentifyTeamsMember identify, TeamsConversations
                 "Ce bot est réservé à l'équipe d'Epic Events."));
         }
 
-        if (!Guid.TryParse(activity.From?.AadObjectId, out var objectId))
+        if (SenderOf(activity) is not { } sender)
         {
             return new Caller(null, words.Say(
                 "I cannot tell who you are from this conversation. Please write to me from your Teams account.",
                 "Je ne peux pas savoir qui vous êtes dans cette conversation. Écrivez-moi depuis votre compte Teams."));
         }
 
-        var found = await identify.ExecuteAsync(new TeamsMember(tenant, objectId, null, activity.From?.Name), settings.AutoLinkTenants, cancellationToken);
+        var intook = turn.TurnState.Get<TeamsIntake>() is { } admitted && admitted.Sender == sender
+            ? admitted
+            : await intake.ReadAsync(sender, cancellationToken);
+        var found = intook.Identification;
+        var stored = intook.Conversation;
         if (found.Outcome == TeamsIdentificationOutcome.Unknown && settings.AutoLinkTenants.Contains(tenant) && activity.From?.Id is { } userId)
         {
             if (await VerifiedEmailAsync(turn, userId, cancellationToken) is { } email)
             {
-                found = await identify.ExecuteAsync(new TeamsMember(tenant, objectId, email, activity.From?.Name), settings.AutoLinkTenants, cancellationToken);
+                found = await services.GetRequiredService<IdentifyTeamsMember>()
+                    .ExecuteAsync(new TeamsMember(tenant, sender.AadObjectId, email, activity.From?.Name), settings.AutoLinkTenants, cancellationToken);
+                stored = null;
             }
         }
 
@@ -60,11 +68,21 @@ public sealed class TeamsCaller(IdentifyTeamsMember identify, TeamsConversations
 
         if (rememberConversation && activity.Conversation?.ConversationType is null or "personal")
         {
-            await conversations.RememberAsync(actor.Id, ReferenceOf(activity), cancellationToken);
+            var reference = ReferenceOf(activity);
+            if (stored is not { Blocked: false } || stored.Reference != reference)
+            {
+                await services.GetRequiredService<TeamsConversations>().RememberAsync(actor.Id, reference, stored, cancellationToken);
+            }
         }
 
         return new Caller(actor, null);
     }
+
+    /// <summary>The Teams account of the activity's sender; null when the activity does not say.</summary>
+    public static TeamsSender? SenderOf(Activity activity) =>
+        Guid.TryParse(activity.GetTenantId(), out var tenant) && Guid.TryParse(activity.From?.AadObjectId, out var objectId)
+            ? new TeamsSender(tenant, objectId)
+            : null;
 
     /// <summary>The member's email as the connector knows it; none when the connector cannot say (then no auto-link).</summary>
     private static async Task<string?> VerifiedEmailAsync(ITurnContext turn, string userId, CancellationToken cancellationToken)

@@ -1,19 +1,22 @@
+using EpicEvents.Bot.Conversations;
 using EpicEvents.Bot.Protocol;
 using EpicEvents.Crm.Teams;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EpicEvents.Bot.Hosting;
 
 /// <summary>
 /// Remembers handled activities in the database, so that a redelivery (Teams retries after ~15 s)
-/// is dropped even when it reaches another instance of the bot.
+/// is dropped even when it reaches another instance of the bot. The same round trip reads who the
+/// sender is, which the turn then finds in its state (<see cref="TeamsCaller"/>).
 /// </summary>
-public sealed class DatabaseActivityDeduplicator(IServiceScopeFactory scopes) : IActivityDeduplicator
+public sealed class DatabaseActivityDeduplicator(TeamsActivityIntake intake) : IActivityDeduplicator
 {
-    public async ValueTask<bool> TryMarkAsSeenAsync(string activityKey, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryMarkAsSeenAsync(string activityKey, ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ActivityLedger>().TryRecordAsync(KeyOf(activityKey), cancellationToken);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var admitted = await intake.AdmitAsync(KeyOf(activityKey), TeamsCaller.SenderOf(turnContext.Activity), cancellationToken);
+        turnContext.TurnState.Set(admitted);
+        return admitted.FirstDelivery;
     }
 
     // Channel conversation ids are long; the ledger keeps a fixed-size digest of those.

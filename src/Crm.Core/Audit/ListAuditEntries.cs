@@ -62,7 +62,7 @@ public sealed class ListAuditEntries(CrmDbContext db) : IUseCase
 
         // The actor's name comes from a left join in the same query: no query per row.
         var rows = await (
-                from a in query.OrderByDescending(a => a.Id).Take(limit + 1)
+                from a in query.OrderByDescending(a => a.Id).TakePage(limit)
                 join c in db.Collaborators on a.ActorId equals (int?)c.Id into actors
                 from c in actors.DefaultIfEmpty()
                 orderby a.Id descending

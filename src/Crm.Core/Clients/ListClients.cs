@@ -64,7 +64,7 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
             query = query.Where(c => c.Id < after);
         }
 
-        var rows = await query.OrderByDescending(c => c.Id).Take(limit + 1).Select(ClientView.Projection).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(c => c.Id).TakePage(limit).Select(ClientView.Projection).ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
     }
 }

@@ -50,7 +50,7 @@ public sealed class ListCollaborators(CrmDbContext db) : IUseCase
             query = query.Where(c => c.Id > after);
         }
 
-        var rows = (await query.OrderBy(c => c.Id).Take(limit + 1).Select(CollaboratorView.Projection).ToListAsync(cancellationToken))
+        var rows = (await query.OrderBy(c => c.Id).TakePage(limit).Select(CollaboratorView.Projection).ToListAsync(cancellationToken))
             .ConvertAll(view => view.For(actor));
         return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
     }

@@ -93,7 +93,7 @@ public sealed class ListContracts(CrmDbContext db) : IUseCase
             query = query.Where(c => c.Id < after);
         }
 
-        var rows = await db.ContractViews(query.OrderByDescending(c => c.Id).Take(limit + 1)).ToListAsync(cancellationToken);
+        var rows = await db.ContractViews(query.OrderByDescending(c => c.Id).TakePage(limit)).ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
     }
 

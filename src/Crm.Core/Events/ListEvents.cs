@@ -126,7 +126,7 @@ public sealed class ListEvents(CrmDbContext db, TimeProvider clock) : IUseCase
         }
 
         var rows = await InOrder(query)
-            .Take(limit + 1)
+            .TakePage(limit)
             .Select(EventView.Projection)
             .ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, last => Cursor.ForTimeAndId(last.StartsAt, last.Id));

@@ -40,7 +40,7 @@ public sealed class ListNotifications(CrmDbContext db) : IUseCase
             query = query.Where(m => m.Id < before);
         }
 
-        var rows = await query.OrderByDescending(m => m.Id).Take(limit + 1).Select(NotificationView.Projection).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(m => m.Id).TakePage(limit).Select(NotificationView.Projection).ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
     }
 }

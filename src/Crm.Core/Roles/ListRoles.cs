@@ -26,7 +26,7 @@ public sealed class ListRoles(CrmDbContext db) : IUseCase
             query = query.Where(r => r.Id > after);
         }
 
-        var rows = await query.OrderBy(r => r.Id).Take(limit + 1).Select(RoleView.Projection).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(r => r.Id).TakePage(limit).Select(RoleView.Projection).ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
     }
 }

@@ -29,7 +29,7 @@ public sealed class ListSignatureRequests(CrmDbContext db) : IUseCase
             query = query.Where(s => s.Id > after);
         }
 
-        var rows = await query.OrderBy(s => s.Id).Take(limit + 1).Select(SignatureRequestView.Projection).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(s => s.Id).TakePage(limit).Select(SignatureRequestView.Projection).ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
     }
 }

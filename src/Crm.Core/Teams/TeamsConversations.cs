@@ -39,7 +39,18 @@ public sealed class TeamsConversations(CrmDbContext db, TimeProvider clock)
     {
         Check(reference);
         var stored = await db.TeamsConversations.AsNoTracking().SingleOrDefaultAsync(c => c.CollaboratorId == collaboratorId, cancellationToken);
-        if (stored is not null && !stored.IsBlocked && stored.ToReference() == reference)
+        await RememberAsync(collaboratorId, reference, stored is null ? null : new StoredTeamsConversation(stored.ToReference(), stored.IsBlocked), cancellationToken);
+    }
+
+    /// <summary>
+    /// The same, when the caller has just read the stored reference (<see cref="TeamsActivityIntake"/>
+    /// reads it with the sender's identity): no read, and a write only when the reference changed or
+    /// was blocked.
+    /// </summary>
+    public async Task RememberAsync(int collaboratorId, TeamsConversationReference reference, StoredTeamsConversation? stored, CancellationToken cancellationToken = default)
+    {
+        Check(reference);
+        if (stored is { Blocked: false } && stored.Reference == reference)
         {
             return;
         }

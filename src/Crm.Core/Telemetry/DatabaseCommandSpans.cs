@@ -117,18 +117,18 @@ internal sealed class DatabaseCommandSpans : DbCommandInterceptor
         return end == 0 ? "SQL" : text[..end].ToString().ToUpperInvariant();
     }
 
-    private void Start(DbCommand command)
+    /// <summary>A span for a command run outside EF Core (plain ADO.NET on a hot path); null without a listener.</summary>
+    internal static Activity? StartSpan(DbCommand command, string operation)
     {
         if (!CrmTelemetry.Source.HasListeners())
         {
-            return;
+            return null;
         }
 
-        var operation = Operation(command.CommandText);
         var activity = CrmTelemetry.Source.StartActivity(operation, ActivityKind.Client);
         if (activity is null)
         {
-            return;
+            return null;
         }
 
         activity.SetTag("db.system.name", command.Connection is Npgsql.NpgsqlConnection ? "postgresql" : "sqlite");
@@ -138,7 +138,15 @@ internal sealed class DatabaseCommandSpans : DbCommandInterceptor
             activity.SetTag("db.namespace", database);
         }
 
-        _open.AddOrUpdate(command, activity);
+        return activity;
+    }
+
+    private void Start(DbCommand command)
+    {
+        if (StartSpan(command, Operation(command.CommandText)) is { } activity)
+        {
+            _open.AddOrUpdate(command, activity);
+        }
     }
 
     private void Stop(DbCommand command, Exception? exception)

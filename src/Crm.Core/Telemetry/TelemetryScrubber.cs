@@ -28,9 +28,17 @@ public static partial class TelemetryScrubber
             return text;
         }
 
-        var scrubbed = Email().Replace(text, "[email]");
-        scrubbed = Credential().Replace(scrubbed, "$1" + Redacted);
-        return Phone().Replace(scrubbed, m => LooksLikePhone(m.ValueSpan) ? "[phone]" : m.Value);
+        // Every span and log record passes here on the thread that ends it: a pattern whose
+        // indispensable character is absent is not run (no '@', no email; no digit, no phone number).
+        var scrubbed = text.Contains('@', StringComparison.Ordinal) ? Email().Replace(text, "[email]") : text;
+        if (MayHoldCredential(scrubbed))
+        {
+            scrubbed = Credential().Replace(scrubbed, "$1" + Redacted);
+        }
+
+        return scrubbed.AsSpan().IndexOfAnyInRange('0', '9') >= 0
+            ? Phone().Replace(scrubbed, m => LooksLikePhone(m.ValueSpan) ? "[phone]" : m.Value)
+            : scrubbed;
     }
 
     public static object? ScrubValue(string key, object? value) => value switch
@@ -41,6 +49,25 @@ public static partial class TelemetryScrubber
         bool or int or long or short or byte or double or float or decimal or Enum => value,
         _ => Scrub(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),
     };
+
+    /// <summary>A credential is written "key=value", "key: value" or "Bearer value": never without one of these.</summary>
+    private static bool MayHoldCredential(string text)
+    {
+        if (text.AsSpan().IndexOfAny('=', ':') >= 0)
+        {
+            return true;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Nine digits or more, and not an ISO date or a dotted address.</summary>
     private static bool LooksLikePhone(ReadOnlySpan<char> text)

@@ -51,6 +51,25 @@ public abstract class TeamsConversationsTests<TDatabase> : WorldTest<TDatabase>
     }
 
     [Fact]
+    public async Task With_the_reference_read_in_the_same_turn_only_a_changed_or_blocked_one_is_written()
+    {
+        await Conversations.RememberAsync(World.Sales.Id, Personal);
+        var firstSeen = World.Clock.UtcNow;
+        World.Clock.Advance(TimeSpan.FromMinutes(5));
+        var moved = Personal with { ServiceUrl = "https://smba.trafficmanager.net/amer/" };
+
+        await Conversations.RememberAsync(World.Sales.Id, Personal, new StoredTeamsConversation(Personal, Blocked: false));
+        (await StoredAsync(World.Sales.Id)).UpdatedAt.Should().Be(firstSeen);
+
+        await Conversations.RememberAsync(World.Sales.Id, moved, new StoredTeamsConversation(Personal, Blocked: false));
+        (await Conversations.FindAsync(World.Sales.Id)).Should().Be(moved);
+
+        await Conversations.MarkBlockedAsync(World.Sales.Id);
+        await Conversations.RememberAsync(World.Sales.Id, moved, new StoredTeamsConversation(moved, Blocked: true));
+        (await Conversations.FindAsync(World.Sales.Id)).Should().Be(moved, "writing again clears the block");
+    }
+
+    [Fact]
     public async Task Remembering_an_unchanged_reference_writes_nothing()
     {
         await Conversations.RememberAsync(World.Sales.Id, Personal);
