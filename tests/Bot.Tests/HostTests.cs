@@ -14,23 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EpicEvents.Bot.Tests;
 
 /// <summary><c>/api/messages</c> and <c>/healthz</c> through the real ASP.NET Core pipeline.</summary>
-public sealed class HostTests : IAsyncLifetime
+public sealed class HostTests : WorldAndConnectorTest
 {
-    private BotWorld _world = null!;
-    private LoopbackConnector _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await BotWorld.CreateAsync();
-        _connector = new LoopbackConnector();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        await _world.DisposeAsync();
-    }
-
     [Fact]
     public async Task Health_says_the_database_is_reachable()
     {
@@ -63,7 +48,7 @@ public sealed class HostTests : IAsyncLifetime
         var response = await factory.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        _connector.Requests.Should().BeEmpty();
+        Connector.Requests.Should().BeEmpty();
     }
 
     [Fact]
@@ -79,7 +64,7 @@ public sealed class HostTests : IAsyncLifetime
 
         forged.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         missing.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        _connector.Requests.Should().BeEmpty();
+        Connector.Requests.Should().BeEmpty();
     }
 
     [Fact]
@@ -93,7 +78,7 @@ public sealed class HostTests : IAsyncLifetime
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         second.StatusCode.Should().Be(HttpStatusCode.OK);
-        _connector.Requests.Where(r => r.Method == "POST").Should().ContainSingle()
+        Connector.Requests.Where(r => r.Method == "POST").Should().ContainSingle()
             .Which.Body.Should().Contain("What I can do");
     }
 
@@ -108,7 +93,7 @@ public sealed class HostTests : IAsyncLifetime
             other.CreateClient().PostAsync("/api/messages", Message("m-two-instances", "help")));
 
         answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK);
-        _connector.Requests.Where(r => r.Method == "POST").Should().ContainSingle();
+        Connector.Requests.Where(r => r.Method == "POST").Should().ContainSingle();
     }
 
     [Fact]
@@ -121,7 +106,7 @@ public sealed class HostTests : IAsyncLifetime
         await DeactivateSalesAsync();
         await client.PostAsync("/api/messages", Message("m-deactivated", "help"));
 
-        var replies = _connector.Requests.Where(r => r.Method == "POST").Select(r => r.Body).ToList();
+        var replies = Connector.Requests.Where(r => r.Method == "POST").Select(r => r.Body).ToList();
         replies.Should().HaveCount(2);
         replies[0].Should().Contain("What I can do");
         replies[1].Should().Contain("deactivated").And.NotContain("What I can do");
@@ -141,7 +126,7 @@ public sealed class HostTests : IAsyncLifetime
         await client.PostAsync("/api/messages", Message("m-moved", "help", moved.Url));
         var changed = await StoredReferenceAsync();
 
-        first.ServiceUrl.Should().Be(_connector.Url);
+        first.ServiceUrl.Should().Be(Connector.Url);
         unchanged.Should().Be(first);
         changed.ServiceUrl.Should().Be(moved.Url);
         changed.UpdatedAt.Should().BeOnOrAfter(first.UpdatedAt);
@@ -154,7 +139,7 @@ public sealed class HostTests : IAsyncLifetime
         using var factory = Factory();
         var client = factory.CreateClient();
         await client.PostAsync("/api/messages", Message("m-open", "new client"));
-        var dialogId = JsonDocument.Parse(_connector.Requests.Last().Body).RootElement.GetRawText();
+        var dialogId = JsonDocument.Parse(Connector.Requests.Last().Body).RootElement.GetRawText();
         var id = System.Text.RegularExpressions.Regex.Match(dialogId, "\"dialogId\":\"(\\d+)\"").Groups[1].Value;
 
         var response = await client.PostAsync("/api/messages", Invoke("m-submit", id));
@@ -185,7 +170,7 @@ public sealed class HostTests : IAsyncLifetime
         result.GetProperty("preview").GetProperty("contentType").GetString().Should().Be("application/vnd.microsoft.card.thumbnail");
         result.GetProperty("preview").GetProperty("content").GetProperty("title").GetString().Should().Be("Kevin Casey");
         result.GetProperty("preview").GetProperty("content").GetProperty("subtitle").GetString().Should().Be("Cool Startup LLC");
-        _connector.Requests.Should().BeEmpty(because: "nothing is posted in the chat: the person picks a card to share");
+        Connector.Requests.Should().BeEmpty(because: "nothing is posted in the chat: the person picks a card to share");
     }
 
     [Fact]
@@ -210,14 +195,14 @@ public sealed class HostTests : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Test");
-            builder.UseSetting("ConnectionStrings:Crm", database ?? $"Data Source={_world.DatabasePath}");
+            builder.UseSetting("ConnectionStrings:Crm", database ?? $"Data Source={World.DatabasePath}");
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             if (appId is not null)
             {
                 builder.UseSetting("MicrosoftAppId", appId);
                 builder.UseSetting("MicrosoftAppPassword", "not-used-before-authentication");
                 builder.UseSetting("MicrosoftAppTenantId", BotWorld.Tenant.ToString());
-                builder.UseSetting("Bot:OpenIdMetadataUrl", $"{_connector.Url}openid");
+                builder.UseSetting("Bot:OpenIdMetadataUrl", $"{Connector.Url}openid");
             }
         });
 
@@ -226,21 +211,21 @@ public sealed class HostTests : IAsyncLifetime
 
     private async Task DeactivateSalesAsync()
     {
-        await using var scope = _world.Services.CreateAsyncScope();
+        await using var scope = World.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var manager = (await services.GetRequiredService<ActorLoader>().LoadAsync(_world.Manager.CollaboratorId, ChangeSource.Cli))!;
+        var manager = (await services.GetRequiredService<ActorLoader>().LoadAsync(World.Manager.CollaboratorId, ChangeSource.Cli))!;
         var db = services.GetRequiredService<CrmDbContext>();
         var colleague = await db.Collaborators
-            .Where(c => c.IsActive && c.Role.Department == Department.Sales && c.Id != _world.Sales.CollaboratorId)
+            .Where(c => c.IsActive && c.Role.Department == Department.Sales && c.Id != World.Sales.CollaboratorId)
             .Select(c => c.Id).FirstAsync();
         var deactivated = await services.GetRequiredService<DeactivateCollaborator>()
-            .ExecuteAsync(manager, new DeactivateCollaboratorRequest(_world.Sales.CollaboratorId, colleague));
+            .ExecuteAsync(manager, new DeactivateCollaboratorRequest(World.Sales.CollaboratorId, colleague));
         deactivated.IsOk.Should().BeTrue(deactivated.ToString());
     }
 
     private Task<(string ServiceUrl, DateTime UpdatedAt)> StoredReferenceAsync() =>
-        _world.QueryAsync(db => db.TeamsConversations.AsNoTracking()
-            .Where(c => c.CollaboratorId == _world.Sales.CollaboratorId)
+        World.QueryAsync(db => db.TeamsConversations.AsNoTracking()
+            .Where(c => c.CollaboratorId == World.Sales.CollaboratorId)
             .Select(c => ValueTuple.Create(c.ServiceUrl, c.UpdatedAt))
             .SingleAsync());
 
@@ -251,8 +236,8 @@ public sealed class HostTests : IAsyncLifetime
         $"\"name\":\"composeExtension/query\",\"value\":{{\"commandId\":\"{commandId}\",\"parameters\":[{{\"name\":\"query\",\"value\":{textJson}}}],\"queryOptions\":{{\"skip\":0,\"count\":25}}}}");
 
     private StringContent Activity(string id, string type, string extra, string? serviceUrl = null) => new(
-        "{" + $"\"type\":\"{type}\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{serviceUrl ?? _connector.Url}\","
-        + $"\"from\":{{\"id\":\"{_world.Sales.UserId}\",\"name\":\"{_world.Sales.Name}\",\"aadObjectId\":\"{_world.Sales.AadObjectId}\"}},"
+        "{" + $"\"type\":\"{type}\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{serviceUrl ?? Connector.Url}\","
+        + $"\"from\":{{\"id\":\"{World.Sales.UserId}\",\"name\":\"{World.Sales.Name}\",\"aadObjectId\":\"{World.Sales.AadObjectId}\"}},"
         + "\"recipient\":{\"id\":\"28:bot\",\"name\":\"Epic Events\"},"
         + $"\"conversation\":{{\"id\":\"a:host-tests\",\"conversationType\":\"personal\",\"tenantId\":\"{BotWorld.Tenant}\"}},"
         + $"\"channelData\":{{\"tenant\":{{\"id\":\"{BotWorld.Tenant}\"}}}},\"locale\":\"en-US\",{extra}" + "}",

@@ -21,32 +21,17 @@ public sealed class ExportsEverything
 
 /// <summary>The outbox sender's traces, exported over OTLP to a loopback receiver.</summary>
 [Collection(ExportsEverything.Name)]
-public sealed class OutboxSenderTelemetryTests : IAsyncLifetime
+public sealed class OutboxSenderTelemetryTests : WorldAndConnectorTest
 {
-    private BotWorld _world = null!;
-    private LoopbackConnector _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await BotWorld.CreateAsync();
-        _connector = new LoopbackConnector();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _world.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_idle_sender_exports_no_traces_of_its_polling_and_a_delivery_is_exported()
     {
         using var receiver = new OtlpReceiver();
-        await _world.ConnectEveryoneAsync(_connector);
+        await World.ConnectEveryoneAsync(Connector);
         WebApplicationFactory<Program> Traced() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Test");
-            builder.UseSetting("ConnectionStrings:Crm", _world.ConnectionString);
+            builder.UseSetting("ConnectionStrings:Crm", World.ConnectionString);
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             builder.UseSetting("Bot:Outbox:PollInterval", "00:00:00.100");
             builder.UseSetting("SENTRY_DSN", null);
@@ -69,7 +54,7 @@ public sealed class OutboxSenderTelemetryTests : IAsyncLifetime
         using (var busy = Traced())
         {
             busy.CreateClient();
-            (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
+            (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
         }
 
         (await receiver.WaitUntilAsync(r => r.AnyContains("outbox deliver"))).Should().BeTrue("each delivery is traced");
@@ -77,10 +62,10 @@ public sealed class OutboxSenderTelemetryTests : IAsyncLifetime
 
     private async Task AssignSupportAsync()
     {
-        var support = _world.Support.CollaboratorId;
-        var manager = await _world.ActorAsync(_world.Manager.CollaboratorId);
-        var eventId = await _world.QueryAsync(db => db.Events.Where(e => e.SupportContactId != support).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
-        await using var scope = _world.Services.CreateAsyncScope();
+        var support = World.Support.CollaboratorId;
+        var manager = await World.ActorAsync(World.Manager.CollaboratorId);
+        var eventId = await World.QueryAsync(db => db.Events.Where(e => e.SupportContactId != support).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
+        await using var scope = World.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<AssignSupport>().ExecuteAsync(manager, new AssignSupportRequest(eventId, support))).IsOk.Should().BeTrue();
     }
 }

@@ -23,102 +23,87 @@ namespace EpicEvents.Bot.Tests;
 /// The outbox sender of real bot instances, on SQLite files, delivering to a loopback connector
 /// that speaks the Bot Connector's wire format and reads every message as a Teams client would.
 /// </summary>
-public sealed class OutboxSenderTests : IAsyncLifetime
+public sealed class OutboxSenderTests : WorldAndConnectorTest
 {
-    private BotWorld _world = null!;
-    private LoopbackConnector _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await BotWorld.CreateAsync();
-        _connector = new LoopbackConnector();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _world.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task Every_notification_reaches_its_recipient_once_and_in_order_despite_throttling_gateway_errors_and_lost_answers()
     {
-        await _world.ConnectEveryoneAsync(_connector);
-        await _world.QueueSupportNotificationsAsync(atLeast: 40);
+        await World.ConnectEveryoneAsync(Connector);
+        await World.QueueSupportNotificationsAsync(atLeast: 40);
         var faults = new FaultPlan(seed: 7, rate: 0.3);
-        _connector.Faults = faults.Next;
+        Connector.Faults = faults.Next;
 
         // A lost answer is one that takes longer than the client waits.
-        await _world.StartSenderAsync(attemptTimeout: TimeSpan.FromSeconds(2));
+        await World.StartSenderAsync(attemptTimeout: TimeSpan.FromSeconds(2));
 
-        (await _world.WaitUntilDeliveredAsync()).Should().BeTrue(string.Join("; ", _connector.Errors));
-        var rows = await _world.OutboxAsync();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue(string.Join("; ", Connector.Errors));
+        var rows = await World.OutboxAsync();
         rows.Should().OnlyContain(r => r.State == DeliveryState.Sent);
         ShouldBeReadOnceEachInOrder(rows);
-        _connector.Messages.Should().Contain(m => m.Duplicate, "an answer was lost after the message was accepted, so the same message went again");
+        Connector.Messages.Should().Contain(m => m.Duplicate, "an answer was lost after the message was accepted, so the same message went again");
         faults.Injected.Should().ContainKeys(nameof(ConnectorFault.Throttle), nameof(ConnectorFault.BadGateway), nameof(ConnectorFault.AcceptThenHang));
     }
 
     [Fact]
     public async Task A_person_who_blocked_the_bot_gets_nothing_more_and_their_notifications_are_undeliverable()
     {
-        await _world.ConnectEveryoneAsync(_connector);
-        var blocker = _world.Support.CollaboratorId;
-        _connector.Block(ChatOf(blocker));
+        await World.ConnectEveryoneAsync(Connector);
+        var blocker = World.Support.CollaboratorId;
+        Connector.Block(ChatOf(blocker));
         await AssignAsync(await EventNotSupportedByAsync(blocker), blocker);
-        var sender = await _world.StartSenderAsync();
-        (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
+        var sender = await World.StartSenderAsync();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
 
         await AssignAsync(await EventNotSupportedByAsync(blocker), blocker);
-        (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
         await sender.StopAsync();
 
-        var rows = await _world.OutboxAsync();
+        var rows = await World.OutboxAsync();
         var toBlocker = rows.Where(r => r.RecipientId == blocker).ToList();
         toBlocker.Should().HaveCount(2).And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.LastError!.Contains("blocked the bot"));
         rows.Where(r => r.RecipientId != blocker).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Sent);
-        _connector.Requests.Count(r => r.Path.Contains(Uri.EscapeDataString(ChatOf(blocker)), StringComparison.Ordinal))
+        Connector.Requests.Count(r => r.Path.Contains(Uri.EscapeDataString(ChatOf(blocker)), StringComparison.Ordinal))
             .Should().Be(1, "once Teams said the bot is blocked, nothing more is sent to that person");
-        (await _world.QueryAsync(db => db.TeamsConversations.Where(c => c.CollaboratorId == blocker).Select(c => c.BlockedAt).SingleAsync())).Should().NotBeNull();
+        (await World.QueryAsync(db => db.TeamsConversations.Where(c => c.CollaboratorId == blocker).Select(c => c.BlockedAt).SingleAsync())).Should().NotBeNull();
     }
 
     [Fact]
     public async Task Someone_linked_who_never_wrote_to_the_bot_gets_a_new_one_to_one_chat_then_the_card()
     {
-        var newcomer = (await _world.SupportStaffAsync()).First(id => id != _world.Support.CollaboratorId);
-        await _world.ConnectEveryoneAsync(_connector, withoutChat: [newcomer]);
-        var objectId = await _world.QueryAsync(db => db.Collaborators.Where(c => c.Id == newcomer).Select(c => c.TeamsAadObjectId!.Value).SingleAsync());
+        var newcomer = (await World.SupportStaffAsync()).First(id => id != World.Support.CollaboratorId);
+        await World.ConnectEveryoneAsync(Connector, withoutChat: [newcomer]);
+        var objectId = await World.QueryAsync(db => db.Collaborators.Where(c => c.Id == newcomer).Select(c => c.TeamsAadObjectId!.Value).SingleAsync());
         var assigned = await AssignAsync(await EventNotSupportedByAsync(newcomer), newcomer);
 
-        await _world.StartSenderAsync();
-        (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
+        await World.StartSenderAsync();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
 
-        var opened = _connector.OpenedChats.Should().ContainSingle().Subject;
+        var opened = Connector.OpenedChats.Should().ContainSingle().Subject;
         var parameters = opened.Parameters;
         parameters.GetProperty("isGroup").GetBoolean().Should().BeFalse();
         parameters.GetProperty("bot").GetProperty("id").GetString().Should().Be(BotId);
         parameters.GetProperty("members")[0].GetProperty("id").GetString().Should().Be(objectId.ToString());
         parameters.GetProperty("tenantId").GetString().Should().Be(BotWorld.Tenant.ToString());
         parameters.GetProperty("channelData").GetProperty("tenant").GetProperty("id").GetString().Should().Be(BotWorld.Tenant.ToString());
-        var card = _connector.Accepted.Should().ContainSingle(m => m.ConversationId == opened.ConversationId).Subject;
+        var card = Connector.Accepted.Should().ContainSingle(m => m.ConversationId == opened.ConversationId).Subject;
         card.Card.Text().Should().Contain($"You support event #{assigned.Id}");
-        var row = (await _world.OutboxAsync()).Single(r => r.RecipientId == newcomer);
+        var row = (await World.OutboxAsync()).Single(r => r.RecipientId == newcomer);
         row.State.Should().Be(DeliveryState.Sent);
         row.ConversationId.Should().Be(opened.ConversationId);
-        var stored = await _world.QueryAsync(db => db.TeamsConversations.AsNoTracking().SingleAsync(c => c.CollaboratorId == newcomer));
+        var stored = await World.QueryAsync(db => db.TeamsConversations.AsNoTracking().SingleAsync(c => c.CollaboratorId == newcomer));
         stored.ConversationId.Should().Be(opened.ConversationId, "the chat is remembered for the next notifications");
-        stored.ServiceUrl.Should().Be(_connector.Url);
+        stored.ServiceUrl.Should().Be(Connector.Url);
     }
 
     [Fact]
     public async Task A_notification_that_can_reach_nobody_is_undeliverable_with_the_reason_and_sends_nothing()
     {
-        var support = await _world.SupportStaffAsync();
-        var unlinked = support.First(id => id != _world.Support.CollaboratorId);
-        var elsewhere = _world.Support.CollaboratorId;
-        await _world.ConnectEveryoneAsync(_connector, withoutChat: [unlinked, elsewhere], unlinked: [unlinked]);
-        var manager = await _world.ActorAsync(_world.Manager.CollaboratorId);
-        await using (var scope = _world.Services.CreateAsyncScope())
+        var support = await World.SupportStaffAsync();
+        var unlinked = support.First(id => id != World.Support.CollaboratorId);
+        var elsewhere = World.Support.CollaboratorId;
+        await World.ConnectEveryoneAsync(Connector, withoutChat: [unlinked, elsewhere], unlinked: [unlinked]);
+        var manager = await World.ActorAsync(World.Manager.CollaboratorId);
+        await using (var scope = World.Services.CreateAsyncScope())
         {
             // Linked to a tenant where nobody has talked to the bot yet.
             (await scope.ServiceProvider.GetRequiredService<LinkTeamsIdentity>()
@@ -127,23 +112,23 @@ public sealed class OutboxSenderTests : IAsyncLifetime
 
         var first = await AssignAsync(await EventNotSupportedByAsync(unlinked), unlinked);
         await AssignAsync(await EventNotSupportedByAsync(elsewhere, except: first.Id), elsewhere);
-        var leaving = await _world.QueryAsync(db => db.Events.Where(e => e.Id == first.Id).Select(e => e.Contract.Client.SalesContactId!.Value).SingleAsync());
-        var heir = await _world.QueryAsync(db => db.Collaborators.Where(c => c.IsActive && c.Role.Department == Department.Sales && c.Id != leaving).Select(c => c.Id).FirstAsync());
-        await using (var scope = _world.Services.CreateAsyncScope())
+        var leaving = await World.QueryAsync(db => db.Events.Where(e => e.Id == first.Id).Select(e => e.Contract.Client.SalesContactId!.Value).SingleAsync());
+        var heir = await World.QueryAsync(db => db.Collaborators.Where(c => c.IsActive && c.Role.Department == Department.Sales && c.Id != leaving).Select(c => c.Id).FirstAsync());
+        await using (var scope = World.Services.CreateAsyncScope())
         {
             (await scope.ServiceProvider.GetRequiredService<DeactivateCollaborator>()
                 .ExecuteAsync(manager, new DeactivateCollaboratorRequest(leaving, heir))).IsOk.Should().BeTrue();
         }
 
-        await _world.StartSenderAsync();
-        (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
+        await World.StartSenderAsync();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
 
-        var rows = await _world.OutboxAsync();
+        var rows = await World.OutboxAsync();
         rows.Where(r => r.RecipientId == unlinked).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.LastError == "The recipient has no Teams account linked.");
         rows.Where(r => r.RecipientId == elsewhere).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.LastError == "The recipient has not installed the bot yet.");
         rows.Where(r => r.RecipientId == leaving).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.LastError == "The recipient's account is deactivated.");
-        _connector.OpenedChats.Should().BeEmpty();
-        _connector.Requests.Should().NotContain(r => r.Path.Contains(Uri.EscapeDataString(ChatOf(unlinked)), StringComparison.Ordinal)
+        Connector.OpenedChats.Should().BeEmpty();
+        Connector.Requests.Should().NotContain(r => r.Path.Contains(Uri.EscapeDataString(ChatOf(unlinked)), StringComparison.Ordinal)
             || r.Path.Contains(Uri.EscapeDataString(ChatOf(elsewhere)), StringComparison.Ordinal)
             || r.Path.Contains(Uri.EscapeDataString(ChatOf(leaving)), StringComparison.Ordinal));
     }
@@ -151,29 +136,29 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     [Fact]
     public async Task After_a_crash_between_sending_and_recording_the_next_sender_sends_the_same_keys_and_the_reader_sees_each_message_once()
     {
-        await _world.ConnectEveryoneAsync(_connector);
-        await AssignAsync(await EventNotSupportedByAsync(_world.Support.CollaboratorId), _world.Support.CollaboratorId);
-        var queued = await _world.OutboxAsync();
+        await World.ConnectEveryoneAsync(Connector);
+        await AssignAsync(await EventNotSupportedByAsync(World.Support.CollaboratorId), World.Support.CollaboratorId);
+        var queued = await World.OutboxAsync();
         var crashed = 0;
-        _connector.Faults = request => request.HttpMethod == "POST" && Volatile.Read(ref crashed) == 0
+        Connector.Faults = request => request.HttpMethod == "POST" && Volatile.Read(ref crashed) == 0
             ? new ConnectorFault.AcceptThenHang(TimeSpan.FromMinutes(5))
             : null;
         const string lease = "--Bot:Outbox:Lease=00:00:10";
 
         // Every message reaches the connector, and the sender dies before any answer comes back.
-        var crashing = await _world.StartSenderAsync(null, lease);
-        (await _connector.WaitUntilAsync(c => c.Messages.Count >= queued.Count)).Should().BeTrue();
+        var crashing = await World.StartSenderAsync(null, lease);
+        (await Connector.WaitUntilAsync(c => c.Messages.Count >= queued.Count)).Should().BeTrue();
         await crashing.CrashAsync();
         Interlocked.Exchange(ref crashed, 1);
-        await _world.StartSenderAsync(null, lease);
-        (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
+        await World.StartSenderAsync(null, lease);
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
 
-        var rows = await _world.OutboxAsync();
+        var rows = await World.OutboxAsync();
         rows.Should().HaveCount(queued.Count).And.OnlyContain(r => r.State == DeliveryState.Sent);
         rows.Should().OnlyContain(r => r.Attempts == 2, "the first sender's attempt counts, though its outcome was never recorded");
         foreach (var row in rows)
         {
-            _connector.Messages.Where(m => m.NotificationKey == row.Key.ToString()).Select(m => m.Duplicate)
+            Connector.Messages.Where(m => m.NotificationKey == row.Key.ToString()).Select(m => m.Duplicate)
                 .Should().Equal([false, true], "the second sender sent the same notification with the same key, and the reader dropped it");
         }
 
@@ -183,44 +168,44 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     [Fact]
     public async Task A_decided_signature_request_updates_every_managers_card_in_place_and_tells_the_requester()
     {
-        await _world.ConnectEveryoneAsync(_connector);
-        var sales = await _world.ActorAsync(_world.Sales.CollaboratorId);
-        var manager = await _world.ActorAsync(_world.Manager.CollaboratorId);
+        await World.ConnectEveryoneAsync(Connector);
+        var sales = await World.ActorAsync(World.Sales.CollaboratorId);
+        var manager = await World.ActorAsync(World.Manager.CollaboratorId);
         var contract = await NewDraftContractAsync();
         SignatureRequestView request;
-        await using (var scope = _world.Services.CreateAsyncScope())
+        await using (var scope = World.Services.CreateAsyncScope())
         {
             request = (await scope.ServiceProvider.GetRequiredService<RequestSignature>().ExecuteAsync(sales, new RequestSignatureRequest(contract))).Value;
         }
 
-        var sender = await _world.StartSenderAsync();
-        (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
+        var sender = await World.StartSenderAsync();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
         // The first manager of `db init` still has a temporary password: Crm.Core shows them nothing yet.
-        var cards = (await _world.OutboxAsync()).Where(r => r.Kind == NotificationKind.SignatureRequested && r.State == DeliveryState.Sent).ToList();
+        var cards = (await World.OutboxAsync()).Where(r => r.Kind == NotificationKind.SignatureRequested && r.State == DeliveryState.Sent).ToList();
         cards.Should().Contain(r => r.RecipientId == manager.Id).And.OnlyContain(r => r.ActivityId != null);
-        _connector.Accepted.Where(m => cards.Any(c => c.Key.ToString() == m.NotificationKey))
+        Connector.Accepted.Where(m => cards.Any(c => c.Key.ToString() == m.NotificationKey))
             .Should().HaveCount(cards.Count).And.OnlyContain(m => FindButton(m.Card, "Approve"));
 
-        await using (var scope = _world.Services.CreateAsyncScope())
+        await using (var scope = World.Services.CreateAsyncScope())
         {
             (await scope.ServiceProvider.GetRequiredService<DecideSignatureRequest>()
                 .ExecuteAsync(manager, new SignatureDecision(request.Id, SignatureVerdict.Approve))).IsOk.Should().BeTrue();
         }
 
-        (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
         await sender.StopAsync();
 
-        var updates = (await _world.OutboxAsync()).Where(r => r.Kind == NotificationKind.ApprovalCardUpdate && r.ConversationId != null).ToList();
+        var updates = (await World.OutboxAsync()).Where(r => r.Kind == NotificationKind.ApprovalCardUpdate && r.ConversationId != null).ToList();
         updates.Select(r => r.RecipientId).Should().BeEquivalentTo(cards.Select(c => c.RecipientId), "every card that went out is updated");
         updates.Should().OnlyContain(r => r.State == DeliveryState.Sent);
         foreach (var card in cards)
         {
-            var update = _connector.Updates.Should().ContainSingle(u => u.ConversationId == card.ConversationId && u.ActivityId == card.ActivityId).Subject;
+            var update = Connector.Updates.Should().ContainSingle(u => u.ConversationId == card.ConversationId && u.ActivityId == card.ActivityId).Subject;
             update.Card.Text().Should().Contain($"Approved by {manager.FullName}");
             FindButton(update.Card, "Approve").Should().BeFalse("a decided request offers no decision");
         }
 
-        _connector.Accepted.Should().Contain(m => m.ConversationId == ChatOf(sales.Id) && m.Card.Text().Contains($"Signed · contract #{contract}"));
+        Connector.Accepted.Should().Contain(m => m.ConversationId == ChatOf(sales.Id) && m.Card.Text().Contains($"Signed · contract #{contract}"));
     }
 
     [Fact]
@@ -235,19 +220,19 @@ public sealed class OutboxSenderTests : IAsyncLifetime
             ActivityStopped = finished.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
-        await _world.ConnectEveryoneAsync(_connector);
+        await World.ConnectEveryoneAsync(Connector);
         ActivityContext cause;
         using (var turn = source.StartActivity("assign support"))
         {
             cause = turn!.Context;
-            await AssignAsync(await EventNotSupportedByAsync(_world.Support.CollaboratorId), _world.Support.CollaboratorId);
+            await AssignAsync(await EventNotSupportedByAsync(World.Support.CollaboratorId), World.Support.CollaboratorId);
         }
 
-        await _world.StartSenderAsync();
-        (await _world.WaitUntilDeliveredAsync()).Should().BeTrue();
+        await World.StartSenderAsync();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
 
         // Other tests deliver at the same time in this process: their spans are in other traces.
-        var ids = (await _world.OutboxAsync()).Select(r => r.Id).ToList();
+        var ids = (await World.OutboxAsync()).Select(r => r.Id).ToList();
         var deliveries = finished.Where(a => a.OperationName == "outbox deliver" && a.TraceId == cause.TraceId).ToList();
         deliveries.Select(a => (long)a.GetTagItem("crm.notification.id")!).Should().BeEquivalentTo(ids, "each delivery joins the trace of the change that wrote it");
         deliveries.Should().OnlyContain(a => a.ParentSpanId == cause.SpanId && a.Kind == ActivityKind.Consumer);
@@ -257,12 +242,12 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     [Fact]
     public async Task A_turn_that_writes_notifications_wakes_the_sender_without_waiting_for_its_poll()
     {
-        await _world.ConnectEveryoneAsync(_connector);
+        await World.ConnectEveryoneAsync(Connector);
         var contract = await NewDraftContractAsync();
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Test");
-            builder.UseSetting("ConnectionStrings:Crm", _world.ConnectionString);
+            builder.UseSetting("ConnectionStrings:Crm", World.ConnectionString);
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             builder.UseSetting("Bot:Outbox:PollInterval", "01:00:00");
         });
@@ -272,9 +257,9 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         var response = await client.PostAsync("/api/messages", Message("w-request", $"request signature {contract}"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await _connector.WaitUntilAsync(c => c.Accepted.Any(m => m.ConversationId == ChatOf(_world.Manager.CollaboratorId))))
+        (await Connector.WaitUntilAsync(c => c.Accepted.Any(m => m.ConversationId == ChatOf(World.Manager.CollaboratorId))))
             .Should().BeTrue("the sender polls only hourly here, so the turn itself must have woken it");
-        _connector.Accepted.Single(m => m.ConversationId == ChatOf(_world.Manager.CollaboratorId)).Card.Text().Should().Contain($"Signature requested · contract #{contract}");
+        Connector.Accepted.Single(m => m.ConversationId == ChatOf(World.Manager.CollaboratorId)).Card.Text().Should().Contain($"Signature requested · contract #{contract}");
     }
 
     [Theory]
@@ -285,7 +270,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     [InlineData("Bot:Outbox:Enabled", "maybe")]
     public void A_sender_setting_that_cannot_be_read_stops_the_bot_at_start_and_names_the_setting(string key, string value)
     {
-        var build = () => BotHost.Build(["--environment=Test", $"--ConnectionStrings:Crm={_world.ConnectionString}", $"--{key}={value}"]);
+        var build = () => BotHost.Build(["--environment=Test", $"--ConnectionStrings:Crm={World.ConnectionString}", $"--{key}={value}"]);
 
         build.Should().Throw<InvalidOperationException>().WithMessage($"{key} must be *");
     }
@@ -297,9 +282,9 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     /// </summary>
     private void ShouldBeReadOnceEachInOrder(IReadOnlyList<OutboxRow> rows)
     {
-        var accepted = _connector.Accepted;
+        var accepted = Connector.Accepted;
         accepted.Select(m => m.NotificationKey).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(rows.Select(r => r.Key.ToString()));
-        foreach (var copy in _connector.Messages.Where(m => m.Duplicate))
+        foreach (var copy in Connector.Messages.Where(m => m.Duplicate))
         {
             accepted.Should().Contain(m => m.NotificationKey == copy.NotificationKey && m.ConversationId == copy.ConversationId && m.ActivityId == copy.ActivityId);
         }
@@ -315,8 +300,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
 
     private async Task<EventView> AssignAsync(int eventId, int supportId)
     {
-        var manager = await _world.ActorAsync(_world.Manager.CollaboratorId);
-        await using var scope = _world.Services.CreateAsyncScope();
+        var manager = await World.ActorAsync(World.Manager.CollaboratorId);
+        await using var scope = World.Services.CreateAsyncScope();
         var assigned = await scope.ServiceProvider.GetRequiredService<AssignSupport>().ExecuteAsync(manager, new AssignSupportRequest(eventId, supportId));
         assigned.IsOk.Should().BeTrue(assigned.Message);
         return assigned.Value;
@@ -325,16 +310,16 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     /// <summary>A new draft contract of one of the Sales user's clients.</summary>
     private async Task<int> NewDraftContractAsync()
     {
-        var sales = await _world.ActorAsync(_world.Sales.CollaboratorId);
-        var client = await _world.QueryAsync(db => db.Clients.Where(c => c.SalesContactId == sales.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
-        await using var scope = _world.Services.CreateAsyncScope();
+        var sales = await World.ActorAsync(World.Sales.CollaboratorId);
+        var client = await World.QueryAsync(db => db.Clients.Where(c => c.SalesContactId == sales.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        await using var scope = World.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<CreateContract>().ExecuteAsync(sales, new CreateContractRequest(client, 12_000m, 12_000m));
         created.IsOk.Should().BeTrue(created.Message);
         return created.Value.Id;
     }
 
     private Task<int> EventNotSupportedByAsync(int supportId, int except = 0) =>
-        _world.QueryAsync(db => db.Events.Where(e => e.SupportContactId != supportId && e.Id != except).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
+        World.QueryAsync(db => db.Events.Where(e => e.SupportContactId != supportId && e.Id != except).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
 
     private static bool FindButton(JsonElement card, string title)
     {
@@ -350,8 +335,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     private StringContent Message(string id, string text) => new(
-        "{" + $"\"type\":\"message\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{_connector.Url}\","
-        + $"\"from\":{{\"id\":\"{_world.Sales.UserId}\",\"name\":\"{_world.Sales.Name}\",\"aadObjectId\":\"{_world.Sales.AadObjectId}\"}},"
+        "{" + $"\"type\":\"message\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{Connector.Url}\","
+        + $"\"from\":{{\"id\":\"{World.Sales.UserId}\",\"name\":\"{World.Sales.Name}\",\"aadObjectId\":\"{World.Sales.AadObjectId}\"}},"
         + $"\"recipient\":{{\"id\":\"{BotId}\",\"name\":\"Epic Events\"}},"
         + $"\"conversation\":{{\"id\":\"a:wake-up\",\"conversationType\":\"personal\",\"tenantId\":\"{BotWorld.Tenant}\"}},"
         + $"\"channelData\":{{\"tenant\":{{\"id\":\"{BotWorld.Tenant}\"}}}},\"locale\":\"en-US\",\"text\":{JsonSerializer.Serialize(text)}" + "}",
