@@ -14,7 +14,7 @@ public sealed record BotMessage(string Action, string? MessageId, string? FromId
 
     public JsonElement Card => Cards.Count > 0 ? Cards[0] : throw new InvalidOperationException($"The message has no Adaptive Card: {this}");
 
-    /// <summary>Every piece of text a person would read: the message text, and the cards' text, labels, choices and button titles.</summary>
+    /// <summary>Every piece of text a person would read: the message text, and the cards' text, facts, labels, choices and button titles.</summary>
     public string AllText => string.Join("\n", new[] { Text }.Concat(Cards.SelectMany(CardJson.Texts)).Where(t => !string.IsNullOrEmpty(t)));
 
     /// <summary>The ids of the card's inputs, in order.</summary>
@@ -62,6 +62,14 @@ public static class CardJson
                     if (property.Value.ValueKind == JsonValueKind.String && property.Name is "text" or "title" or "label" or "placeholder" or "errorMessage")
                     {
                         yield return property.Value.GetString()!;
+                    }
+                    else if (property.Name == "facts" && property.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        // A fact set shows each fact's title and value side by side.
+                        foreach (var fact in property.Value.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.Object))
+                        {
+                            yield return string.Join(" ", new[] { "title", "value" }.Select(name => fact.TryGetProperty(name, out var part) && part.ValueKind == JsonValueKind.String ? part.GetString() : null).OfType<string>());
+                        }
                     }
                     else if (property.Name is not "data" and not "fallback")
                     {

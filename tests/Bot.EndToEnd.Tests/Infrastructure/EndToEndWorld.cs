@@ -26,6 +26,7 @@ public sealed class EndToEndWorld : IAsyncLifetime
     private static readonly TimeSpan BotStartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Dictionary<MockPerson, Playground> _playgrounds = [];
+    private readonly Dictionary<MockPerson, int> _collaboratorIds = [];
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private IPlaywright? _playwright;
@@ -39,6 +40,9 @@ public sealed class EndToEndWorld : IAsyncLifetime
     public Uri BotUrl { get; private set; } = null!;
 
     public Uri BotEndpoint => new(BotUrl, "api/messages");
+
+    /// <summary>The collaborator id of each of the staff (Maud Manager, Sam Sales, Sue Support).</summary>
+    public IReadOnlyDictionary<MockPerson, int> CollaboratorIds => _collaboratorIds;
 
     public ChildProcess Bot => _bot ?? throw new InvalidOperationException("The bot is started in InitializeAsync.");
 
@@ -158,10 +162,8 @@ public sealed class EndToEndWorld : IAsyncLifetime
         var manager = MockTenant.Manager;
         (await CliAsync(manager, ["db", "init", "--admin-email", manager.Email, "--admin-name", manager.Name, "--password-stdin"], TemporaryPassword + "\n")).Succeeds();
         await FirstLoginAsync(manager);
-        var ids = new Dictionary<MockPerson, int>
-        {
-            [manager] = (await CliAsync(manager, ["auth", "whoami", "--json"])).Succeeds().Json.GetProperty("collaboratorId").GetInt32(),
-        };
+        var ids = _collaboratorIds;
+        ids[manager] = (await CliAsync(manager, ["auth", "whoami", "--json"])).Succeeds().Json.GetProperty("collaboratorId").GetInt32();
         foreach (var (person, role) in new[] { (MockTenant.Sales, "commercial"), (MockTenant.Support, "support") })
         {
             var created = (await CliAsync(manager, ["collaborator", "create", "--name", person.Name, "--email", person.Email, "--role", role, "--password-stdin", "--json"], TemporaryPassword + "\n")).Succeeds();
@@ -214,6 +216,9 @@ public sealed class EndToEndWorld : IAsyncLifetime
 public sealed record CliRun(string[] Arguments, int ExitCode, string Stdout, string Stderr)
 {
     public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+
+    /// <summary>The id of the record a <c>--json</c> command printed.</summary>
+    public int Id => Json.GetProperty("id").GetInt32();
 
     public CliRun Succeeds()
     {

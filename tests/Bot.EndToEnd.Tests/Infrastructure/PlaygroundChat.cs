@@ -22,6 +22,9 @@ public sealed class PlaygroundChat : IAsyncDisposable
 {
     private const string CardSelector = ".ac-preview-panel > .ac-adaptiveCard";
     private static readonly float Timeout = 20_000;
+
+    /// <summary>How long a notification may take: the bot's sender polls its outbox every second and retries after back-off.</summary>
+    private static readonly float NotificationTimeout = 30_000;
     private readonly List<JsonElement> _cardsSeen = [];
     private readonly Lock _lock = new();
 
@@ -37,6 +40,23 @@ public sealed class PlaygroundChat : IAsyncDisposable
 
     /// <summary>The card the bot showed last (the newest message, or the one an action replaced in place).</summary>
     public ChatCard LastCard => new(this, Page.Locator(CardSelector).Last);
+
+    /// <summary>
+    /// The newest card whose text contains every one of <paramref name="texts"/>, once the page shows
+    /// one — a card that arrived unasked (a notification), or one updated in place.
+    /// </summary>
+    public async Task<ChatCard> CardContainingAsync(params string[] texts)
+    {
+        var cards = Page.Locator(CardSelector);
+        foreach (var text in texts)
+        {
+            cards = cards.Filter(new LocatorFilterOptions { HasText = text });
+        }
+
+        var card = cards.Last;
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = NotificationTimeout });
+        return new ChatCard(this, card);
+    }
 
     public static async Task<PlaygroundChat> OpenAsync(IBrowser browser, Playground playground, bool awaitGreeting = true)
     {
@@ -191,6 +211,14 @@ public sealed class ChatCard(PlaygroundChat chat, ILocator root)
     public async Task FillAsync(string labelOrId, string value) => await (await InputAsync(labelOrId)).FillAsync(value);
 
     public async Task<string> ValueAsync(string labelOrId) => await (await InputAsync(labelOrId)).InputValueAsync();
+
+    /// <summary>Whether the card shows a button titled <paramref name="title"/>.</summary>
+    public async Task<bool> HasButtonAsync(string title) =>
+        await Root.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = title, Exact = true }).CountAsync() > 0;
+
+    /// <summary>Clicks the button titled <paramref name="title"/> without waiting for an answer (e.g. one that opens a part of the card).</summary>
+    public async Task PressAsync(string title) =>
+        await Root.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = title, Exact = true }).ClickAsync();
 
     /// <summary>Clicks the button titled <paramref name="title"/>; returns the card the bot answers with.</summary>
     public async Task<ChatCard> ClickAsync(string title)
