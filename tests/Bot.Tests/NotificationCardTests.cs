@@ -172,15 +172,7 @@ public sealed class NotificationCardTests : IAsyncLifetime
 
     private async Task<(int ContractId, int RequestId)> RequestSignatureAsSalesAsync()
     {
-        var clientId = await _world.QueryAsync(db => db.Clients.Where(c => c.SalesContactId == _world.Sales.CollaboratorId).Select(c => c.Id).FirstAsync());
-        int contractId;
-        await using (var scope = _world.Services.CreateAsyncScope())
-        {
-            var sales = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadAsync(_world.Sales.CollaboratorId, ChangeSource.Bot);
-            var created = await scope.ServiceProvider.GetRequiredService<CreateContract>().ExecuteAsync(sales!, new CreateContractRequest(clientId, 12_000m, 12_000m));
-            contractId = created.Value.Id;
-        }
-
+        var contractId = await _world.NewDraftContractAsync(_world.Sales);
         (await _world.ChatWith(_world.Sales).SayAsync($"request signature {contractId}")).Card().Text().Should().Contain("every manager has been asked");
         var requestId = await _world.QueryAsync(db => db.SignatureRequests.Where(s => s.ContractId == contractId).Select(s => s.Id).SingleAsync());
         return (contractId, requestId);

@@ -63,6 +63,25 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signature_approved_from_the_managers_card_is_exported_once()
+    {
+        var contract = await _world.NewDraftContractAsync(_world.Sales);
+        using (var factory = Factory(sentry: true))
+        {
+            var client = factory.CreateClient();
+            (await client.PostAsync("/api/messages", Message("t-request", _world.Sales, $"request signature {contract}"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            var request = await _world.QueryAsync(db => db.SignatureRequests.Where(r => r.ContractId == contract).Select(r => r.Id).SingleAsync());
+            (await client.PostAsync("/api/messages", Approve("t-approve", _world.Manager, request))).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.PostAsync("/api/messages", Approve("t-approve-again", _world.Manager, request))).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var signed = $"Contract {contract} signed by {_world.Manager.CollaboratorId}";
+        (await _receiver.WaitUntilAsync(r => r.CountIn("/v1/logs", signed) > 0)).Should().BeTrue("the approval signs the contract");
+        _receiver.CountIn("/v1/logs", signed).Should().Be(1, "a second click on the decided card signs nothing");
+        _receiver.To("/v1/traces").Should().Contain(r => r.Contains("crm.command") && r.Contains("signature.approve"));
+    }
+
+    [Fact]
     public async Task A_planted_email_password_and_token_never_leave_the_process()
     {
         const string email = "planted.bot.person@example.org";
@@ -131,6 +150,17 @@ public sealed class TelemetryTests : IAsyncLifetime
                 builder.UseSetting("Bot:OpenIdMetadataUrl", $"{_connector.Url}openid");
             }
         });
+
+    /// <summary>A click on the approval card's Approve button (<c>adaptiveCard/action</c>, verb <c>signature.approve</c>).</summary>
+    private StringContent Approve(string id, TeamsUser from, int request) => new(
+        "{" + $"\"type\":\"invoke\",\"name\":\"adaptiveCard/action\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{_connector.Url}\","
+        + $"\"from\":{{\"id\":\"{from.UserId}\",\"name\":\"{from.Name}\",\"aadObjectId\":\"{from.AadObjectId}\"}},"
+        + "\"recipient\":{\"id\":\"28:bot\",\"name\":\"Epic Events\"},"
+        + $"\"conversation\":{{\"id\":\"a:telemetry-tests\",\"conversationType\":\"personal\",\"tenantId\":\"{BotWorld.Tenant}\"}},"
+        + $"\"channelData\":{{\"tenant\":{{\"id\":\"{BotWorld.Tenant}\"}}}},\"locale\":\"en-US\","
+        + $"\"value\":{{\"action\":{{\"type\":\"Action.Execute\",\"verb\":\"signature.approve\",\"data\":{{\"requestId\":\"{request}\"}}}}}}" + "}",
+        Encoding.UTF8,
+        "application/json");
 
     private StringContent Message(string id, TeamsUser from, string text) => new(
         "{" + $"\"type\":\"message\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{_connector.Url}\","

@@ -141,6 +141,16 @@ public sealed class BotWorld : IAsyncDisposable
         return new Chat(new TestAdapter(reference), instance ?? Services);
     }
 
+    /// <summary>A new draft contract of 12 000 €, created by <paramref name="sales"/> for one of their clients.</summary>
+    public async Task<int> NewDraftContractAsync(TeamsUser sales)
+    {
+        var clientId = await QueryAsync(db => db.Clients.Where(c => c.SalesContactId == sales.CollaboratorId).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        await using var scope = Services.CreateAsyncScope();
+        var actor = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadAsync(sales.CollaboratorId, ChangeSource.Bot);
+        var created = await scope.ServiceProvider.GetRequiredService<Crm.Contracts.CreateContract>().ExecuteAsync(actor!, new Crm.Contracts.CreateContractRequest(clientId, 12_000m, 12_000m));
+        return created.Value.Id;
+    }
+
     public async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
