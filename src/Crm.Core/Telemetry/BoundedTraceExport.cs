@@ -15,16 +15,15 @@ internal sealed class BoundedTraceExport : BatchActivityExportProcessor
 
     private readonly ExportGate _gate;
     private readonly string _destination;
-    private readonly Action<string> _warn;
+    private readonly ThrottledWarning _warning;
     private long _dropped;
-    private long _lastWarning = long.MinValue;
 
     private BoundedTraceExport(ExportGate gate, OtlpExporterOptions options, string destination, int maxQueueSize, Action<string> warn)
         : base(new CountingTraceExporter(options, gate), maxQueueSize, scheduledDelayMilliseconds: 1000, exporterTimeoutMilliseconds: options.TimeoutMilliseconds, maxExportBatchSize: Math.Min(512, maxQueueSize))
     {
         _gate = gate;
         _destination = destination;
-        _warn = warn;
+        _warning = new ThrottledWarning(warn, WarningInterval);
     }
 
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -41,12 +40,7 @@ internal sealed class BoundedTraceExport : BatchActivityExportProcessor
         }
 
         var dropped = Interlocked.Increment(ref _dropped);
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref _lastWarning);
-        if (now - last >= WarningInterval.TotalMilliseconds && Interlocked.CompareExchange(ref _lastWarning, now, last) == last)
-        {
-            _warn($"Telemetry export to {_destination} is behind: its queue is full and {dropped} spans have been dropped so far.");
-        }
+        _warning.Say(() => $"Telemetry export to {_destination} is behind: its queue is full and {dropped} spans have been dropped so far.");
     }
 
     /// <summary>Counts spans handed to the batch until their export has been attempted.</summary>

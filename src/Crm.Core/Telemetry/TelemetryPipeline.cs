@@ -20,7 +20,7 @@ public sealed class TelemetryPipeline : IDisposable
     private readonly TelemetrySettings _settings;
     private readonly ResourceBuilder _resource;
     private readonly Action<string> _warn;
-    private readonly List<BaseProcessor<LogRecord>> _logExports = [];
+    private readonly List<BoundedLogExport> _logExports = [];
     private readonly List<BoundedTraceExport> _traceExports = [];
     private readonly TracerProvider _tracerProvider;
     private bool _disposed;
@@ -87,9 +87,7 @@ public sealed class TelemetryPipeline : IDisposable
             foreach (var destination in _settings.Destinations)
             {
                 var exporterOptions = ExporterOptions(destination.LogsEndpoint, destination.Headers);
-                var export = new BatchLogRecordExportProcessor(
-                    new OtlpLogExporter(exporterOptions), _settings.MaxQueueSize, scheduledDelayMilliseconds: 1000,
-                    exporterTimeoutMilliseconds: exporterOptions.TimeoutMilliseconds, maxExportBatchSize: Math.Min(512, _settings.MaxQueueSize));
+                var export = BoundedLogExport.Create(exporterOptions, destination.Name, _settings.MaxQueueSize, _warn);
                 _logExports.Add(export);
                 options.AddProcessor(export);
             }
