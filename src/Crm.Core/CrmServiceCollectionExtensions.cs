@@ -26,12 +26,13 @@ public static class CrmServiceCollectionExtensions
         // A front end that configured logging (the bot's host, the CLI's exporter) keeps its own.
         services.AddLogging();
         services.AddSingleton<BusinessEventLog>();
+        services.AddSingleton<NotificationsSaved>();
         // Pooled: a bot turn or a use case takes a context that is already set up instead of
         // building one (its options and EF Core's internal services) for every scope.
         services.AddDbContextPool<CrmDbContext>((provider, options) =>
         {
             database.Configure(options);
-            options.AddInterceptors(provider.GetRequiredService<BusinessEventLog>(), DatabaseCommandSpans.Instance);
+            options.AddInterceptors(provider.GetRequiredService<BusinessEventLog>(), provider.GetRequiredService<NotificationsSaved>(), DatabaseCommandSpans.Instance);
         });
         services.AddScoped<ActorLoader>();
         services.AddSingleton<PasswordPolicy>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EpicEvents.Bot.Notifications;
 using EpicEvents.Bot.Protocol;
+using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Telemetry;
 using EpicEvents.Crm.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -28,18 +29,23 @@ public static class BotEndpoints
         return endpoints;
     }
 
-    private static async Task HandleMessageAsync(HttpContext http, CloudAdapter adapter, CrmBot bot, OutboxSignal outbox, ILogger<CrmBot> logger)
+    private static async Task HandleMessageAsync(HttpContext http, CloudAdapter adapter, CrmBot bot, OutboxSignal outbox, NotificationsSaved notifications, ILogger<CrmBot> logger)
     {
         using var span = BotTelemetry.Source.StartActivity("POST /api/messages", ActivityKind.Server);
         span?.SetTag("http.request.method", "POST");
         span?.SetTag("http.route", "/api/messages");
         try
         {
+            var saved = notifications.Count;
             await HandleAsync(http, adapter, bot);
             span?.SetTag("http.response.status_code", http.Response.StatusCode);
 
-            // The turn may have written notifications: deliver them now rather than at the next poll.
-            outbox.Pulse();
+            // The turn wrote notifications: deliver them now rather than at the next poll. Waking the
+            // sender after every turn instead cost two outbox queries per message under load.
+            if (notifications.Count != saved)
+            {
+                outbox.Pulse();
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,8 +1,6 @@
 using EpicEvents.Crm.Access;
-using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Contracts;
 
@@ -22,7 +20,7 @@ public sealed record ContractFilter(
     bool Mine = false,
     string? Search = null);
 
-/// <summary>Contracts, newest first, keyset-paged by id.</summary>
+/// <summary>Contracts, newest first, keyset-paged by id (the SQL is in <see cref="ContractListQuery"/>).</summary>
 public sealed class ListContracts(CrmDbContext db) : IUseCase
 {
     public async Task<Result<Page<ContractView>>> ExecuteAsync(Actor actor, ContractFilter filter, PageRequest page, CancellationToken cancellationToken = default)
@@ -52,48 +50,7 @@ public sealed class ListContracts(CrmDbContext db) : IUseCase
             return invalidSearch;
         }
 
-        var query = db.Contracts.AsQueryable();
-        if (filter.Unsigned)
-        {
-            query = query.Where(c => c.Status == ContractStatus.Draft || c.Status == ContractStatus.PendingSignature);
-        }
-
-        if (filter.Unpaid)
-        {
-            query = query.Where(c => c.AmountDue > 0);
-        }
-
-        if (filter.Status is { } status)
-        {
-            query = query.Where(c => c.Status == status);
-        }
-
-        if (filter.ClientId is { } clientId)
-        {
-            query = query.Where(c => c.ClientId == clientId);
-        }
-
-        if (filter.Mine)
-        {
-            query = query.Where(c => c.Client.SalesContactId == actor.Id);
-        }
-
-        if (ContractNumber(search) is { } number)
-        {
-            query = query.Where(c => c.Id == number);
-        }
-        else if (search.Length > 0)
-        {
-            var clients = ClientSearch.MatchingIds(db, search);
-            query = query.Where(c => clients.Contains(c.ClientId));
-        }
-
-        if (afterId is { } after)
-        {
-            query = query.Where(c => c.Id < after);
-        }
-
-        var rows = await db.ContractViews(query.OrderByDescending(c => c.Id).TakePage(limit)).ToListAsync(cancellationToken);
+        var rows = await ContractListQuery.ReadAsync(db, filter, ContractNumber(search), search, limit, afterId, actor.Id, cancellationToken);
         return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
     }
 

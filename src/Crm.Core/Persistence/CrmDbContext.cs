@@ -43,6 +43,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     /// <summary>Audit entries saved but not yet logged as business events (see <see cref="Telemetry.BusinessEventLog"/>).</summary>
     internal Telemetry.PendingEvents PendingEvents { get; } = new();
 
+    /// <summary>Set by <see cref="NotificationsSaved"/> while a save that queues or changes notifications runs.</summary>
+    internal bool SavingNotifications { get; set; }
+
     internal DatabaseProvider Provider => Database.ProviderName switch
     {
         "Microsoft.EntityFrameworkCore.Sqlite" => DatabaseProvider.Sqlite,

@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EpicEvents.Crm.Contracts;
+
+/// <summary>
+/// The SQL of a page of <see cref="ListContracts"/>: the filters that are set, newest first, after the
+/// cursor, with the client, its sales contact, the signer and the pending signature request joined
+/// in — the same rows and the same <see cref="ContractView"/> as the LINQ projection of
+/// <see cref="ContractQueries.ContractViews"/>. Written as SQL because this list answers bot commands
+/// all day: EF Core's LINQ pipeline (expression building, query cache lookup, and SQL generation
+/// again at every execution since the page size is a literal) cost more than the query. The text of
+/// each combination of filters and page size is built once; it still runs as an EF Core command on
+/// the context's connection, so interceptors (telemetry spans) see it like any other.
+/// </summary>
+internal static class ContractListQuery
+{
+    private const string Select =
+        "SELECT c.id, c.client_id, cl.full_name, cl.company_name, cl.sales_contact_id, sc.full_name, "
+        + "c.total_amount, c.amount_due, c.status, c.created_at, c.updated_at, c.signed_at, c.signed_by_id, sb.full_name, "
+        + "(SELECT r.id FROM signature_requests r WHERE r.contract_id = c.id AND r.status = 'Pending' LIMIT 1), c.version "
+        + "FROM contracts c "
+        + "JOIN clients cl ON cl.id = c.client_id "
+        + "LEFT JOIN collaborators sc ON sc.id = cl.sales_contact_id "
+        + "LEFT JOIN collaborators sb ON sb.id = c.signed_by_id";
+
+    private static readonly ConcurrentDictionary<(Shape Shape, bool Sqlite, int Limit), string> Texts = new();
+
+    /// <summary>Which conditions a page's SQL has; each one set adds its clause and, but for the two fixed ones, a parameter.</summary>
+    [Flags]
+    private enum Shape
+    {
+        None = 0,
+        Unsigned = 1,
+        Unpaid = 2,
+        Status = 4,
+        Client = 8,
+        Mine = 16,
+        Number = 32,
+        ClientText = 64,
+        ClientIndex = 128,
+        After = 256,
+    }
+
+    /// <summary>
+    /// One page plus one row (see <see cref="Paging.ToPage{T}"/>). <paramref name="number"/> is a contract
+    /// number searched for; <paramref name="search"/> a folded search key matched against the client.
+    /// </summary>
+    public static async Task<List<ContractView>> ReadAsync(
+        CrmDbContext db, ContractFilter filter, int? number, string search, int limit, long? afterId, int actorId, CancellationToken cancellationToken)
+    {
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        var shape = Shape.None;
+        var values = new List<object>(4);
+        if (filter.Unsigned)
+        {
+            shape |= Shape.Unsigned;
+        }
+
+        if (filter.Unpaid)
+        {
+            shape |= Shape.Unpaid;
+        }
+
+        if (filter.Status is { } status)
+        {
+            shape |= Shape.Status;
+            values.Add(status.ToString());
+        }
+
+        if (filter.ClientId is { } clientId)
+        {
+            shape |= Shape.Client;
+            values.Add(clientId);
+        }
+
+        if (filter.Mine)
+        {
+            shape |= Shape.Mine;
+            values.Add(actorId);
+        }
+
+        if (number is { } id)
+        {
+            shape |= Shape.Number;
+            values.Add(id);
+        }
+        else if (search.Length > 0)
+        {
+            // The same index as ClientSearch: SQLite's trigram index from three characters, else a LIKE
+            // (which PostgreSQL's trigram index serves).
+            var indexed = sqlite && search.Length >= SearchText.TrigramLength;
+            shape |= indexed ? Shape.ClientIndex : Shape.ClientText;
+            values.Add(indexed ? SearchText.Phrase(search) : SearchText.Contains(search));
+        }
+
+        if (afterId is { } after)
+        {
+            shape |= Shape.After;
+            values.Add(after);
+        }
+
+        var sql = Texts.GetOrAdd((shape, sqlite, limit), key => Text(key.Shape, key.Limit));
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, values, db.Model);
+        var rows = new List<ContractView>(limit + 1);
+        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(
+                db.GetService<IRelationalConnection>(),
+                command.ParameterValues,
+                null,
+                db,
+                db.GetService<IRelationalCommandDiagnosticsLogger>(),
+                CommandSource.FromSqlQuery),
+            cancellationToken);
+        var row = reader.DbDataReader;
+        while (await row.ReadAsync(cancellationToken))
+        {
+            rows.Add(sqlite ? ReadSqlite(row) : ReadPostgres(row));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The SQL for one shape; <c>{n}</c> are the parameters in the order <see cref="ReadAsync"/> adds them.</summary>
+    private static string Text(Shape shape, int limit)
+    {
+        var sql = new StringBuilder(Select, Select.Length + 256);
+        var next = 0;
+        var conditions = new List<string>();
+        if (shape.HasFlag(Shape.Unsigned))
+        {
+            conditions.Add("c.status IN ('Draft', 'PendingSignature')");
+        }
+
+        if (shape.HasFlag(Shape.Unpaid))
+        {
+            conditions.Add("c.amount_due > 0");
+        }
+
+        if (shape.HasFlag(Shape.Status))
+        {
+            conditions.Add($"c.status = {{{next++}}}");
+        }
+
+        if (shape.HasFlag(Shape.Client))
+        {
+            conditions.Add($"c.client_id = {{{next++}}}");
+        }
+
+        if (shape.HasFlag(Shape.Mine))
+        {
+            conditions.Add($"cl.sales_contact_id = {{{next++}}}");
+        }
+
+        if (shape.HasFlag(Shape.Number))
+        {
+            conditions.Add($"c.id = {{{next++}}}");
+        }
+
+        if (shape.HasFlag(Shape.ClientIndex))
+        {
+            conditions.Add($"c.client_id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH {{{next++}}})");
+        }
+
+        if (shape.HasFlag(Shape.ClientText))
+        {
+            conditions.Add($"c.client_id IN (SELECT s.id FROM clients s WHERE s.search_key LIKE {{{next++}}} ESCAPE '{Paging.LikeEscape}')");
+        }
+
+        if (shape.HasFlag(Shape.After))
+        {
+            conditions.Add($"c.id < {{{next}}}");
+        }
+
+        if (conditions.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
+        }
+
+        // The row count is a literal, as in Paging.TakePage: a prepared statement keeps an index-driven plan.
+        return sql.Append(" ORDER BY c.id DESC LIMIT ").Append(limit + 1).ToString();
+    }
+
+    private static ContractView ReadPostgres(DbDataReader row) => new(
+        row.GetInt32(0),
+        row.GetInt32(1),
+        row.GetString(2),
+        row.GetString(3),
+        OptionalInt(row, 4),
+        OptionalText(row, 5),
+        row.GetDecimal(6),
+        row.GetDecimal(7),
+        Enum.Parse<ContractStatus>(row.GetString(8)),
+        Utc(row.GetDateTime(9)),
+        Utc(row.GetDateTime(10)),
+        row.IsDBNull(11) ? null : Utc(row.GetDateTime(11)),
+        OptionalInt(row, 12),
+        OptionalText(row, 13),
+        OptionalInt(row, 14),
+        row.GetInt32(15));
+
+    // SQLite keeps money as integer cents (CentsConverter) and timestamps as text.
+    private static ContractView ReadSqlite(DbDataReader row) => new(
+        row.GetInt32(0),
+        row.GetInt32(1),
+        row.GetString(2),
+        row.GetString(3),
+        OptionalInt(row, 4),
+        OptionalText(row, 5),
+        row.GetInt64(6) / 100m,
+        row.GetInt64(7) / 100m,
+        Enum.Parse<ContractStatus>(row.GetString(8)),
+        Utc(row.GetDateTime(9)),
+        Utc(row.GetDateTime(10)),
+        row.IsDBNull(11) ? null : Utc(row.GetDateTime(11)),
+        OptionalInt(row, 12),
+        OptionalText(row, 13),
+        OptionalInt(row, 14),
+        row.GetInt32(15));
+
+    private static int? OptionalInt(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt32(ordinal);
+
+    private static string? OptionalText(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+
+    // As UtcConverter reads them back.
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}
