@@ -46,7 +46,7 @@ public static class BotHost
         }
 
         var services = builder.Services;
-        var database = DatabaseSettings.FromConfiguration(configuration).PreparingRepeatedStatements();
+        var database = DatabaseSettings.FromConfiguration(configuration).ForLongRunningProcess();
         // The bot issues no CLI sessions; without a configured key it signs nothing that outlives the process.
         var auth = AuthOptions.FromConfiguration(configuration);
         if (string.IsNullOrWhiteSpace(auth.SigningKey))

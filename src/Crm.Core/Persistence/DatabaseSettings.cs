@@ -58,12 +58,24 @@ public sealed record DatabaseSettings
         new(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(connectionString).ConnectionString);
 
     /// <summary>
-    /// The same database for a long-running process (the bot): on PostgreSQL, a statement run a few
-    /// times is prepared on each pooled connection, so PostgreSQL plans it once instead of at every
-    /// execution (planning a list's joins costs more than running them). A command-line process runs
-    /// each statement once, so it gains nothing from this.
+    /// The most connections a long-running process (the bot) opens to PostgreSQL per pool, unless its
+    /// connection string says otherwise (<c>Maximum Pool Size=</c>).
     /// </summary>
-    public DatabaseSettings PreparingRepeatedStatements()
+    public const int LongRunningMaxPoolSize = 8;
+
+    /// <summary>
+    /// The same database for a long-running process (the bot), on PostgreSQL:
+    /// <list type="bullet">
+    /// <item>a statement run a few times is prepared on each pooled connection, so PostgreSQL plans it
+    /// once instead of at every execution (planning a list's joins costs more than running them);</item>
+    /// <item>at most <see cref="LongRunningMaxPoolSize"/> connections per pool rather than Npgsql's 100:
+    /// a turn holds a connection for about a millisecond, and 32 turns at once each on a backend of
+    /// their own only make the backends fight for the server's cores (the bot's 99th percentile under
+    /// load was three to five times higher with them; ADR 17).</item>
+    /// </list>
+    /// A command-line process runs each statement once on one connection, so it gains nothing from this.
+    /// </summary>
+    public DatabaseSettings ForLongRunningProcess()
     {
         if (Provider != DatabaseProvider.PostgreSql)
         {
@@ -75,6 +87,12 @@ public sealed record DatabaseSettings
         {
             builder.MaxAutoPrepare = 100;
             builder.AutoPrepareMinUsages = 3;
+        }
+
+        if (!SetsPoolSize(ConnectionString))
+        {
+            builder.MaxPoolSize = LongRunningMaxPoolSize;
+            builder.MinPoolSize = Math.Min(builder.MinPoolSize, LongRunningMaxPoolSize);
         }
 
         // The CRM leaves no session state behind (its advisory locks end with their transaction), so
@@ -158,6 +176,13 @@ public sealed record DatabaseSettings
         }
 
         return builder.ConnectionString;
+    }
+
+    /// <summary>Whether a PostgreSQL connection string names its pool size, under any of Npgsql's spellings.</summary>
+    private static bool SetsPoolSize(string connectionString)
+    {
+        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
+        return keys.Any(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize");
     }
 
     private static string DescribePostgres(NpgsqlConnectionStringBuilder builder) =>

@@ -34,6 +34,30 @@ public sealed class DatabaseSettingsTests
         settings.Describe().Should().NotContain("s@cret").And.Contain("db.internal");
     }
 
+    [Theory]
+    [InlineData("Host=db.internal;Database=crm", 8)]
+    [InlineData("postgresql://epic@db.internal/crm", 8)]
+    [InlineData("Host=db.internal;Database=crm;Maximum Pool Size=50", 50)]
+    [InlineData("Host=db.internal;Database=crm;MaxPoolSize=100", 100)]
+    public void The_bot_keeps_few_connections_to_postgresql_unless_told_how_many(string configured, int expected)
+    {
+        var settings = DatabaseSettings.Parse(configured).ForLongRunningProcess();
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        builder.MaxPoolSize.Should().Be(expected);
+        builder.MaxAutoPrepare.Should().BeGreaterThan(0, "a long-running process prepares the statements it repeats");
+        new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSettings.Parse(configured).ConnectionString).MaxPoolSize
+            .Should().Be(configured.Contains("Pool", StringComparison.Ordinal) ? expected : 100, "a command-line process keeps Npgsql's default");
+    }
+
+    [Fact]
+    public void A_sqlite_database_is_the_same_for_a_long_running_process()
+    {
+        var settings = DatabaseSettings.SqliteFile(Path.Combine(Path.GetTempPath(), "epicevents-settings-test.db"));
+
+        settings.ForLongRunningProcess().Should().Be(settings);
+    }
+
     [Fact]
     public void The_connection_string_setting_wins_over_database_url()
     {
