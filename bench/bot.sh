@@ -11,6 +11,7 @@
 # the anchor's harness (wrk -t2 -c32 -d15s, a fast fake connector that accepts the replies, reply
 # counts reconciled) for each case. The bot's peak resident memory is sampled from /proc during each
 # run, and the CPU time PostgreSQL spent during it (warm-up included) is read from /proc.
+# WARMUP (the anchor's knob, default 5s) sets how long each bot is loaded before the measured run.
 # Each run first waits up to QUIET_WAIT seconds (default 60) for the machine to be quiet, since other
 # work on the machine skews every figure. A summary table of every run is printed at the end.
 # All load comes from one Teams user in one conversation of one tenant, which Teams would throttle
