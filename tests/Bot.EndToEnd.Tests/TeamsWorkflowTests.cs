@@ -132,7 +132,7 @@ public sealed class TeamsWorkflowTests(EndToEndWorld world, ITestOutputHelper ou
     /// <summary>How a card of the approval workflow names its contract (the one-line summary).</summary>
     private static string Summary(int contract) => $"Contract #{contract} ·";
 
-    /// <summary>The label of the reject reason box.</summary>
+    /// <summary>The id of the reject reason box (the chat finds it by the label the card gives it).</summary>
     private const string ApprovalCardReason = "reason";
 
     private static readonly TimeSpan NotificationTimeout = TimeSpan.FromSeconds(30);

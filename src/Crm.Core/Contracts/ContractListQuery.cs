@@ -31,6 +31,23 @@ internal static class ContractListQuery
         + "LEFT JOIN collaborators sc ON sc.id = cl.sales_contact_id "
         + "LEFT JOIN collaborators sb ON sb.id = c.signed_by_id";
 
+    /// <summary>Where a clause takes its parameter.</summary>
+    private const string Parameter = "{p}";
+
+    /// <summary>The clause of each condition, in the order <see cref="ReadAsync"/> adds their parameters.</summary>
+    private static readonly (Shape Flag, string Clause)[] Clauses =
+    [
+        (Shape.Unsigned, "c.status IN ('Draft', 'PendingSignature')"),
+        (Shape.Unpaid, "c.amount_due > 0"),
+        (Shape.Status, "c.status = {p}"),
+        (Shape.Client, "c.client_id = {p}"),
+        (Shape.Mine, "cl.sales_contact_id = {p}"),
+        (Shape.Number, "c.id = {p}"),
+        (Shape.ClientIndex, "c.client_id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH {p})"),
+        (Shape.ClientText, $"c.client_id IN (SELECT s.id FROM clients s WHERE s.search_key LIKE {{p}} ESCAPE '{Paging.LikeEscape}')"),
+        (Shape.After, "c.id < {p}"),
+    ];
+
     private static readonly ConcurrentDictionary<(Shape Shape, bool Sqlite, int Limit), string> Texts = new();
 
     /// <summary>Which conditions a page's SQL has; each one set adds its clause and, but for the two fixed ones, a parameter.</summary>
@@ -122,7 +139,7 @@ internal static class ContractListQuery
         var row = reader.DbDataReader;
         while (await row.ReadAsync(cancellationToken))
         {
-            rows.Add(sqlite ? ReadSqlite(row) : ReadPostgres(row));
+            rows.Add(Read(row, sqlite));
         }
 
         return rows;
@@ -134,49 +151,12 @@ internal static class ContractListQuery
         var sql = new StringBuilder(Select, Select.Length + 256);
         var next = 0;
         var conditions = new List<string>();
-        if (shape.HasFlag(Shape.Unsigned))
+        foreach (var (flag, clause) in Clauses)
         {
-            conditions.Add("c.status IN ('Draft', 'PendingSignature')");
-        }
-
-        if (shape.HasFlag(Shape.Unpaid))
-        {
-            conditions.Add("c.amount_due > 0");
-        }
-
-        if (shape.HasFlag(Shape.Status))
-        {
-            conditions.Add($"c.status = {{{next++}}}");
-        }
-
-        if (shape.HasFlag(Shape.Client))
-        {
-            conditions.Add($"c.client_id = {{{next++}}}");
-        }
-
-        if (shape.HasFlag(Shape.Mine))
-        {
-            conditions.Add($"cl.sales_contact_id = {{{next++}}}");
-        }
-
-        if (shape.HasFlag(Shape.Number))
-        {
-            conditions.Add($"c.id = {{{next++}}}");
-        }
-
-        if (shape.HasFlag(Shape.ClientIndex))
-        {
-            conditions.Add($"c.client_id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH {{{next++}}})");
-        }
-
-        if (shape.HasFlag(Shape.ClientText))
-        {
-            conditions.Add($"c.client_id IN (SELECT s.id FROM clients s WHERE s.search_key LIKE {{{next++}}} ESCAPE '{Paging.LikeEscape}')");
-        }
-
-        if (shape.HasFlag(Shape.After))
-        {
-            conditions.Add($"c.id < {{{next}}}");
+            if (shape.HasFlag(flag))
+            {
+                conditions.Add(clause.Contains(Parameter, StringComparison.Ordinal) ? clause.Replace(Parameter, $"{{{next++}}}", StringComparison.Ordinal) : clause);
+            }
         }
 
         if (conditions.Count > 0)
@@ -188,15 +168,15 @@ internal static class ContractListQuery
         return sql.Append(" ORDER BY c.id DESC LIMIT ").Append(limit + 1).ToString();
     }
 
-    private static ContractView ReadPostgres(DbDataReader row) => new(
+    private static ContractView Read(DbDataReader row, bool sqlite) => new(
         row.GetInt32(0),
         row.GetInt32(1),
         row.GetString(2),
         row.GetString(3),
         OptionalInt(row, 4),
         OptionalText(row, 5),
-        row.GetDecimal(6),
-        row.GetDecimal(7),
+        Money(row, 6, sqlite),
+        Money(row, 7, sqlite),
         Enum.Parse<ContractStatus>(row.GetString(8)),
         Utc(row.GetDateTime(9)),
         Utc(row.GetDateTime(10)),
@@ -206,24 +186,8 @@ internal static class ContractListQuery
         OptionalInt(row, 14),
         row.GetInt32(15));
 
-    // SQLite keeps money as integer cents (CentsConverter) and timestamps as text.
-    private static ContractView ReadSqlite(DbDataReader row) => new(
-        row.GetInt32(0),
-        row.GetInt32(1),
-        row.GetString(2),
-        row.GetString(3),
-        OptionalInt(row, 4),
-        OptionalText(row, 5),
-        row.GetInt64(6) / 100m,
-        row.GetInt64(7) / 100m,
-        Enum.Parse<ContractStatus>(row.GetString(8)),
-        Utc(row.GetDateTime(9)),
-        Utc(row.GetDateTime(10)),
-        row.IsDBNull(11) ? null : Utc(row.GetDateTime(11)),
-        OptionalInt(row, 12),
-        OptionalText(row, 13),
-        OptionalInt(row, 14),
-        row.GetInt32(15));
+    // SQLite keeps money as integer cents (CentsConverter); its timestamps are text, read as dates alike.
+    private static decimal Money(DbDataReader row, int ordinal, bool sqlite) => sqlite ? row.GetInt64(ordinal) / 100m : row.GetDecimal(ordinal);
 
     private static int? OptionalInt(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt32(ordinal);
 
