@@ -181,7 +181,7 @@ public sealed class RandomFaults(double rate, int seed)
         }
     }
 
-    public ConnectorFault? Next(HttpListenerRequest request)
+    public ConnectorFault? Next(ConnectorRequest request)
     {
         lock (_gate)
         {

@@ -140,7 +140,7 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
         await AssignAsync(await EventNotSupportedByAsync(World.Support.CollaboratorId), World.Support.CollaboratorId);
         var queued = await World.OutboxAsync();
         var crashed = 0;
-        Connector.Faults = request => request.HttpMethod == "POST" && Volatile.Read(ref crashed) == 0
+        Connector.Faults = request => request.Method == "POST" && Volatile.Read(ref crashed) == 0
             ? new ConnectorFault.AcceptThenHang(TimeSpan.FromMinutes(5))
             : null;
         const string lease = "--Bot:Outbox:Lease=00:00:10";
@@ -355,9 +355,9 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
 
         public Dictionary<string, int> Injected { get; } = [];
 
-        public ConnectorFault? Next(HttpListenerRequest request)
+        public ConnectorFault? Next(ConnectorRequest request)
         {
-            if (request.HttpMethod is not ("POST" or "PUT"))
+            if (request.Method is not ("POST" or "PUT"))
             {
                 return null;
             }

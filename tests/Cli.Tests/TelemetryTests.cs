@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EpicEvents.Cli.Tests.Infrastructure;
+using EpicEvents.Tests.Loopback;
 using EpicEvents.Tests.Telemetry;
 
 namespace EpicEvents.Cli.Tests;
@@ -123,15 +124,10 @@ public sealed class TelemetryTests : CliTest, IDisposable
     [Fact]
     public async Task A_dead_endpoint_neither_fails_a_command_nor_holds_it_beyond_the_flush_budget()
     {
-        int deadPort;
-        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            deadPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        using var dead = new DeadEndpoint();
 
         var clock = Stopwatch.StartNew();
-        (await Manager.RunAsync("contract list", settings: new Dictionary<string, string?> { ["Sentry:Dsn"] = $"http://key@127.0.0.1:{deadPort}/42" })).Succeeds();
+        (await Manager.RunAsync("contract list", settings: new Dictionary<string, string?> { ["Sentry:Dsn"] = $"http://key@127.0.0.1:{dead.Port}/42" })).Succeeds();
 
         clock.Elapsed.Should().BeLessThan(CliTelemetry.FlushBudget + TimeSpan.FromSeconds(5));
     }

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using EpicEvents.Tests.Loopback;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace EpicEvents.Tests.Connector;
 
@@ -24,6 +25,9 @@ public sealed record ReceivedUpdate(string ConversationId, string ActivityId, Js
 
 /// <summary>A conversation opened by the bot (<c>POST v3/conversations</c>).</summary>
 public sealed record OpenedChat(string ConversationId, JsonElement Parameters);
+
+/// <summary>A request to the connector as a fault plan sees it: its method and raw path.</summary>
+public sealed record ConnectorRequest(string Method, string Path);
 
 /// <summary>What the connector does with one request instead of accepting it.</summary>
 public abstract record ConnectorFault
@@ -52,27 +56,21 @@ public abstract record ConnectorFault
 /// </summary>
 public sealed class LoopbackConnector : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentDictionary<string, string> _acceptedKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _blocked = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedMessage> _messages = new();
     private readonly ConcurrentQueue<ReceivedUpdate> _updates = new();
     private readonly ConcurrentQueue<OpenedChat> _opened = new();
-    private readonly ConcurrentDictionary<Task, bool> _handlers = new();
-    private readonly Dictionary<string, Queue<long>> _tenantWindows = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Queue<long>> _tenantWindows = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private readonly Task _loop;
     private int _nextId;
     private int _limited;
 
     public LoopbackConnector()
     {
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _server = LoopbackHttpServer.Start(HandleAsync);
+        Url = _server.BaseUrl.ToString();
     }
 
     public string Url { get; }
@@ -97,7 +95,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
     public int LimitedRequests => Volatile.Read(ref _limited);
 
     /// <summary>Decides, per request, a fault instead of the normal answer; null (or returning null) accepts.</summary>
-    public Func<HttpListenerRequest, ConnectorFault?>? Faults { get; set; }
+    public Func<ConnectorRequest, ConnectorFault?>? Faults { get; set; }
 
     /// <summary>Requests per second a tenant may make (sliding window over one second); beyond, 429 with <c>Retry-After: 1</c>. Null: no limit.</summary>
     public int? TenantLimitPerSecond { get; set; }
@@ -122,82 +120,40 @@ public sealed class LoopbackConnector : IAsyncDisposable
         return true;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-            await Task.WhenAll(_handlers.Keys);
-        }
-        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Stopped while a request was in progress.
-        }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-        _stopping.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            // Each request apart: one that hangs must not hold the others.
-            var handler = Task.Run(() => HandleAsync(context));
-            _handlers[handler] = true;
-            _ = handler.ContinueWith(done => _handlers.TryRemove(done, out _), TaskScheduler.Default);
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task HandleAsync(HttpContext context, CancellationToken stopping)
     {
         try
         {
-            await RespondAsync(context);
+            await RespondAsync(context, stopping);
         }
         catch (Exception exception)
         {
             // The client gave up (its time-out), the connector is stopping, or the request was not
             // what a connector accepts.
-            if (exception is not (HttpListenerException or ObjectDisposedException or OperationCanceledException or IOException))
+            if (exception is not (OperationCanceledException or IOException or BadHttpRequestException))
             {
-                Errors.Enqueue($"{context.Request.HttpMethod} {context.Request.RawUrl}: {exception.GetType().Name}: {exception.Message}");
+                Errors.Enqueue($"{context.Request.Method} {context.Request.Path}: {exception.GetType().Name}: {exception.Message}");
             }
 
-            try
-            {
-                context.Response.Abort();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Already closed.
-            }
+            context.Abort();
         }
     }
 
-    private async Task RespondAsync(HttpListenerContext context)
+    private async Task RespondAsync(HttpContext context, CancellationToken stopping)
     {
         var request = context.Request;
         string body;
-        using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
         {
-            body = await reader.ReadToEndAsync();
+            body = await reader.ReadToEndAsync(stopping);
         }
 
-        var path = request.Url?.AbsolutePath ?? string.Empty;
-        Requests.Enqueue((request.HttpMethod, request.RawUrl ?? string.Empty, body));
+        // As sent, still percent-encoded, as the connector's routing sees it.
+        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var path = rawTarget.Split('?')[0];
+        Requests.Enqueue((request.Method, rawTarget, body));
         using var json = string.IsNullOrWhiteSpace(body) ? null : JsonDocument.Parse(body);
         var activity = json?.RootElement.Clone();
 
@@ -208,7 +164,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
             return;
         }
 
-        var fault = Faults?.Invoke(request);
+        var fault = Faults?.Invoke(new ConnectorRequest(request.Method, rawTarget));
         switch (fault)
         {
             case ConnectorFault.Throttle throttle:
@@ -221,7 +177,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
         var segments = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
         string answer;
-        if (request.HttpMethod == "POST" && segments is ["v3", "conversations"])
+        if (request.Method == "POST" && segments is ["v3", "conversations"])
         {
             var opened = $"a:opened-{Interlocked.Increment(ref _nextId)}";
             _opened.Enqueue(new OpenedChat(opened, activity ?? default));
@@ -233,11 +189,11 @@ public sealed class LoopbackConnector : IAsyncDisposable
             await AnswerAsync(context, 403, """{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\",\r\n  \"details\": \"Thread is blocked from message writes.\"\r\n}"}""");
             return;
         }
-        else if (request.HttpMethod == "POST" && segments is ["v3", "conversations", var into, "activities"])
+        else if (request.Method == "POST" && segments is ["v3", "conversations", var into, "activities"])
         {
             answer = JsonSerializer.Serialize(new { id = Accept(into, activity ?? default) });
         }
-        else if (request.HttpMethod == "PUT" && segments is ["v3", "conversations", var of, "activities", var activityId])
+        else if (request.Method == "PUT" && segments is ["v3", "conversations", var of, "activities", var activityId])
         {
             _updates.Enqueue(new ReceivedUpdate(of, activityId, activity ?? default));
             answer = JsonSerializer.Serialize(new { id = activityId });
@@ -249,7 +205,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
         if (fault is ConnectorFault.AcceptThenHang hang)
         {
-            await Task.Delay(hang.For, _stopping.Token);
+            await Task.Delay(hang.For, stopping);
         }
 
         await AnswerAsync(context, 200, answer);
@@ -321,25 +277,17 @@ public sealed class LoopbackConnector : IAsyncDisposable
         return body.TryGetProperty("tenantId", out var created) && created.ValueKind == JsonValueKind.String ? created.GetString()! : string.Empty;
     }
 
-    private static async Task AnswerAsync(HttpListenerContext context, int status, string body, int? retryAfterSeconds = null)
+    private static async Task AnswerAsync(HttpContext context, int status, string body, int? retryAfterSeconds = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         if (retryAfterSeconds is { } seconds)
         {
-            context.Response.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        context.Response.ContentLength64 = bytes.Length;
-        await context.Response.OutputStream.WriteAsync(bytes);
-        context.Response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using EpicEvents.Tests.Loopback;
+using Microsoft.AspNetCore.Http;
 
 namespace EpicEvents.Tests.Telemetry;
 
@@ -25,24 +25,20 @@ public sealed record OtlpRequest(string Method, string Path, IReadOnlyDictionary
 }
 
 /// <summary>
-/// A loopback OTLP/HTTP receiver (HttpListener on 127.0.0.1, a free port) that records each
+/// A loopback OTLP/HTTP receiver (<see cref="LoopbackHttpServer"/> on 127.0.0.1) that records each
 /// request's path, headers and raw body and answers 200 with an empty protobuf message.
 /// </summary>
 public sealed class OtlpReceiver : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<OtlpRequest> _requests = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
 
     public OtlpReceiver()
     {
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(AcceptAsync);
+        _server = LoopbackHttpServer.Start(RecordAsync);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
@@ -74,73 +70,26 @@ public sealed class OtlpReceiver : IDisposable
         return true;
     }
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-            // The listener was stopped under a pending accept.
-        }
-    }
+    public void Dispose() => _server.Dispose();
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                if (!_listener.IsListening)
-                {
-                    return;
-                }
-
-                Errors.Enqueue(exception.Message);
-                continue;
-            }
-
-            _ = Task.Run(() => RecordAsync(context));
-        }
-    }
-
-    private async Task RecordAsync(HttpListenerContext context)
+    private async Task RecordAsync(HttpContext context, CancellationToken stopping)
     {
         try
         {
             using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
+            await context.Request.Body.CopyToAsync(body, stopping);
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var key in context.Request.Headers.AllKeys)
+            foreach (var (name, values) in context.Request.Headers)
             {
-                if (key is not null)
-                {
-                    headers[key] = context.Request.Headers[key] ?? string.Empty;
-                }
+                headers[name] = values.ToString();
             }
 
-            _requests.Enqueue(new OtlpRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body.ToArray()));
+            _requests.Enqueue(new OtlpRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, headers, body.ToArray()));
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/x-protobuf";
-            context.Response.ContentLength64 = 0;
-            context.Response.Close();
+            context.Response.ContentLength = 0;
         }
-        catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or BadHttpRequestException)
         {
             Errors.Enqueue(exception.Message);
         }

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using EpicEvents.Tests.Loopback;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace EpicEvents.Bot.Protocol.Tests.Infrastructure;
 
@@ -15,32 +16,27 @@ public sealed record ScriptedResponse(int Status, string? Body = null, IReadOnly
 }
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 with a free port (<see cref="HttpListener"/>), answering each
-/// request with the handler and recording what it received.
+/// A real HTTP server on 127.0.0.1 (<see cref="LoopbackHttpServer"/>, port 0), answering each request
+/// with the handler and recording what it received.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private Func<RecordedRequest, Task<ScriptedResponse>> _handler;
 
     public LoopbackServer(Func<RecordedRequest, Task<ScriptedResponse>>? handler = null)
     {
         _handler = handler ?? (_ => Task.FromResult(new ScriptedResponse(200, "{}")));
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(BaseUrl);
-        _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
+        _server = LoopbackHttpServer.Start(AnswerAsync);
+        BaseUrl = _server.BaseUrl.ToString();
     }
 
     /// <summary>The server's root, ending with a slash.</summary>
     public string BaseUrl { get; }
 
     /// <summary>Cancelled when the server stops; handlers that hang wait on it.</summary>
-    public CancellationToken Stopping => _stopping.Token;
+    public CancellationToken Stopping => _server.Stopping;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -55,54 +51,18 @@ public sealed class LoopbackServer : IAsyncDisposable
         Handle(_ => responses[Math.Min(Interlocked.Increment(ref next) - 1, responses.Length - 1)]);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-        }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-        _stopping.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    private async Task AnswerAsync(HttpContext context, CancellationToken stopping)
     {
         try
         {
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var request = new RecordedRequest(
-                context.Request.HttpMethod, context.Request.RawUrl ?? string.Empty, context.Request.Headers["Authorization"], await reader.ReadToEndAsync());
+                context.Request.Method,
+                context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
+                context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null,
+                await reader.ReadToEndAsync(stopping));
             _requests.Enqueue(request);
             var response = await _handler(request);
             context.Response.StatusCode = response.Status;
@@ -115,15 +75,13 @@ public sealed class LoopbackServer : IAsyncDisposable
             {
                 var bytes = Encoding.UTF8.GetBytes(response.Body);
                 context.Response.ContentType = "application/json";
-                context.Response.ContentLength64 = bytes.Length;
-                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.ContentLength = bytes.Length;
+                await context.Response.Body.WriteAsync(bytes, stopping);
             }
-
-            context.Response.Close();
         }
-        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or OperationCanceledException or IOException)
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or BadHttpRequestException)
         {
-            context.Response.Abort();
+            context.Abort();
         }
     }
 }
