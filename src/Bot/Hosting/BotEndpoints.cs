@@ -21,11 +21,12 @@ public static class BotEndpoints
 
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", HandleMessageAsync);
+        // The Teams channel's protocol, not part of the CRM's API contract.
+        endpoints.MapPost("/api/messages", HandleMessageAsync).ExcludeFromDescription();
 
         // The Agents Playground checks the endpoint with HEAD before it starts.
-        endpoints.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok());
-        endpoints.MapGet("/healthz", CheckHealthAsync);
+        endpoints.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok()).ExcludeFromDescription();
+        endpoints.MapGet("/healthz", CheckHealthAsync).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using EpicEvents.Bot.Conversations;
+using EpicEvents.Bot.Api;
 using EpicEvents.Bot.Dialogs;
 using EpicEvents.Bot.Protocol;
 using EpicEvents.Crm;
@@ -88,9 +89,11 @@ public static class BotHost
         services.AddSingleton<Notifications.OutboxSender>();
         services.AddHostedService(provider => provider.GetRequiredService<Notifications.OutboxSender>());
         services.AddHostedService<HousekeepingService>();
+        services.AddCrmApi(configuration);
 
         var app = builder.Build();
         reportTelemetry(app);
+        app.UseCrmApi();
         app.MapBotEndpoints();
         return app;
     }

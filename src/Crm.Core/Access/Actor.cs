@@ -6,6 +6,9 @@ public enum ChangeSource
     Cli,
     Bot,
     System,
+
+    /// <summary>The CRM server's HTTP API (the CLI in remote mode, or any other client).</summary>
+    Api,
 }
 
 /// <summary>

@@ -58,6 +58,9 @@ public sealed class BotWorld : IAsyncDisposable
 
     public IServiceProvider Services => _hosts[0].Services;
 
+    /// <summary>The email of a demo collaborator of each department (password <see cref="DemoDataSeeder.DefaultPassword"/>).</summary>
+    public IReadOnlyDictionary<Department, string> Emails { get; private set; } = new Dictionary<Department, string>();
+
     /// <summary>A world on its own SQLite file.</summary>
     public static Task<BotWorld> CreateAsync() => CreateAsync(null, null);
 
@@ -189,6 +192,7 @@ public sealed class BotWorld : IAsyncDisposable
         var report = await provider.GetRequiredService<DemoDataSeeder>().SeedAsync(new DemoDataRequest(Clients: 20, Seed: 7));
         report.IsOk.Should().BeTrue(report.ToString());
         var db = provider.GetRequiredService<CrmDbContext>();
+        Emails = report.Value.Logins.GroupBy(l => l.Department).ToDictionary(g => g.Key, g => g.First().Email);
         async Task<TeamsUser> LinkAsync(Department department, string objectId)
         {
             var email = report.Value.Logins.First(l => l.Department == department).Email;

@@ -1,0 +1,138 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EpicEvents.Bot.Api;
+
+/// <summary>
+/// The CRM server's JSON API, <c>/api/v1</c>: every command of <c>epicevents</c> but the operator's
+/// database commands, each endpoint one Crm.Core use case and its result mapped to HTTP. Bearer
+/// session tokens signed by this server only; problems as RFC 9457 documents; no CORS (the API serves
+/// programs, not other sites' pages); the OpenAPI document at <c>/openapi/v1.json</c>.
+/// </summary>
+public static class CrmApi
+{
+    public const string Prefix = "/api/v1";
+    public const string SignedInPolicy = "crm.signed-in";
+
+    /// <summary>The largest body the API reads; the longest request (an event with notes) is a few KB.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
+    public static IServiceCollection AddCrmApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, SessionAuthentication>(SessionAuthentication.SchemeName, _ => { });
+        services.AddAuthorizationBuilder().AddPolicy(SignedInPolicy, policy => policy
+            .AddAuthenticationSchemes(SessionAuthentication.SchemeName)
+            .RequireAuthenticatedUser());
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Epic Events CRM";
+            document.Info.Description = "The CRM server's API: the same use cases and permission matrix as the Teams bot and the epicevents CLI.";
+            // The address the document was fetched from is not part of the contract.
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
+        LoginThrottle.AddTo(services, configuration);
+        return services;
+    }
+
+    public static WebApplication UseCrmApi(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = AnswerUnexpectedAsync, StatusCodeSelector = StatusOf });
+        app.UseStatusCodePages(async context =>
+        {
+            // Routing and binding answer some statuses with no body; under /api they get a problem too.
+            if (context.HttpContext.Request.Path.StartsWithSegments(Prefix) && context.HttpContext.Response.ContentLength is null)
+            {
+                var status = context.HttpContext.Response.StatusCode;
+                await ApiResults.Problem(status, CodeOf(status), DetailOf(status)).ExecuteAsync(context.HttpContext);
+            }
+        });
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(Prefix))
+            {
+                if (context.Request.ContentLength > MaxBodyBytes)
+                {
+                    await ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge, $"A request body is at most {MaxBodyBytes / 1024} KB.").ExecuteAsync(context);
+                    return;
+                }
+
+                context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = MaxBodyBytes;
+            }
+
+            await next(context);
+        });
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+
+        var api = app.MapGroup(Prefix);
+        var signedIn = api.MapGroup(string.Empty).RequireAuthorization(SignedInPolicy);
+        AuthApi.Map(api, signedIn);
+        StaffApi.Map(signedIn);
+        ClientApi.Map(signedIn);
+        ContractApi.Map(signedIn);
+        EventApi.Map(signedIn);
+        RecordsApi.Map(signedIn);
+        return app;
+    }
+
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>What escaped an endpoint: a malformed request (400/413) or a fault, never with its stack trace.</summary>
+    private static async Task AnswerUnexpectedAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        var detail = exception switch
+        {
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } =>
+                $"The JSON body cannot be read: the value at {path} is missing a part or has the wrong type.",
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException } => "The JSON body cannot be read: it is not one well-formed JSON object.",
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => $"A request body is at most {MaxBodyBytes / 1024} KB.",
+            BadHttpRequestException request => request.Message,
+            _ => "Something went wrong on the server; it has been logged.",
+        };
+        await ApiResults.Problem(status, CodeOf(status), detail).ExecuteAsync(context);
+    }
+
+    private static string CodeOf(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status422UnprocessableEntity => ProblemCodes.Invalid,
+        StatusCodes.Status401Unauthorized => ProblemCodes.NotLoggedIn,
+        StatusCodes.Status403Forbidden => ProblemCodes.Forbidden,
+        StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ProblemCodes.NotFound,
+        StatusCodes.Status409Conflict => ProblemCodes.Conflict,
+        StatusCodes.Status413PayloadTooLarge => ProblemCodes.TooLarge,
+        StatusCodes.Status429TooManyRequests => ProblemCodes.TooManyRequests,
+        _ => ProblemCodes.Unexpected,
+    };
+
+    private static string DetailOf(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request cannot be read.",
+        StatusCodes.Status404NotFound => "There is no such address in the API.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not take that method.",
+        StatusCodes.Status415UnsupportedMediaType => "Send JSON (Content-Type: application/json).",
+        _ => ProblemCodes.Title(CodeOf(status)),
+    };
+}
