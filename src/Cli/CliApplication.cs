@@ -43,6 +43,7 @@ public static class CliApplication
     internal static string? DescribeFault(Exception exception) => exception switch
     {
         SigningKeyMissingException missingKey => missingKey.Message,
+        Remote.ServerFaultException server => server.Message,
         DbException database => $"The database cannot be used: {FirstLine(database.Message)}",
         InvalidOperationException { InnerException: DbException database } => $"The database cannot be used: {FirstLine(database.Message)}",
         TimeZoneNotFoundException => "The configured time zone (Crm:TimeZone) is not known on this machine.",

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EpicEvents.Cli.Output;
+using EpicEvents.Cli.Remote;
 using EpicEvents.Crm;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Auth;
@@ -37,11 +38,15 @@ internal sealed class CliContext : IDisposable
         Terminal = new Terminal(environment, Json, color, Texts);
         ConfigDirectory = Configuration["EPICEVENTS_CONFIG_DIR"] is { Length: > 0 } configured ? configured : AuthOptions.ConfigDirectory;
         SessionFile = new SessionFile(Path.Combine(ConfigDirectory, "session"));
+        ServerFile = new ServerFile(Path.Combine(ConfigDirectory, "server"));
         _timeZone = new(() => TimeZoneInfo.FindSystemTimeZoneById(Configuration["Crm:TimeZone"] is { Length: > 0 } zone ? zone : "Europe/Paris"));
         Telemetry = CliTelemetry.Start(Configuration, environment.Error);
         _services = new(BuildServices);
         _scope = new(() => _services.Value.CreateScope());
+        _api = new(() => new CrmApiClient(Server ?? throw new InvalidOperationException("The CRM server's API is used in local mode."), Token));
     }
+
+    private readonly Lazy<CrmApiClient> _api;
 
     public CliEnvironment Environment { get; }
 
@@ -70,12 +75,43 @@ internal sealed class CliContext : IDisposable
 
     public SessionFile SessionFile { get; }
 
+    public ServerFile ServerFile { get; }
+
+    /// <summary>
+    /// The CRM server every command goes to (<c>EPICEVENTS_SERVER</c>, else the one of the last
+    /// <c>auth login --server</c>), or null in local mode, where commands open the local database.
+    /// </summary>
+    public Uri? Server
+    {
+        get => field ??= Configuration["EPICEVENTS_SERVER"] is { Length: > 0 } configured
+        ? CrmServerAddress.TryParse(configured, out var address, out var error) ? address : throw new ServerFaultException($"EPICEVENTS_SERVER: {error}")
+        : ServerFile.Read();
+        private set;
+    }
+
+    public bool IsRemote => Server is not null;
+
+    /// <summary>Sends this command to <paramref name="server"/> (<c>auth login --server</c>).</summary>
+    public void UseServer(Uri server) => Server = server;
+
+    /// <summary>The server's API with this machine's session, in remote mode.</summary>
+    public CrmApiClient Api => _api.Value;
+
+    /// <summary>The session token: <c>EPICEVENTS_TOKEN</c>, else the session file.</summary>
+    public string? Token => Configuration["EPICEVENTS_TOKEN"] is { Length: > 0 } fromEnvironment ? fromEnvironment : SessionFile.Read();
+
+    /// <summary>Runs a use case here (local mode) or on the CRM server (remote mode): same result either way.</summary>
+    public Task<Result<T>> Crm<T>(Func<Task<Result<T>>> local, Func<CrmApiClient, Task<Result<T>>> remote) =>
+        IsRemote ? remote(Api) : local();
+
     public TimeZoneInfo TimeZone => _timeZone.Value;
 
     public DatabaseSettings Database => field ??= DatabaseSettings.FromConfiguration(Configuration);
 
     public T Get<T>()
-        where T : notnull => _scope.Value.ServiceProvider.GetRequiredService<T>();
+        where T : notnull => IsRemote
+        ? throw new InvalidOperationException($"{typeof(T).Name} runs on the local database, but this command is in remote mode.")
+        : _scope.Value.ServiceProvider.GetRequiredService<T>();
 
     public T? Value<T>(Option<T> option) => ParseResult.GetValue(option);
 
@@ -97,11 +133,16 @@ internal sealed class CliContext : IDisposable
     /// <summary>The collaborator behind the session, reloaded now; null (after saying why) when there is none.</summary>
     public async Task<Actor?> SignInAsync(CancellationToken cancellationToken)
     {
-        var token = Configuration["EPICEVENTS_TOKEN"] is { Length: > 0 } fromEnvironment ? fromEnvironment : SessionFile.Read();
+        var token = Token;
         if (token is null)
         {
             Terminal.Error(ExitCodes.NotLoggedIn, Texts.NotLoggedIn, []);
             return null;
+        }
+
+        if (IsRemote)
+        {
+            return await SignInRemotelyAsync(cancellationToken);
         }
 
         var session = await Get<Sessions>().ResolveAsync(token, ChangeSource.Cli, cancellationToken);
@@ -115,6 +156,32 @@ internal sealed class CliContext : IDisposable
         Actor = session.Actor;
         System.Diagnostics.Activity.Current?.SetTag("enduser.id", session.Actor!.Id);
         return session.Actor;
+    }
+
+    private async Task<Actor?> SignInRemotelyAsync(CancellationToken cancellationToken)
+    {
+        Result<SessionDocument> whoami;
+        try
+        {
+            whoami = await Api.GetAsync<SessionDocument>("auth/whoami", cancellationToken);
+        }
+        catch (SessionRefusedException refused)
+        {
+            Terminal.Error(ExitCodes.NotLoggedIn, refused.Message, [], Texts.LogInAgain);
+            return null;
+        }
+
+        if (!whoami.IsOk)
+        {
+            Fail(whoami.AsFailure());
+            return null;
+        }
+
+        var session = whoami.Value;
+        SessionExpiresAt = session.ExpiresAt;
+        Actor = new Actor(session.CollaboratorId, session.FullName, session.Department, IsActive: true, session.MustChangePassword, ChangeSource.Api);
+        System.Diagnostics.Activity.Current?.SetTag("enduser.id", session.CollaboratorId);
+        return Actor;
     }
 
     /// <summary>Writes a use case's answer: the value on success, the refusal and its exit code otherwise.</summary>
@@ -172,6 +239,11 @@ internal sealed class CliContext : IDisposable
         if (_services.IsValueCreated)
         {
             _services.Value.Dispose();
+        }
+
+        if (_api.IsValueCreated)
+        {
+            _api.Value.Dispose();
         }
 
         Telemetry.Dispose();

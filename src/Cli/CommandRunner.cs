@@ -29,6 +29,18 @@ internal sealed class CommandRunner(CliEnvironment environment)
     public void Anonymous(Command command, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet = true) =>
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, handler, quiet, cancellationToken));
 
+    /// <summary>
+    /// An operator's command on the database itself (<c>db init | migrate | seed</c>): it runs where the
+    /// database is, never through a CRM server.
+    /// </summary>
+    public void Operator(Command command, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet = true) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, (context, token) =>
+            context.Server is { } server
+                ? Task.FromResult(context.Usage(context.Texts.Say(
+                    $"`{context.Command}` works on a database from the machine that holds it, not through the CRM server ({Remote.CrmServerAddress.Display(server)}). Run it on the server, or use `epicevents auth login --local` to work on a database of your own.",
+                    $"`{context.Command}` agit sur une base depuis la machine qui l'héberge, pas à travers le serveur CRM ({Remote.CrmServerAddress.Display(server)}). Lancez-la sur le serveur, ou utilisez `epicevents auth login --local` pour une base à vous.")))
+                : handler(context, token), quiet, cancellationToken));
+
     public int UsageError(ParseResult parseResult)
     {
         using var context = new CliContext(environment, parseResult, Globals);
@@ -91,6 +103,11 @@ internal sealed class CommandRunner(CliEnvironment environment)
             }
 
             return await work;
+        }
+        catch (Remote.SessionRefusedException refused)
+        {
+            context.Terminal.Error(ExitCodes.NotLoggedIn, refused.Message, [], context.Texts.LogInAgain);
+            return ExitCodes.NotLoggedIn;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

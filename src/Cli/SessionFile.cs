@@ -1,3 +1,4 @@
+using EpicEvents.Cli.Remote;
 using EpicEvents.Crm.Common;
 
 namespace EpicEvents.Cli;
@@ -20,6 +21,28 @@ internal sealed class SessionFile(string path)
         }
 
         File.Delete(Path);
+        return true;
+    }
+}
+
+/// <summary>
+/// The CRM server this machine logged in to (<c>auth login --server</c>), kept beside the session in
+/// the config directory: the address only, no secret. Without one, the CLI works on the local database.
+/// </summary>
+internal sealed class ServerFile(string path)
+{
+    public Uri? Read() => File.Exists(path) && CrmServerAddress.TryParse(File.ReadAllText(path), out var address, out _) ? address : null;
+
+    public void Save(Uri server) => PrivateFile.Write(path, CrmServerAddress.Display(server));
+
+    public bool Delete()
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        File.Delete(path);
         return true;
     }
 }

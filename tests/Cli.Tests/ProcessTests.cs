@@ -37,7 +37,7 @@ public sealed class ProcessTests : IAsyncLifetime
             RedirectStandardError = true,
             WorkingDirectory = _machine.Root,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "epicevents.dll"));
+        start.ArgumentList.Add(CliProgram.Path);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EpicEvents.Cli.Remote;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Auth;
 
@@ -20,7 +21,20 @@ internal static class AuthCommands
     {
         var email = new Option<string?>("--email") { Description = "Your email address (asked for when left out)." };
         var passwordStdin = Shared.PasswordStdin("the password");
-        var command = new Command("login", "Log in; the session is kept in your config directory (mode 0600) for 8 hours.") { email, passwordStdin };
+        var server = new Option<string?>("--server")
+        {
+            Description = "Log in to the company's CRM server (https://…); every later command goes there. Default: EPICEVENTS_SERVER, then the server of the last login.",
+            HelpName = "URL",
+        };
+        var local = new Option<bool>("--local") { Description = "Work on this machine's own database again, forgetting the server." };
+        var command = new Command("login", "Log in; the session is kept in your config directory (mode 0600) for 8 hours.") { email, passwordStdin, server, local };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(server) is not null && result.GetValue(local))
+            {
+                result.AddError("--server and --local cannot be used together.");
+            }
+        });
         runner.Anonymous(command, async (context, cancellationToken) =>
         {
             var address = context.Value(email);
@@ -44,25 +58,45 @@ internal static class AuthCommands
                 return context.Usage(context.Texts.Say("Give your email with --email.", "Indiquez votre e-mail avec --email."));
             }
 
-            var result = await context.Get<Login>().ExecuteAsync(address, password, ChangeSource.Cli, cancellationToken);
-            if (!result.Succeeded)
+            if (context.Value(local))
             {
-                context.Terminal.Error(ExitCodes.NotLoggedIn, result.Message, []);
+                context.ServerFile.Delete();
+            }
+            else if (context.Value(server) is { } typed)
+            {
+                if (!CrmServerAddress.TryParse(typed, out var chosen, out var error))
+                {
+                    return context.Usage(error);
+                }
+
+                context.UseServer(chosen);
+            }
+
+            var session = context.IsRemote
+                ? await LoginRemotelyAsync(context, address, password, cancellationToken)
+                : await LoginLocallyAsync(context, address, password, cancellationToken);
+            if (session is null)
+            {
                 return ExitCodes.NotLoggedIn;
             }
 
-            context.SessionFile.Save(result.Session!.Token);
-            var actor = result.Actor!;
+            context.SessionFile.Save(session.Token);
+            if (context.Server is { } remote && context.Configuration["EPICEVENTS_SERVER"] is not { Length: > 0 })
+            {
+                context.ServerFile.Save(remote);
+            }
+
             if (context.Json)
             {
-                context.Terminal.WriteJson(new SessionDocument(actor.Id, actor.FullName, actor.Department, result.Session.ExpiresAt, result.MustChangePassword));
+                context.Terminal.WriteJson(new SessionDocument(session.CollaboratorId, session.FullName, session.Department, session.ExpiresAt, session.MustChangePassword));
                 return ExitCodes.Ok;
             }
 
+            var where = context.Server is { } at ? $" ({CrmServerAddress.Display(at)})" : string.Empty;
             context.Terminal.Success(context.Texts.Say(
-                $"Logged in as {actor.FullName} ({context.Texts.Department(actor.Department)}) until {context.Texts.Date(result.Session.ExpiresAt, context.TimeZone)}.",
-                $"Connecté en tant que {actor.FullName} ({context.Texts.Department(actor.Department)}) jusqu'au {context.Texts.Date(result.Session.ExpiresAt, context.TimeZone)}."));
-            if (result.MustChangePassword)
+                $"Logged in as {session.FullName} ({context.Texts.Department(session.Department)}) until {context.Texts.Date(session.ExpiresAt, context.TimeZone)}{where}.",
+                $"Connecté en tant que {session.FullName} ({context.Texts.Department(session.Department)}) jusqu'au {context.Texts.Date(session.ExpiresAt, context.TimeZone)}{where}."));
+            if (session.MustChangePassword)
             {
                 context.Terminal.Warning(context.Texts.Say(
                     "Your password is temporary: change it now with `epicevents password change`; nothing else is allowed until then.",
@@ -72,6 +106,40 @@ internal static class AuthCommands
             return ExitCodes.Ok;
         }, quiet: false);
         return command;
+    }
+
+    private static async Task<LoginDocument?> LoginLocallyAsync(CliContext context, string email, string password, CancellationToken cancellationToken)
+    {
+        var result = await context.Get<Login>().ExecuteAsync(email, password, ChangeSource.Cli, cancellationToken);
+        if (!result.Succeeded)
+        {
+            context.Terminal.Error(ExitCodes.NotLoggedIn, result.Message, []);
+            return null;
+        }
+
+        var actor = result.Actor!;
+        return new LoginDocument(result.Session!.Token, result.Session.ExpiresAt, actor.Id, actor.FullName, actor.Department, result.MustChangePassword);
+    }
+
+    /// <summary>The server checks the password, applies the lockout and signs the session with a key only it has.</summary>
+    private static async Task<LoginDocument?> LoginRemotelyAsync(CliContext context, string email, string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await context.Api.PostAsync<LoginDocument>("auth/login", new { email, password }, cancellationToken);
+            if (answer.IsOk)
+            {
+                return answer.Value;
+            }
+
+            context.Fail(answer.AsFailure());
+            return null;
+        }
+        catch (SessionRefusedException refused)
+        {
+            context.Terminal.Error(ExitCodes.NotLoggedIn, refused.Message, []);
+            return null;
+        }
     }
 
     private static Command Logout(CommandRunner runner)
@@ -108,7 +176,9 @@ internal static class AuthCommands
             return ExitCodes.NotLoggedIn;
         }
 
-        var result = await context.Get<LogoutEverywhere>().ExecuteAsync(actor, cancellationToken);
+        var result = await context.Crm(
+            () => context.Get<LogoutEverywhere>().ExecuteAsync(actor, cancellationToken),
+            api => api.PostAsync<Crm.Common.Done>("auth/logout-everywhere", null, cancellationToken));
         if (result.IsOk)
         {
             context.SessionFile.Delete();
@@ -146,8 +216,6 @@ internal static class AuthCommands
         });
         return command;
     }
-
-    private sealed record SessionDocument(int CollaboratorId, string FullName, Department Department, DateTime ExpiresAt, bool MustChangePassword);
 
     private sealed record LogoutDocument(bool LoggedOut, bool Everywhere);
 }

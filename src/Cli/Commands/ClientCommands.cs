@@ -1,6 +1,8 @@
 using System.CommandLine;
 using EpicEvents.Cli.Output;
+using EpicEvents.Cli.Remote;
 using EpicEvents.Crm.Clients;
+using EpicEvents.Crm.Common;
 
 namespace EpicEvents.Cli.Commands;
 
@@ -60,7 +62,14 @@ internal static class ClientCommands
         runner.Authenticated(command, (context, actor, cancellationToken) =>
         {
             var filter = new ClientFilter(context.Value(mine), context.Value(search), context.Value(noSalesContact));
-            return Listing.RunAsync(context, paging, (page, token) => context.Get<ListClients>().ExecuteAsync(actor, filter, page, token), Columns(context), cancellationToken);
+            return Listing.RunAsync(
+                context,
+                paging,
+                (page, token) => context.Crm(
+                    () => context.Get<ListClients>().ExecuteAsync(actor, filter, page, token),
+                    api => api.GetAsync<Page<ClientView>>(ApiPaths.Clients(filter, page), token)),
+                Columns(context),
+                cancellationToken);
         }, quiet: false);
         return command;
     }
@@ -70,7 +79,11 @@ internal static class ClientCommands
         var id = Shared.Id("client");
         var command = new Command("show", "Show one client.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
-            context.Complete(await context.Get<GetClient>().ExecuteAsync(actor, context.Value(id), cancellationToken), c => ShowDetails(context, c)));
+            context.Complete(
+                await context.Crm(
+                    () => context.Get<GetClient>().ExecuteAsync(actor, context.Value(id), cancellationToken),
+                    api => api.GetAsync<ClientView>($"clients/{context.Value(id)}", cancellationToken)),
+                c => ShowDetails(context, c)));
         return command;
     }
 
@@ -85,7 +98,10 @@ internal static class ClientCommands
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             var request = new CreateClientRequest(context.Value(name), context.Value(email), context.Value(phone), context.Value(company), context.Value(salesContact));
-            return context.Complete(await context.Get<CreateClient>().ExecuteAsync(actor, request, cancellationToken), c =>
+            var result = await context.Crm(
+                () => context.Get<CreateClient>().ExecuteAsync(actor, request, cancellationToken),
+                api => api.PostAsync<ClientView>("clients", request, cancellationToken));
+            return context.Complete(result, c =>
             {
                 context.Terminal.Success(context.Texts.Say($"Client {c.Id} created.", $"Client {c.Id} créé."));
                 ShowDetails(context, c);
@@ -105,7 +121,10 @@ internal static class ClientCommands
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             var request = new UpdateClientRequest(context.Value(id), context.Value(name), context.Value(email), context.Value(phone), context.Value(company));
-            return context.Complete(await context.Get<UpdateClient>().ExecuteAsync(actor, request, cancellationToken), c =>
+            var result = await context.Crm(
+                () => context.Get<UpdateClient>().ExecuteAsync(actor, request, cancellationToken),
+                api => api.PatchAsync<ClientView>($"clients/{request.ClientId}", request, cancellationToken));
+            return context.Complete(result, c =>
             {
                 context.Terminal.Success(context.Texts.Say($"Client {c.Id} updated.", $"Client {c.Id} modifié."));
                 ShowDetails(context, c);
@@ -121,7 +140,9 @@ internal static class ClientCommands
         var command = new Command("reassign", "Give a client another sales contact.") { id, to };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Get<ReassignClient>().ExecuteAsync(actor, new ReassignClientRequest(context.Value(id), context.Value(to)), cancellationToken),
+                await context.Crm(
+                    () => context.Get<ReassignClient>().ExecuteAsync(actor, new ReassignClientRequest(context.Value(id), context.Value(to)), cancellationToken),
+                    api => api.PostAsync<ClientView>($"clients/{context.Value(id)}/reassign", new { salesContactId = context.Value(to) }, cancellationToken)),
                 c => context.Terminal.Success(context.Texts.Say($"Client {c.Id} is now followed by {c.SalesContactName}.", $"Le client {c.Id} est maintenant suivi par {c.SalesContactName}.")),
                 fieldNames: ReassignOptions));
         return command;
@@ -133,7 +154,9 @@ internal static class ClientCommands
         var command = new Command("delete", "Delete a client that has no contract.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Get<DeleteClient>().ExecuteAsync(actor, new DeleteClientRequest(context.Value(id)), cancellationToken),
+                await context.Crm(
+                    () => context.Get<DeleteClient>().ExecuteAsync(actor, new DeleteClientRequest(context.Value(id)), cancellationToken),
+                    api => api.DeleteAsync<Done>($"clients/{context.Value(id)}", cancellationToken)),
                 _ => context.Terminal.Success(context.Texts.Say($"Client {context.Value(id)} deleted.", $"Client {context.Value(id)} supprimé.")),
                 _ => new { deleted = true, id = context.Value(id) }));
         return command;

@@ -12,7 +12,7 @@ internal static class DatabaseCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var db = new Command("db", "Create, upgrade and fill the database.");
+        var db = new Command("db", "Create, upgrade and fill the database: operator's commands, run where the database is, never through a CRM server.");
         db.Subcommands.Add(Init(runner));
         db.Subcommands.Add(Migrate(runner));
         db.Subcommands.Add(Seed(runner));
@@ -28,7 +28,7 @@ internal static class DatabaseCommands
         {
             email, name, passwordStdin,
         };
-        runner.Anonymous(command, async (context, cancellationToken) =>
+        runner.Operator(command, async (context, cancellationToken) =>
         {
             var password = context.Value(passwordStdin) ? context.ReadLine() : null;
             var result = await context.Get<DatabaseSetup>().InitializeAsync(new DatabaseInitRequest(context.Value(email), context.Value(name), password), cancellationToken);
@@ -79,7 +79,7 @@ internal static class DatabaseCommands
     private static Command Migrate(CommandRunner runner)
     {
         var command = new Command("migrate", "Create or upgrade the schema only.");
-        runner.Anonymous(command, async (context, cancellationToken) =>
+        runner.Operator(command, async (context, cancellationToken) =>
         {
             var status = await context.Get<DatabaseSetup>().MigrateAsync(cancellationToken);
             if (context.Json)
@@ -103,7 +103,7 @@ internal static class DatabaseCommands
         var demo = new Option<bool>("--demo") { Description = "Fill an empty database with a demo events company (required: demo data is the only kind)." };
         var clients = new Option<int?>("--clients") { Description = $"How many clients (default {DemoDataSeeder.DefaultClients}, at most {DemoDataSeeder.MaxClients:N0}); staff, contracts and events scale with them." };
         var command = new Command("seed", "Fill an empty database with demo data.") { demo, clients };
-        runner.Anonymous(command, async (context, cancellationToken) =>
+        runner.Operator(command, async (context, cancellationToken) =>
         {
             if (!context.Value(demo))
             {

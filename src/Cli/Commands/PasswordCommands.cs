@@ -38,7 +38,9 @@ internal static class PasswordCommands
                 return context.Invalid("new password", context.Texts.Say("The two entries of the new password differ.", "Les deux saisies du nouveau mot de passe diffèrent."));
             }
 
-            var result = await context.Get<ChangeOwnPassword>().ExecuteAsync(actor, new ChangeOwnPasswordRequest(current, replacement), cancellationToken);
+            var result = await context.Crm(
+                () => context.Get<ChangeOwnPassword>().ExecuteAsync(actor, new ChangeOwnPasswordRequest(current, replacement), cancellationToken),
+                api => api.PostAsync<SessionToken>("auth/password", new { currentPassword = current, newPassword = replacement }, cancellationToken));
             if (result.IsOk)
             {
                 context.SessionFile.Save(result.Value.Token);

@@ -1,0 +1,42 @@
+using System.Net;
+
+namespace EpicEvents.Cli.Remote;
+
+/// <summary>
+/// The address of a CRM server (<c>--server</c> or <c>EPICEVENTS_SERVER</c>): <c>https</c>, or plain
+/// <c>http</c> on this machine only, since the password and the session token cross the network.
+/// </summary>
+internal static class CrmServerAddress
+{
+    public static bool TryParse(string? text, out Uri address, out string error)
+    {
+        address = null!;
+        error = string.Empty;
+        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http") || parsed.Host.Length == 0)
+        {
+            error = $"\"{text}\" is not a server address such as https://crm.example.com.";
+            return false;
+        }
+
+        if (parsed.Scheme == "http" && !IsLoopback(parsed))
+        {
+            error = $"{parsed.GetLeftPart(UriPartial.Authority)} must use https: passwords and session tokens never cross a network in clear text (http is accepted on this machine only).";
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(parsed.Query) || !string.IsNullOrEmpty(parsed.Fragment) || !string.IsNullOrEmpty(parsed.UserInfo))
+        {
+            error = $"\"{text}\" must be a plain address, without user, query or fragment.";
+            return false;
+        }
+
+        address = new Uri(parsed.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
+        return true;
+    }
+
+    /// <summary>How the address is shown to people: without the trailing slash.</summary>
+    public static string Display(Uri address) => address.ToString().TrimEnd('/');
+
+    private static bool IsLoopback(Uri address) =>
+        address.IsLoopback || (IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}
