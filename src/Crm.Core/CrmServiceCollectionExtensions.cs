@@ -22,7 +22,7 @@ public static class CrmServiceCollectionExtensions
     {
         services.AddSingleton(database);
         services.AddSingleton(auth);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TimeProvider>(DatabaseClock.Instance);
         // A front end that configured logging (the bot's host, the CLI's exporter) keeps its own.
         services.AddLogging();
         services.AddSingleton<BusinessEventLog>();

@@ -3,8 +3,20 @@ using EpicEvents.Cli.Tests.Infrastructure;
 
 namespace EpicEvents.Cli.Tests;
 
+public sealed class CommandTestsLocally : CommandTests;
+
+public sealed class CommandTestsThroughTheServer : CommandTests
+{
+    protected override CliMode Mode => CliMode.Server;
+}
+
+public sealed class CommandTestsThroughTheServerOnPostgres : CommandTests
+{
+    protected override CliMode Mode => CliMode.ServerOnPostgres;
+}
+
 /// <summary>The happy path of every command, as the department allowed to run it.</summary>
-public sealed class CommandTests : CliTest
+public abstract class CommandTests : CliTest
 {
     [Fact]
     public async Task Management_runs_the_staff_directory()
@@ -73,13 +85,7 @@ public sealed class CommandTests : CliTest
         var followed = await ClientOfAsync(Sales);
 
         // A salesperson who left before deactivation required a hand-over (imported data).
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={World.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE collaborators SET is_active = 0 WHERE id = {Sales2.Id}";
-            (await command.ExecuteNonQueryAsync()).Should().Be(1);
-        }
+        (await World.ExecuteSqlAsync($"UPDATE collaborators SET is_active = FALSE WHERE id = {Sales2.Id}")).Should().Be(1);
 
         var ids = (await Manager.RunAsync("client list --no-sales-contact --all --json")).Succeeds().Json.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt32());
 
@@ -160,7 +166,7 @@ public sealed class CommandTests : CliTest
 
         entries.Should().HaveCount(2);
         entries[0].GetProperty("actorName").GetString().Should().Be("Sam Sales");
-        entries[0].GetProperty("source").GetString().Should().Be("Cli");
+        entries[0].GetProperty("source").GetString().Should().Be(World.Mode == CliMode.Local ? "Cli" : "Api", "a change through the server is recorded as coming from its API");
         table.Should().Contain("0600000000");
         (await Manager.RunAsync("audit list --since \"2000-01-01 00:00\" --limit 1 --json")).Succeeds().Json.GetProperty("next").ValueKind.Should().Be(JsonValueKind.String);
     }

@@ -2,8 +2,20 @@ using EpicEvents.Cli.Tests.Infrastructure;
 
 namespace EpicEvents.Cli.Tests;
 
+public sealed class CrossRoleFlowTestsLocally : CrossRoleFlowTests;
+
+public sealed class CrossRoleFlowTestsThroughTheServer : CrossRoleFlowTests
+{
+    protected override CliMode Mode => CliMode.Server;
+}
+
+public sealed class CrossRoleFlowTestsThroughTheServerOnPostgres : CrossRoleFlowTests
+{
+    protected override CliMode Mode => CliMode.ServerOnPostgres;
+}
+
 /// <summary>The whole life of a client of SPEC §2, with each department at its own terminal.</summary>
-public sealed class CrossRoleFlowTests : CliTest
+public abstract class CrossRoleFlowTests : CliTest
 {
     [Fact]
     public async Task From_a_new_client_to_an_event_run_by_support_through_commands_only()

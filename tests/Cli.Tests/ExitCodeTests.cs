@@ -2,7 +2,19 @@ using EpicEvents.Cli.Tests.Infrastructure;
 
 namespace EpicEvents.Cli.Tests;
 
-public sealed class ExitCodeTests : CliTest
+public sealed class ExitCodeTestsLocally : ExitCodeTests;
+
+public sealed class ExitCodeTestsThroughTheServer : ExitCodeTests
+{
+    protected override CliMode Mode => CliMode.Server;
+}
+
+public sealed class ExitCodeTestsThroughTheServerOnPostgres : ExitCodeTests
+{
+    protected override CliMode Mode => CliMode.ServerOnPostgres;
+}
+
+public abstract class ExitCodeTests : CliTest
 {
     [Theory]
     [InlineData("client lst")]
@@ -71,15 +83,20 @@ public sealed class ExitCodeTests : CliTest
     }
 
     [Fact]
-    public async Task An_unreachable_database_exits_1_with_one_line_and_no_stack_trace()
+    public async Task An_unreachable_database_or_server_exits_1_with_one_line_and_no_stack_trace()
     {
+        if (World.Server is { } server)
+        {
+            await server.DisposeAsync();
+        }
+
         var run = (await Sales.RunAsync("client list", settings: new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Crm"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=crm;Timeout=2",
+            ["ConnectionStrings:Crm"] = World.Mode == CliMode.Local ? "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=crm;Timeout=2" : null,
             ["EPICEVENTS_TOKEN"] = await File.ReadAllTextAsync(Sales.SessionFile),
         })).Fails(ExitCodes.Unexpected);
 
-        run.Stderr.Should().Contain("database").And.NotContain("   at ");
+        run.Stderr.Should().Contain(World.Server is { } stopped ? $"The CRM server at {stopped.Address.ToString().TrimEnd('/')} cannot be reached" : "database").And.NotContain("   at ");
         run.Stderr.Trim().Split('\n').Should().HaveCount(1);
     }
 

@@ -3,7 +3,19 @@ using EpicEvents.Cli.Tests.Infrastructure;
 
 namespace EpicEvents.Cli.Tests;
 
-public sealed class JsonOutputTests : CliTest
+public sealed class JsonOutputTestsLocally : JsonOutputTests;
+
+public sealed class JsonOutputTestsThroughTheServer : JsonOutputTests
+{
+    protected override CliMode Mode => CliMode.Server;
+}
+
+public sealed class JsonOutputTestsThroughTheServerOnPostgres : JsonOutputTests
+{
+    protected override CliMode Mode => CliMode.ServerOnPostgres;
+}
+
+public abstract class JsonOutputTests : CliTest
 {
     [Fact]
     public async Task A_list_is_one_document_with_items_and_the_cursor_of_the_next_page()

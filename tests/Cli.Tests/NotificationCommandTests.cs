@@ -5,12 +5,24 @@ using EpicEvents.Crm.Outbox;
 
 namespace EpicEvents.Cli.Tests;
 
+public sealed class NotificationCommandTestsLocally : NotificationCommandTests;
+
+public sealed class NotificationCommandTestsThroughTheServer : NotificationCommandTests
+{
+    protected override CliMode Mode => CliMode.Server;
+}
+
+public sealed class NotificationCommandTestsThroughTheServerOnPostgres : NotificationCommandTests
+{
+    protected override CliMode Mode => CliMode.ServerOnPostgres;
+}
+
 /// <summary>
 /// <c>notification list | retry</c>: Management sees how the bot's deliveries went and sends again
 /// what failed. The bot itself is played by Crm.Core's <see cref="OutboxDelivery"/> on the same
 /// database, exactly as the bot's sender records its outcomes.
 /// </summary>
-public sealed class NotificationCommandTests : CliTest
+public abstract class NotificationCommandTests : CliTest
 {
     private const string Blocked = "403 Forbidden: the user has blocked the bot in Teams (MessageWritesBlocked); nothing can reach them until they unblock it";
 

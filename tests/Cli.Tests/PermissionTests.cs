@@ -2,12 +2,24 @@ using EpicEvents.Cli.Tests.Infrastructure;
 
 namespace EpicEvents.Cli.Tests;
 
+public sealed class PermissionTestsLocally : PermissionTests;
+
+public sealed class PermissionTestsThroughTheServer : PermissionTests
+{
+    protected override CliMode Mode => CliMode.Server;
+}
+
+public sealed class PermissionTestsThroughTheServerOnPostgres : PermissionTests
+{
+    protected override CliMode Mode => CliMode.ServerOnPostgres;
+}
+
 /// <summary>
 /// Every refusal of SPEC §2 as a user meets it at the terminal: the command, the department that
 /// is refused, exit code 4 and nothing changed. The rules live in Crm.Core; this proves the CLI
 /// asks it every time.
 /// </summary>
-public sealed class PermissionTests : CliTest
+public abstract class PermissionTests : CliTest
 {
     public static TheoryData<string, string> Refusals => new()
     {

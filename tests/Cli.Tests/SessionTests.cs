@@ -5,7 +5,19 @@ using EpicEvents.Crm.Auth;
 
 namespace EpicEvents.Cli.Tests;
 
-public sealed class SessionTests : CliTest
+public sealed class SessionTestsLocally : SessionTests;
+
+public sealed class SessionTestsThroughTheServer : SessionTests
+{
+    protected override CliMode Mode => CliMode.Server;
+}
+
+public sealed class SessionTestsThroughTheServerOnPostgres : SessionTests
+{
+    protected override CliMode Mode => CliMode.ServerOnPostgres;
+}
+
+public abstract class SessionTests : CliTest
 {
     [Fact]
     public async Task Login_keeps_the_session_in_a_file_only_its_owner_can_read()

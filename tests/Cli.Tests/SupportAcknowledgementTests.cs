@@ -3,8 +3,20 @@ using EpicEvents.Cli.Tests.Infrastructure;
 
 namespace EpicEvents.Cli.Tests;
 
+public sealed class SupportAcknowledgementTestsLocally : SupportAcknowledgementTests;
+
+public sealed class SupportAcknowledgementTestsThroughTheServer : SupportAcknowledgementTests
+{
+    protected override CliMode Mode => CliMode.Server;
+}
+
+public sealed class SupportAcknowledgementTestsThroughTheServerOnPostgres : SupportAcknowledgementTests
+{
+    protected override CliMode Mode => CliMode.ServerOnPostgres;
+}
+
 /// <summary><c>event acknowledge</c>: the support contact confirms the assignment, and Management sees when.</summary>
-public sealed class SupportAcknowledgementTests : CliTest
+public abstract class SupportAcknowledgementTests : CliTest
 {
     [Fact]
     public async Task The_support_contact_acknowledges_and_management_sees_when()

@@ -7,6 +7,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Persistence;
 using EpicEvents.Crm.Setup;
+using EpicEvents.Tests.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

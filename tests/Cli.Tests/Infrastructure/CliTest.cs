@@ -17,7 +17,10 @@ public abstract class CliTest : IAsyncLifetime
 
     protected CliUser Support2 => World.Support2;
 
-    public async Task InitializeAsync() => _world = await CliWorld.CreateAsync();
+    /// <summary>How this class's commands reach the CRM; every test class runs in each mode.</summary>
+    protected virtual CliMode Mode => CliMode.Local;
+
+    public async Task InitializeAsync() => _world = await CliWorld.CreateAsync(Mode);
 
     public async Task DisposeAsync()
     {

@@ -1,10 +1,26 @@
+using EpicEvents.Tests.Postgres;
+
 namespace EpicEvents.Cli.Tests.Infrastructure;
 
+/// <summary>How the CLI of a test reaches the CRM.</summary>
+public enum CliMode
+{
+    /// <summary>The local mode: the CLI opens the SQLite file itself.</summary>
+    Local,
+
+    /// <summary>The remote mode: every command goes to a CRM server on the SQLite file; the CLI holds no connection string and no key.</summary>
+    Server,
+
+    /// <summary>The remote mode, the server on a PostgreSQL database.</summary>
+    ServerOnPostgres,
+}
+
 /// <summary>
-/// A company in a SQLite file, driven only through <c>epicevents</c> commands run in-process with
-/// captured output: a manager, two Sales and two Support collaborators, each logged in from their
-/// own config directory. The company is built once through the commands themselves (db init,
-/// password change, collaborator create), then each test gets its own copy of the files.
+/// A company driven only through <c>epicevents</c> commands run in-process with captured output: a
+/// manager, two Sales and two Support collaborators, each logged in from their own config directory.
+/// The company is built once through the commands themselves (db init, password change, collaborator
+/// create), then each test gets its own copy of the files (and of the PostgreSQL database). In the
+/// server modes each world has its own CRM server, and each person's config directory names it.
 /// </summary>
 public sealed class CliWorld : IAsyncDisposable
 {
@@ -13,11 +29,15 @@ public sealed class CliWorld : IAsyncDisposable
 
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? _template;
+    private static (string Files, string Database)? _postgresTemplate;
+    private Func<Task> _dropDatabase = () => Task.CompletedTask;
 
-    private CliWorld(string root)
+    private CliWorld(string root, CliMode mode = CliMode.Local, string? connectionString = null)
     {
         Root = root;
+        Mode = mode;
         DatabasePath = Path.Combine(root, "crm.db");
+        ConnectionString = connectionString ?? $"Data Source={DatabasePath}";
         Manager = NewUser("manager", "Maud Manager", "maud.manager@epicevents.test");
         Sales = NewUser("sales", "Sam Sales", "sam.sales@epicevents.test");
         Sales2 = NewUser("sales2", "Sacha Sales", "sacha.sales@epicevents.test");
@@ -28,7 +48,16 @@ public sealed class CliWorld : IAsyncDisposable
 
     public string Root { get; }
 
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string DatabasePath { get; }
+
+    public CliMode Mode { get; }
+
+    /// <summary>The database: what the CLI opens in local mode, what the server opens otherwise.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The CRM server of a server mode.</summary>
+    public CrmTestServer? Server { get; private set; }
 
     public CliUser Manager { get; }
 
@@ -45,12 +74,35 @@ public sealed class CliWorld : IAsyncDisposable
 
     public IEnumerable<CliUser> Staff => [Manager, Sales, Sales2, Support, Support2];
 
-    /// <summary>A fresh copy of the logged-in company.</summary>
-    public static async Task<CliWorld> CreateAsync()
+    /// <summary>A fresh copy of the logged-in company, reached the way <paramref name="mode"/> says.</summary>
+    public static async Task<CliWorld> CreateAsync(CliMode mode = CliMode.Local)
     {
-        var template = await TemplateAsync();
-        var world = new CliWorld(NewDirectory());
+        CliWorld world;
+        string template;
+        if (mode == CliMode.ServerOnPostgres)
+        {
+            var (files, database) = await PostgresTemplateAsync();
+            var (connectionString, drop) = await TestPostgres.CreateDatabaseAsync(database);
+            world = new CliWorld(NewDirectory(), mode, connectionString) { _dropDatabase = drop };
+            template = files;
+        }
+        else
+        {
+            world = new CliWorld(NewDirectory(), mode);
+            template = await TemplateAsync();
+        }
+
         CopyDirectory(template, world.Root);
+        if (mode != CliMode.Local)
+        {
+            world.Server = await CrmTestServer.StartAsync(world.ConnectionString);
+            foreach (var user in world.Staff.Append(world.Stranger))
+            {
+                Directory.CreateDirectory(user.ConfigDirectory);
+                await File.WriteAllTextAsync(Path.Combine(user.ConfigDirectory, "server"), world.Server.Address.ToString());
+            }
+        }
+
         foreach (var line in await File.ReadAllLinesAsync(Path.Combine(world.Root, "ids.txt")))
         {
             var parts = line.Split('=');
@@ -64,7 +116,14 @@ public sealed class CliWorld : IAsyncDisposable
     public static CliWorld Empty() => new(NewDirectory());
 
     /// <summary>Crm.Core's services on this company's database (dispose them after use).</summary>
-    public CoreServices Core() => new(DatabasePath);
+    public CoreServices Core() => new(ConnectionString);
+
+    /// <summary>Changes the database behind the commands' back (imported data, a fault).</summary>
+    public async Task<int> ExecuteSqlAsync(string sql)
+    {
+        await using var core = Core();
+        return await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(core.Get<Crm.Persistence.CrmDbContext>().Database, sql);
+    }
 
     public CliUser User(string name) => name switch
     {
@@ -80,11 +139,16 @@ public sealed class CliWorld : IAsyncDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
+        var local = Mode == CliMode.Local;
         var overrides = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Crm"] = $"Data Source={DatabasePath}",
+            // In a server mode the CLI is given neither the database nor the key: it must not need them.
+            ["ConnectionStrings:Crm"] = local ? ConnectionString : null,
+            ["DATABASE_URL"] = null,
             ["EPICEVENTS_CONFIG_DIR"] = configDirectory,
-            ["Auth:SigningKey"] = SigningKey,
+            ["Auth:SigningKey"] = local ? SigningKey : null,
+            ["EPICEVENTS_SIGNING_KEY"] = null,
+            ["EPICEVENTS_SERVER"] = null,
             ["Auth:PasswordHashIterations"] = "100000",
             ["Crm:TimeZone"] = "Europe/Paris",
             ["EPICEVENTS_TOKEN"] = null,
@@ -109,8 +173,14 @@ public sealed class CliWorld : IAsyncDisposable
         return new CliRun(arguments, exitCode, output.ToString(), error.ToString());
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        await _dropDatabase();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -120,8 +190,6 @@ public sealed class CliWorld : IAsyncDisposable
         {
             // A file still held open on a slow machine: the temporary directory is cleaned by the system.
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private CliUser NewUser(string name, string fullName, string email) =>
@@ -140,9 +208,34 @@ public sealed class CliWorld : IAsyncDisposable
         }
     }
 
-    private static async Task<string> BuildTemplateAsync()
+    /// <summary>
+    /// The company on a PostgreSQL database nobody stays connected to (so that it can be copied with
+    /// <c>CREATE DATABASE … TEMPLATE</c>), built by the operator's commands in local mode, as on a server.
+    /// </summary>
+    private static async Task<(string Files, string Database)> PostgresTemplateAsync()
     {
-        var world = new CliWorld(NewDirectory());
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (_postgresTemplate is null)
+            {
+                var (connectionString, _) = await TestPostgres.CreateDatabaseAsync();
+                var files = await BuildTemplateAsync(connectionString);
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                _postgresTemplate = (files, new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!);
+            }
+
+            return _postgresTemplate.Value;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static async Task<string> BuildTemplateAsync(string? connectionString = null)
+    {
+        var world = new CliWorld(NewDirectory(), CliMode.Local, connectionString);
         const string temporary = "Temporary-Password-1";
         (await world.Manager.RunAsync($"db init --admin-email {world.Manager.Email} --admin-name \"Maud Manager\" --password-stdin", temporary + "\n")).Succeeds();
         await FirstLoginAsync(world.Manager, temporary);

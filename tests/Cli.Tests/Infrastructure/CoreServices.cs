@@ -13,12 +13,12 @@ public sealed class CoreServices : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly AsyncServiceScope _scope;
 
-    internal CoreServices(string databasePath)
+    internal CoreServices(string connectionString)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Crm"] = $"Data Source={databasePath}",
+                ["ConnectionStrings:Crm"] = connectionString,
                 ["Auth:SigningKey"] = CliWorld.SigningKey,
             })
             .Build();

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace EpicEvents.Bot.Tests.Infrastructure;
+namespace EpicEvents.Tests.Postgres;
 
 /// <summary>
 /// Throw-away databases on the PostgreSQL server the test command starts (<c>./scripts/test.sh</c>
@@ -17,12 +17,12 @@ public static class TestPostgres
             : throw new InvalidOperationException(
                 $"{Variable} is not set. Run the tests with ./scripts/test.sh, which installs and starts a throw-away PostgreSQL server.");
 
-    /// <summary>A new empty database, and how to drop it.</summary>
-    public static async Task<(string ConnectionString, Func<Task> Drop)> CreateDatabaseAsync()
+    /// <summary>A new database, empty or a copy of <paramref name="template"/> (a database nobody is connected to), and how to drop it.</summary>
+    public static async Task<(string ConnectionString, Func<Task> Drop)> CreateDatabaseAsync(string? template = null)
     {
         var admin = AdminConnectionString;
-        var name = "bot_test_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteAsync(admin, $"CREATE DATABASE {name} TEMPLATE template0");
+        var name = "crm_test_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAsync(admin, $"CREATE DATABASE {name} TEMPLATE {template ?? "template0"}");
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 40 }.ConnectionString;
         return (connectionString, async () =>
         {
