@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using EpicEvents.Bot.Hosting;
 using EpicEvents.Bot.Tests.Infrastructure;
 using EpicEvents.Tests.Connector;
 using EpicEvents.Crm.Access;
@@ -35,6 +36,29 @@ public sealed class HostTests : WorldAndConnectorTest
         var response = await factory.CreateClient().GetAsync("/healthz");
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Test")]
+    [InlineData("Staging")]
+    public void Outside_Development_the_bot_refuses_to_start_without_an_app_id(string environment)
+    {
+        var build = () => BotHost.Build([$"--environment={environment}", $"--ConnectionStrings:Crm=Data Source={World.DatabasePath}", "--Auth:SigningKey=" + Api.ApiTest.SigningKey]);
+
+        build.Should().Throw<InvalidOperationException>().WithMessage("*MicrosoftAppId is not configured*");
+    }
+
+    [Fact]
+    public void Outside_Development_the_server_refuses_to_start_without_the_key_that_signs_api_sessions()
+    {
+        var build = () => BotHost.Build(
+        [
+            "--environment=Production", $"--ConnectionStrings:Crm=Data Source={World.DatabasePath}",
+            "--MicrosoftAppId=00000000-0000-0000-0000-00000000b0b1", "--MicrosoftAppPassword=x", $"--MicrosoftAppTenantId={BotWorld.Tenant}",
+        ]);
+
+        build.Should().Throw<InvalidOperationException>().WithMessage("*Auth:SigningKey is not configured*same on every instance*");
     }
 
     [Theory]
@@ -194,7 +218,7 @@ public sealed class HostTests : WorldAndConnectorTest
     private WebApplicationFactory<Program> Factory(string? appId = null, string? database = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Test");
+            builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Crm", database ?? $"Data Source={World.DatabasePath}");
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             if (appId is not null)

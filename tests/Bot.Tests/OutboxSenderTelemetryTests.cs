@@ -30,7 +30,7 @@ public sealed class OutboxSenderTelemetryTests : WorldAndConnectorTest
         await World.ConnectEveryoneAsync(Connector);
         WebApplicationFactory<Program> Traced() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Test");
+            builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Crm", World.ConnectionString);
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             builder.UseSetting("Bot:Outbox:PollInterval", "00:00:00.100");

@@ -246,7 +246,7 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
         var contract = await NewDraftContractAsync();
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Test");
+            builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Crm", World.ConnectionString);
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             builder.UseSetting("Bot:Outbox:PollInterval", "01:00:00");
@@ -270,7 +270,7 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
     [InlineData("Bot:Outbox:Enabled", "maybe")]
     public void A_sender_setting_that_cannot_be_read_stops_the_bot_at_start_and_names_the_setting(string key, string value)
     {
-        var build = () => BotHost.Build(["--environment=Test", $"--ConnectionStrings:Crm={World.ConnectionString}", $"--{key}={value}"]);
+        var build = () => BotHost.Build(["--environment=Development", $"--ConnectionStrings:Crm={World.ConnectionString}", $"--{key}={value}"]);
 
         build.Should().Throw<InvalidOperationException>().WithMessage($"{key} must be *");
     }

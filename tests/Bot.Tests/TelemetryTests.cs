@@ -129,7 +129,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     private WebApplicationFactory<Program> Factory(bool sentry, string? appId = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Test");
+            builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_world.DatabasePath}");
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             builder.UseSetting("SENTRY_DSN", null);

@@ -34,7 +34,7 @@ public static class BotHost
         var configuration = builder.Configuration;
         var environment = builder.Environment;
         var appId = configuration["MicrosoftAppId"];
-        if (string.IsNullOrWhiteSpace(appId) && !(environment.IsDevelopment() || environment.IsEnvironment("Test")))
+        if (string.IsNullOrWhiteSpace(appId) && !environment.IsDevelopment())
         {
             throw new InvalidOperationException(
                 "MicrosoftAppId is not configured. Outside Development the bot only accepts requests signed by the Bot Framework for its app id: "
@@ -48,10 +48,18 @@ public static class BotHost
 
         var services = builder.Services;
         var database = DatabaseSettings.FromConfiguration(configuration).ForLongRunningProcess();
-        // The bot issues no CLI sessions; without a configured key it signs nothing that outlives the process.
+        // The server signs the sessions of its API with a key only it has, the same on every instance.
         var auth = AuthOptions.FromConfiguration(configuration);
         if (string.IsNullOrWhiteSpace(auth.SigningKey))
         {
+            if (!environment.IsDevelopment())
+            {
+                throw new InvalidOperationException(
+                    "Auth:SigningKey is not configured. The CRM server signs the sessions of its API with it: set Auth:SigningKey or EPICEVENTS_SIGNING_KEY "
+                    + "(at least 32 random bytes, e.g. `openssl rand -base64 48`), the same on every instance of the server.");
+            }
+
+            // Development: sessions last as long as the process.
             auth = auth with { SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)) };
         }
 

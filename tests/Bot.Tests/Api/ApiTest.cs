@@ -45,7 +45,7 @@ public abstract class ApiTest : IAsyncLifetime
     protected WebApplicationFactory<Program> StartServer(params string[] settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Test");
+            builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Crm", World.ConnectionString);
             builder.UseSetting("Auth:SigningKey", SigningKey);
             builder.UseSetting("Auth:PasswordHashIterations", "100000");

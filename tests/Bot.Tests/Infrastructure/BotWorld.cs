@@ -87,7 +87,7 @@ public sealed class BotWorld : IAsyncDisposable
     {
         var host = BotHost.Build(
             [
-                "--environment=Test",
+                "--environment=Development",
                 $"--ConnectionStrings:Crm={ConnectionString}",
                 $"--Teams:AllowedTenants:0={Tenant}",
                 "--Crm:TimeZone=Europe/Paris",
