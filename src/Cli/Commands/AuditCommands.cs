@@ -53,7 +53,9 @@ internal static class AuditCommands
             return Listing.RunAsync(
                 context,
                 paging,
-                (page, token) => context.Crm(() => context.Get<ListAuditEntries>().ExecuteAsync(actor, filter, page, token), api => api.GetAsync<Page<AuditEntryView>>(ApiPaths.Audit(filter, page), token)),
+                (page, token) => context.Crm(
+                    () => context.Get<ListAuditEntries>().ExecuteAsync(actor, filter, page, token),
+                    api => api.GetAsync<Page<AuditEntryView>>(ApiPaths.Audit(filter, page), token)),
                 [
                     new("#", a => a.Id.ToString(context.Texts.Culture), Right: true, Width: 8),
                     new(context.Texts.Say("When", "Quand"), a => context.Texts.Date(a.At, context.TimeZone), Width: 16),

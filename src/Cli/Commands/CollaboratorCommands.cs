@@ -65,7 +65,9 @@ internal static class CollaboratorCommands
             var filter = new CollaboratorFilter(
                 DepartmentNames.TryParse(context.Value(department), out var chosen) ? chosen : null,
                 context.Value(inactive));
-            return Listing.RunAsync(context, paging, (page, token) => context.Crm(() => context.Get<ListCollaborators>().ExecuteAsync(actor, filter, page, token), api => api.GetAsync<Page<CollaboratorView>>(ApiPaths.Collaborators(filter, page), token)), Columns(context), cancellationToken);
+            return Listing.RunAsync(context, paging, (page, token) => context.Crm(
+                () => context.Get<ListCollaborators>().ExecuteAsync(actor, filter, page, token),
+                api => api.GetAsync<Page<CollaboratorView>>(ApiPaths.Collaborators(filter, page), token)), Columns(context), cancellationToken);
         }, quiet: false);
         return command;
     }
@@ -75,7 +77,9 @@ internal static class CollaboratorCommands
         var id = Shared.Id("collaborator");
         var command = new Command("show", "Show one collaborator.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
-            context.Complete(await context.Crm(() => context.Get<GetCollaborator>().ExecuteAsync(actor, context.Value(id), cancellationToken), api => api.GetAsync<CollaboratorView>($"collaborators/{context.Value(id)}", cancellationToken)), c => ShowDetails(context, c)));
+            context.Complete(await context.Crm(
+                () => context.Get<GetCollaborator>().ExecuteAsync(actor, context.Value(id), cancellationToken),
+                api => api.GetAsync<CollaboratorView>($"collaborators/{context.Value(id)}", cancellationToken)), c => ShowDetails(context, c)));
         return command;
     }
 
@@ -95,7 +99,9 @@ internal static class CollaboratorCommands
             }
 
             var password = context.Value(passwordStdin) ? context.ReadLine() : null;
-            var result = await context.Crm(() => context.Get<CreateCollaborator>().ExecuteAsync(actor, new CreateCollaboratorRequest(context.Value(name), context.Value(email), roleId.Value, password), cancellationToken), api => api.PostAsync<NewCollaborator>("collaborators", new { fullName = context.Value(name), email = context.Value(email), roleId = roleId.Value, temporaryPassword = password }, cancellationToken));
+            var result = await context.Crm(
+                () => context.Get<CreateCollaborator>().ExecuteAsync(actor, new CreateCollaboratorRequest(context.Value(name), context.Value(email), roleId.Value, password), cancellationToken),
+                api => api.PostAsync<NewCollaborator>("collaborators", new { fullName = context.Value(name), email = context.Value(email), roleId = roleId.Value, temporaryPassword = password }, cancellationToken));
             return context.Complete(
                 result,
                 created =>
@@ -134,7 +140,9 @@ internal static class CollaboratorCommands
                 roleId = resolved.Value;
             }
 
-            var result = await context.Crm(() => context.Get<UpdateCollaborator>().ExecuteAsync(actor, new UpdateCollaboratorRequest(context.Value(id), context.Value(name), context.Value(email), roleId), cancellationToken), api => api.PatchAsync<CollaboratorView>($"collaborators/{context.Value(id)}", new { fullName = context.Value(name), email = context.Value(email), roleId }, cancellationToken));
+            var result = await context.Crm(
+                () => context.Get<UpdateCollaborator>().ExecuteAsync(actor, new UpdateCollaboratorRequest(context.Value(id), context.Value(name), context.Value(email), roleId), cancellationToken),
+                api => api.PatchAsync<CollaboratorView>($"collaborators/{context.Value(id)}", new { fullName = context.Value(name), email = context.Value(email), roleId }, cancellationToken));
             return context.Complete(result, c =>
             {
                 context.Terminal.Success(context.Texts.Say($"Collaborator {c.Id} updated.", $"Collaborateur {c.Id} modifié."));
@@ -151,7 +159,9 @@ internal static class CollaboratorCommands
         var command = new Command("deactivate", "Deactivate a collaborator (history stays); their sessions end at once.") { id, reassignTo };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
-            var result = await context.Crm(() => context.Get<DeactivateCollaborator>().ExecuteAsync(actor, new DeactivateCollaboratorRequest(context.Value(id), context.Value(reassignTo)), cancellationToken), api => api.PostAsync<CollaboratorDeactivated>($"collaborators/{context.Value(id)}/deactivate", new { reassignToId = context.Value(reassignTo) }, cancellationToken));
+            var result = await context.Crm(
+                () => context.Get<DeactivateCollaborator>().ExecuteAsync(actor, new DeactivateCollaboratorRequest(context.Value(id), context.Value(reassignTo)), cancellationToken),
+                api => api.PostAsync<CollaboratorDeactivated>($"collaborators/{context.Value(id)}/deactivate", new { reassignToId = context.Value(reassignTo) }, cancellationToken));
             return context.Complete(result, done =>
             {
                 context.Terminal.Success(context.Texts.Say($"Collaborator {done.Collaborator.Id} deactivated.", $"Collaborateur {done.Collaborator.Id} désactivé."));
@@ -172,7 +182,9 @@ internal static class CollaboratorCommands
         var command = new Command("reactivate", "Reactivate a collaborator.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<ReactivateCollaborator>().ExecuteAsync(actor, new ReactivateCollaboratorRequest(context.Value(id)), cancellationToken), api => api.PostAsync<CollaboratorView>($"collaborators/{context.Value(id)}/reactivate", null, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<ReactivateCollaborator>().ExecuteAsync(actor, new ReactivateCollaboratorRequest(context.Value(id)), cancellationToken),
+                    api => api.PostAsync<CollaboratorView>($"collaborators/{context.Value(id)}/reactivate", null, cancellationToken)),
                 c => context.Terminal.Success(context.Texts.Say($"Collaborator {c.Id} reactivated.", $"Collaborateur {c.Id} réactivé."))));
         return command;
     }
@@ -183,7 +195,9 @@ internal static class CollaboratorCommands
         var command = new Command("reset-password", "Give a collaborator a new temporary password (shown once); their sessions end.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<Crm.Collaborators.ResetPassword>().ExecuteAsync(actor, new ResetPasswordRequest(context.Value(id)), cancellationToken), api => api.PostAsync<PasswordReset>($"collaborators/{context.Value(id)}/reset-password", new { }, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<Crm.Collaborators.ResetPassword>().ExecuteAsync(actor, new ResetPasswordRequest(context.Value(id)), cancellationToken),
+                    api => api.PostAsync<PasswordReset>($"collaborators/{context.Value(id)}/reset-password", new { }, cancellationToken)),
                 reset =>
                 {
                     context.Terminal.Success(context.Texts.Say($"Password of collaborator {reset.Collaborator.Id} reset.", $"Mot de passe du collaborateur {reset.Collaborator.Id} réinitialisé."));
@@ -212,7 +226,9 @@ internal static class CollaboratorCommands
             }
 
             return context.Complete(
-                await context.Crm(() => context.Get<LinkTeamsIdentity>().ExecuteAsync(actor, new LinkTeamsIdentityRequest(context.Value(id), tenant, objectId), cancellationToken), api => api.PutAsync<CollaboratorView>($"collaborators/{context.Value(id)}/teams", new { tenantId = tenant, aadObjectId = objectId }, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<LinkTeamsIdentity>().ExecuteAsync(actor, new LinkTeamsIdentityRequest(context.Value(id), tenant, objectId), cancellationToken),
+                    api => api.PutAsync<CollaboratorView>($"collaborators/{context.Value(id)}/teams", new { tenantId = tenant, aadObjectId = objectId }, cancellationToken)),
                 c => context.Terminal.Success(context.Texts.Say($"Collaborator {c.Id} is linked to their Teams account.", $"Le collaborateur {c.Id} est lié à son compte Teams.")));
         });
         return command;
@@ -221,7 +237,9 @@ internal static class CollaboratorCommands
     /// <summary>A role typed as its number or its name.</summary>
     private static async Task<Result<int>> ResolveRoleAsync(CliContext context, Actor actor, string text, CancellationToken cancellationToken)
     {
-        var roles = await context.Crm(() => context.Get<ListRoles>().ExecuteAsync(actor, PageRequest.First(PageRequest.MaxLimit), cancellationToken), api => api.GetAsync<Page<RoleView>>(ApiPaths.Roles(PageRequest.First(PageRequest.MaxLimit)), cancellationToken));
+        var roles = await context.Crm(
+            () => context.Get<ListRoles>().ExecuteAsync(actor, PageRequest.First(PageRequest.MaxLimit), cancellationToken),
+            api => api.GetAsync<Page<RoleView>>(ApiPaths.Roles(PageRequest.First(PageRequest.MaxLimit)), cancellationToken));
         if (!roles.IsOk)
         {
             return roles.AsFailure();

@@ -78,7 +78,9 @@ internal static class ContractCommands
         {
             ContractStatus? chosen = context.Value(status) is { } text && TryParseStatus(text, out var parsed) ? parsed : null;
             var filter = new ContractFilter(context.Value(unsigned), context.Value(unpaid), chosen, context.Value(client), context.Value(mine));
-            return Listing.RunAsync(context, paging, (page, token) => context.Crm(() => context.Get<ListContracts>().ExecuteAsync(actor, filter, page, token), api => api.GetAsync<Page<ContractView>>(ApiPaths.Contracts(filter, page), token)), Columns(context), cancellationToken);
+            return Listing.RunAsync(context, paging, (page, token) => context.Crm(
+                () => context.Get<ListContracts>().ExecuteAsync(actor, filter, page, token),
+                api => api.GetAsync<Page<ContractView>>(ApiPaths.Contracts(filter, page), token)), Columns(context), cancellationToken);
         }, quiet: false);
         return command;
     }
@@ -88,7 +90,9 @@ internal static class ContractCommands
         var id = Shared.Id("contract");
         var command = new Command("show", "Show one contract.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
-            context.Complete(await context.Crm(() => context.Get<GetContract>().ExecuteAsync(actor, context.Value(id), cancellationToken), api => api.GetAsync<ContractView>($"contracts/{context.Value(id)}", cancellationToken)), c => ShowDetails(context, c)));
+            context.Complete(await context.Crm(
+                () => context.Get<GetContract>().ExecuteAsync(actor, context.Value(id), cancellationToken),
+                api => api.GetAsync<ContractView>($"contracts/{context.Value(id)}", cancellationToken)), c => ShowDetails(context, c)));
         return command;
     }
 
@@ -107,7 +111,9 @@ internal static class ContractCommands
             }
 
             return context.Complete(
-                await context.Crm(() => context.Get<CreateContract>().ExecuteAsync(actor, new CreateContractRequest(context.Value(client), totalAmount, amountDue), cancellationToken), api => api.PostAsync<ContractView>("contracts", new { clientId = context.Value(client), totalAmount, amountDue }, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<CreateContract>().ExecuteAsync(actor, new CreateContractRequest(context.Value(client), totalAmount, amountDue), cancellationToken),
+                    api => api.PostAsync<ContractView>("contracts", new { clientId = context.Value(client), totalAmount, amountDue }, cancellationToken)),
                 c =>
                 {
                     context.Terminal.Success(context.Texts.Say($"Contract {c.Id} created.", $"Contrat {c.Id} créé."));
@@ -134,7 +140,9 @@ internal static class ContractCommands
 
             var request = new UpdateContractRequest(context.Value(id), totalAmount, amountDue, context.Value(signed));
             return context.Complete(
-                await context.Crm(() => context.Get<UpdateContract>().ExecuteAsync(actor, request, cancellationToken), api => api.PatchAsync<ContractUpdateOutcome>($"contracts/{request.ContractId}", request, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<UpdateContract>().ExecuteAsync(actor, request, cancellationToken),
+                    api => api.PatchAsync<ContractUpdateOutcome>($"contracts/{request.ContractId}", request, cancellationToken)),
                 outcome =>
                 {
                     context.Terminal.Success(outcome.SignatureRequested
@@ -152,7 +160,9 @@ internal static class ContractCommands
         var command = new Command("request-signature", "Ask Management to sign a contract (every manager is notified).") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<Crm.Signatures.RequestSignature>().ExecuteAsync(actor, new RequestSignatureRequest(context.Value(id)), cancellationToken), api => api.PostAsync<SignatureRequestView>($"contracts/{context.Value(id)}/signature-request", null, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<Crm.Signatures.RequestSignature>().ExecuteAsync(actor, new RequestSignatureRequest(context.Value(id)), cancellationToken),
+                    api => api.PostAsync<SignatureRequestView>($"contracts/{context.Value(id)}/signature-request", null, cancellationToken)),
                 r => context.Terminal.Success(context.Texts.Say(
                     $"Signature of contract {r.ContractId} requested (request {r.Id}); Management will approve or reject it.",
                     $"Signature du contrat {r.ContractId} demandée (demande {r.Id}) ; la gestion l'approuvera ou la rejettera."))));
@@ -165,7 +175,9 @@ internal static class ContractCommands
         var command = new Command("sign", "Management: sign a contract.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<SignContract>().ExecuteAsync(actor, new SignContractRequest(context.Value(id)), cancellationToken), api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/sign", null, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<SignContract>().ExecuteAsync(actor, new SignContractRequest(context.Value(id)), cancellationToken),
+                    api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/sign", null, cancellationToken)),
                 c => context.Terminal.Success(context.Texts.Say($"Contract {c.Id} signed.", $"Contrat {c.Id} signé."))));
         return command;
     }
@@ -184,7 +196,9 @@ internal static class ContractCommands
         {
             var decision = new ContractSignatureDecision(context.Value(id), verdict, verdict == SignatureVerdict.Reject ? context.Value(reason) : null);
             return context.Complete(
-                await context.Crm(() => context.Get<DecideContractSignature>().ExecuteAsync(actor, decision, cancellationToken), api => api.PostAsync<SignatureRequestView>($"contracts/{decision.ContractId}/{(verdict == SignatureVerdict.Approve ? "approve" : "reject")}", new { reason = decision.Reason }, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<DecideContractSignature>().ExecuteAsync(actor, decision, cancellationToken),
+                    api => api.PostAsync<SignatureRequestView>($"contracts/{decision.ContractId}/{(verdict == SignatureVerdict.Approve ? "approve" : "reject")}", new { reason = decision.Reason }, cancellationToken)),
                 r => context.Terminal.Success(verdict == SignatureVerdict.Approve
                     ? context.Texts.Say($"Contract {r.ContractId} approved and signed.", $"Contrat {r.ContractId} approuvé et signé.")
                     : context.Texts.Say($"Signature of contract {r.ContractId} rejected; {r.RequestedByName} is told why.", $"Signature du contrat {r.ContractId} rejetée ; {r.RequestedByName} en est informé.")));
@@ -198,7 +212,9 @@ internal static class ContractCommands
         var command = new Command("cancel", "Management: cancel a contract that is not signed.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<CancelContract>().ExecuteAsync(actor, new CancelContractRequest(context.Value(id)), cancellationToken), api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/cancel", null, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<CancelContract>().ExecuteAsync(actor, new CancelContractRequest(context.Value(id)), cancellationToken),
+                    api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/cancel", null, cancellationToken)),
                 c => context.Terminal.Success(context.Texts.Say($"Contract {c.Id} cancelled.", $"Contrat {c.Id} annulé."))));
         return command;
     }
@@ -216,7 +232,9 @@ internal static class ContractCommands
             }
 
             return context.Complete(
-                await context.Crm(() => context.Get<RecordPayment>().ExecuteAsync(actor, new RecordPaymentRequest(context.Value(id), paid), cancellationToken), api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/payments", new { amount = paid }, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<RecordPayment>().ExecuteAsync(actor, new RecordPaymentRequest(context.Value(id), paid), cancellationToken),
+                    api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/payments", new { amount = paid }, cancellationToken)),
                 c => context.Terminal.Success(context.Texts.Say(
                     $"Payment recorded on contract {c.Id}; {context.Texts.Amount(c.AmountDue)} still due.",
                     $"Paiement enregistré sur le contrat {c.Id} ; reste dû : {context.Texts.Amount(c.AmountDue)}.")));

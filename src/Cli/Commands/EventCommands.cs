@@ -84,7 +84,9 @@ internal static class EventCommands
             }
 
             var filter = new EventFilter(context.Value(unassigned), context.Value(mine), context.Value(upcoming), context.Value(days), fromUtc, toUtc, context.Value(client));
-            return Listing.RunAsync(context, paging, (page, token) => context.Crm(() => context.Get<ListEvents>().ExecuteAsync(actor, filter, page, token), api => api.GetAsync<Page<EventView>>(ApiPaths.Events(filter, page), token)), Columns(context), cancellationToken);
+            return Listing.RunAsync(context, paging, (page, token) => context.Crm(
+                () => context.Get<ListEvents>().ExecuteAsync(actor, filter, page, token),
+                api => api.GetAsync<Page<EventView>>(ApiPaths.Events(filter, page), token)), Columns(context), cancellationToken);
         }, quiet: false);
         return command;
     }
@@ -94,7 +96,9 @@ internal static class EventCommands
         var id = Shared.Id("event");
         var command = new Command("show", "Show one event.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
-            context.Complete(await context.Crm(() => context.Get<GetEvent>().ExecuteAsync(actor, context.Value(id), cancellationToken), api => api.GetAsync<EventView>($"events/{context.Value(id)}", cancellationToken)), e => ShowDetails(context, e)));
+            context.Complete(await context.Crm(
+                () => context.Get<GetEvent>().ExecuteAsync(actor, context.Value(id), cancellationToken),
+                api => api.GetAsync<EventView>($"events/{context.Value(id)}", cancellationToken)), e => ShowDetails(context, e)));
         return command;
     }
 
@@ -117,7 +121,9 @@ internal static class EventCommands
             }
 
             var request = new CreateEventRequest(context.Value(contract), context.Value(name), startsAt!.Value, endsAt!.Value, context.Value(location), context.Value(attendees), context.Value(notes));
-            return context.Complete(await context.Crm(() => context.Get<CreateEvent>().ExecuteAsync(actor, request, cancellationToken), api => api.PostAsync<EventView>("events", request, cancellationToken)), e =>
+            return context.Complete(await context.Crm(
+                () => context.Get<CreateEvent>().ExecuteAsync(actor, request, cancellationToken),
+                api => api.PostAsync<EventView>("events", request, cancellationToken)), e =>
             {
                 context.Terminal.Success(context.Texts.Say($"Event {e.Id} created.", $"Événement {e.Id} créé."));
                 ShowDetails(context, e);
@@ -146,7 +152,9 @@ internal static class EventCommands
             }
 
             var request = new UpdateEventRequest(context.Value(id), context.Value(name), startsAt, endsAt, context.Value(location), context.Value(attendees), context.Value(actual), context.Value(notes));
-            return context.Complete(await context.Crm(() => context.Get<UpdateEvent>().ExecuteAsync(actor, request, cancellationToken), api => api.PatchAsync<EventView>($"events/{request.EventId}", request, cancellationToken)), e =>
+            return context.Complete(await context.Crm(
+                () => context.Get<UpdateEvent>().ExecuteAsync(actor, request, cancellationToken),
+                api => api.PatchAsync<EventView>($"events/{request.EventId}", request, cancellationToken)), e =>
             {
                 context.Terminal.Success(context.Texts.Say($"Event {e.Id} updated.", $"Événement {e.Id} modifié."));
                 ShowDetails(context, e);
@@ -162,7 +170,9 @@ internal static class EventCommands
         var command = new Command("assign", "Management: assign (or reassign) an event's support contact; they are notified.") { id, support };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<AssignSupport>().ExecuteAsync(actor, new AssignSupportRequest(context.Value(id), context.Value(support)), cancellationToken), api => api.PostAsync<EventView>($"events/{context.Value(id)}/assign", new { supportContactId = context.Value(support) }, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<AssignSupport>().ExecuteAsync(actor, new AssignSupportRequest(context.Value(id), context.Value(support)), cancellationToken),
+                    api => api.PostAsync<EventView>($"events/{context.Value(id)}/assign", new { supportContactId = context.Value(support) }, cancellationToken)),
                 e => context.Terminal.Success(context.Texts.Say($"{e.SupportContactName} supports event {e.Id}.", $"{e.SupportContactName} assure le support de l'événement {e.Id}."))));
         return command;
     }
@@ -173,7 +183,9 @@ internal static class EventCommands
         var command = new Command("unassign", "Management: remove an event's support contact.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<UnassignSupport>().ExecuteAsync(actor, new UnassignSupportRequest(context.Value(id)), cancellationToken), api => api.PostAsync<EventView>($"events/{context.Value(id)}/unassign", null, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<UnassignSupport>().ExecuteAsync(actor, new UnassignSupportRequest(context.Value(id)), cancellationToken),
+                    api => api.PostAsync<EventView>($"events/{context.Value(id)}/unassign", null, cancellationToken)),
                 e => context.Terminal.Success(context.Texts.Say($"Event {e.Id} has no support contact now.", $"L'événement {e.Id} n'a plus de support."))));
         return command;
     }
@@ -183,7 +195,9 @@ internal static class EventCommands
         var id = Shared.Id("event");
         var command = new Command("acknowledge", "Support: confirm you have seen your assignment to an event; Management sees when.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
-            context.Complete(await context.Crm(() => context.Get<AcknowledgeSupport>().ExecuteAsync(actor, context.Value(id), cancellationToken), api => api.PostAsync<EventView>($"events/{context.Value(id)}/acknowledge", null, cancellationToken)), e =>
+            context.Complete(await context.Crm(
+                () => context.Get<AcknowledgeSupport>().ExecuteAsync(actor, context.Value(id), cancellationToken),
+                api => api.PostAsync<EventView>($"events/{context.Value(id)}/acknowledge", null, cancellationToken)), e =>
             {
                 var at = context.Texts.Date(e.SupportAcknowledgedAt, context.TimeZone);
                 context.Terminal.Success(context.Texts.Say(
@@ -200,7 +214,9 @@ internal static class EventCommands
         var command = new Command("delete", "Management: delete an event.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<DeleteEvent>().ExecuteAsync(actor, new DeleteEventRequest(context.Value(id)), cancellationToken), api => api.DeleteAsync<Done>($"events/{context.Value(id)}", cancellationToken)),
+                await context.Crm(
+                    () => context.Get<DeleteEvent>().ExecuteAsync(actor, new DeleteEventRequest(context.Value(id)), cancellationToken),
+                    api => api.DeleteAsync<Done>($"events/{context.Value(id)}", cancellationToken)),
                 _ => context.Terminal.Success(context.Texts.Say($"Event {context.Value(id)} deleted.", $"Événement {context.Value(id)} supprimé.")),
                 _ => new { deleted = true, id = context.Value(id) }));
         return command;

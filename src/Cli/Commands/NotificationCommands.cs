@@ -46,7 +46,9 @@ internal static class NotificationCommands
         runner.Authenticated(command, (context, actor, cancellationToken) =>
         {
             var filter = new NotificationFilter(context.Value(failed), context.Value(recipient));
-            return Listing.RunAsync(context, paging, (page, token) => context.Crm(() => context.Get<ListNotifications>().ExecuteAsync(actor, filter, page, token), api => api.GetAsync<Page<NotificationView>>(ApiPaths.Notifications(filter, page), token)), Columns(context), cancellationToken);
+            return Listing.RunAsync(context, paging, (page, token) => context.Crm(
+                () => context.Get<ListNotifications>().ExecuteAsync(actor, filter, page, token),
+                api => api.GetAsync<Page<NotificationView>>(ApiPaths.Notifications(filter, page), token)), Columns(context), cancellationToken);
         }, quiet: false);
         return command;
     }
@@ -74,7 +76,9 @@ internal static class NotificationCommands
 
             var request = everyFailed ? RetryNotificationsRequest.EveryFailed : new RetryNotificationsRequest(named);
             return context.Complete(
-                await context.Crm(() => context.Get<RetryNotifications>().ExecuteAsync(actor, request, cancellationToken), api => api.PostAsync<QueuedDocument>("notifications/retry", new { ids = request.Ids, allFailed = request.AllFailed }, cancellationToken).Then(q => q.Queued)),
+                await context.Crm(
+                    () => context.Get<RetryNotifications>().ExecuteAsync(actor, request, cancellationToken),
+                    api => api.PostAsync<QueuedDocument>("notifications/retry", new { ids = request.Ids, allFailed = request.AllFailed }, cancellationToken).Then(q => q.Queued)),
                 count => context.Terminal.Success(context.Texts.Queued(count)),
                 count => new { queued = count },
                 RetryFields);

@@ -29,7 +29,9 @@ internal static class RoleCommands
             Listing.RunAsync(
                 context,
                 paging,
-                (page, token) => context.Crm(() => context.Get<ListRoles>().ExecuteAsync(actor, page, token), api => api.GetAsync<Page<RoleView>>(ApiPaths.Roles(page), token)),
+                (page, token) => context.Crm(
+                    () => context.Get<ListRoles>().ExecuteAsync(actor, page, token),
+                    api => api.GetAsync<Page<RoleView>>(ApiPaths.Roles(page), token)),
                 [
                     new("ID", r => r.Id.ToString(context.Texts.Culture), Right: true),
                     new(context.Texts.Say("Name", "Nom"), r => r.Name),
@@ -49,7 +51,9 @@ internal static class RoleCommands
         {
             DepartmentNames.TryParse(context.Value(department), out var chosen);
             return context.Complete(
-                await context.Crm(() => context.Get<CreateRole>().ExecuteAsync(actor, new CreateRoleRequest(context.Value(name), chosen), cancellationToken), api => api.PostAsync<RoleView>("roles", new { name = context.Value(name), department = chosen }, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<CreateRole>().ExecuteAsync(actor, new CreateRoleRequest(context.Value(name), chosen), cancellationToken),
+                    api => api.PostAsync<RoleView>("roles", new { name = context.Value(name), department = chosen }, cancellationToken)),
                 r => context.Terminal.Success(context.Texts.Say($"Role {r.Id} \"{r.Name}\" created.", $"Rôle {r.Id} « {r.Name} » créé.")));
         });
         return command;
@@ -62,7 +66,9 @@ internal static class RoleCommands
         var command = new Command("rename", "Rename a role.") { id, name };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<RenameRole>().ExecuteAsync(actor, new RenameRoleRequest(context.Value(id), context.Value(name)), cancellationToken), api => api.PatchAsync<RoleView>($"roles/{context.Value(id)}", new { name = context.Value(name) }, cancellationToken)),
+                await context.Crm(
+                    () => context.Get<RenameRole>().ExecuteAsync(actor, new RenameRoleRequest(context.Value(id), context.Value(name)), cancellationToken),
+                    api => api.PatchAsync<RoleView>($"roles/{context.Value(id)}", new { name = context.Value(name) }, cancellationToken)),
                 r => context.Terminal.Success(context.Texts.Say($"Role {r.Id} renamed \"{r.Name}\".", $"Rôle {r.Id} renommé « {r.Name} »."))));
         return command;
     }
@@ -73,7 +79,9 @@ internal static class RoleCommands
         var command = new Command("delete", "Delete a role nobody holds.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
-                await context.Crm(() => context.Get<DeleteRole>().ExecuteAsync(actor, new DeleteRoleRequest(context.Value(id)), cancellationToken), api => api.DeleteAsync<Done>($"roles/{context.Value(id)}", cancellationToken)),
+                await context.Crm(
+                    () => context.Get<DeleteRole>().ExecuteAsync(actor, new DeleteRoleRequest(context.Value(id)), cancellationToken),
+                    api => api.DeleteAsync<Done>($"roles/{context.Value(id)}", cancellationToken)),
                 _ => context.Terminal.Success(context.Texts.Say($"Role {context.Value(id)} deleted.", $"Rôle {context.Value(id)} supprimé.")),
                 _ => new { deleted = true, id = context.Value(id) }));
         return command;
