@@ -18,6 +18,12 @@ public sealed class BotProtocolOptions
 
     public string? MicrosoftAppTenantId { get; set; }
 
+    /// <summary>
+    /// The channels whose activities are served (<c>msteams</c> for a Teams bot); an activity of any
+    /// other channel of the same Azure Bot (Web Chat is on by default) is refused with 403. Null: any.
+    /// </summary>
+    public IReadOnlyCollection<string>? AllowedChannels { get; set; }
+
     /// <summary>Where the inbound token signing keys are published.</summary>
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 

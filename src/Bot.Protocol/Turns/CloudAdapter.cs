@@ -54,6 +54,13 @@ public class CloudAdapter(
             return ProtocolResponse.Unauthorized;
         }
 
+        if (Refusal(activity) is { } refusal)
+        {
+            // Before the deduplicator and the bot: nothing of a refused activity is stored.
+            ProtocolLog.ActivityRefused(Logger, activity.Id, refusal);
+            return ProtocolResponse.Forbidden;
+        }
+
         var turnContext = new TurnContext(this, activity);
         if (!string.IsNullOrEmpty(activity.Id)
             && !await deduplicator.TryMarkAsSeenAsync($"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}", turnContext, cancellationToken))
@@ -126,6 +133,31 @@ public class CloudAdapter(
             ChannelId = Channels.MsTeams,
             ServiceUrl = serviceUrl,
         };
+    }
+
+    /// <summary>Why an authenticated activity is still not served: another channel, or two tenants named.</summary>
+    private string? Refusal(Activity activity)
+    {
+        if (options.Value.AllowedChannels is { } channels && !channels.Contains(activity.ChannelId ?? string.Empty, StringComparer.Ordinal))
+        {
+            return $"channel '{activity.ChannelId}' is not served";
+        }
+
+        TeamsChannelData? channelData;
+        try
+        {
+            channelData = activity.GetTeamsChannelData();
+        }
+        catch (JsonException)
+        {
+            return "channelData is not Teams channel data";
+        }
+
+        return activity.Conversation?.TenantId is { Length: > 0 } conversationTenant
+            && channelData?.Tenant?.Id is { Length: > 0 } channelTenant
+            && !string.Equals(conversationTenant, channelTenant, StringComparison.OrdinalIgnoreCase)
+            ? "conversation.tenantId and channelData.tenant.id differ"
+            : null;
     }
 
     private ConnectorClient ConnectorFor(ITurnContext turnContext, Activity activity)

@@ -17,6 +17,9 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Handling activity {ActivityId} of type {ActivityType} ({InvokeName}) failed")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string? activityId, string? activityType, string? invokeName);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Activity {ActivityId} refused: {Reason}")]
+    public static partial void ActivityRefused(ILogger logger, string? activityId, string reason);
+
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "The apology for failed activity {ActivityId} could not be sent")]
     public static partial void ApologyFailed(ILogger logger, Exception exception, string? activityId);
 }

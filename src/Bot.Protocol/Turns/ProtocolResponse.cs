@@ -10,4 +10,6 @@ public sealed record ProtocolResponse(int StatusCode, string? JsonBody = null)
     public static ProtocolResponse BadRequest { get; } = new(400);
 
     public static ProtocolResponse Unauthorized { get; } = new(401);
+
+    public static ProtocolResponse Forbidden { get; } = new(403);
 }

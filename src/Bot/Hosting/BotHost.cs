@@ -2,6 +2,7 @@ using EpicEvents.Bot.Conversations;
 using EpicEvents.Bot.Api;
 using EpicEvents.Bot.Dialogs;
 using EpicEvents.Bot.Protocol;
+using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Crm;
 using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Configuration;
@@ -71,6 +72,8 @@ public static class BotHost
             options.MicrosoftAppPassword = configuration["MicrosoftAppPassword"];
             options.MicrosoftAppTenantId = configuration["MicrosoftAppTenantId"];
             options.MicrosoftAppType = configuration["MicrosoftAppType"] is { Length: > 0 } type ? type : BotProtocolOptions.AppTypes.SingleTenant;
+            // Development serves the emulators whatever channel they name; a deployed bot serves Teams only.
+            options.AllowedChannels = environment.IsDevelopment() ? null : [Channels.MsTeams];
             options.EnforceSendRateLimits = !bool.TryParse(configuration["Bot:EnforceSendRateLimits"], out var enforce) || enforce;
             if (configuration["Bot:OpenIdMetadataUrl"] is { Length: > 0 } metadata)
             {

@@ -22,6 +22,7 @@ public sealed class AuthenticatedPipelineTests : IAsyncLifetime
                 options.MicrosoftAppPassword = "secret";
                 options.MicrosoftAppTenantId = "tenant-1";
                 options.OpenIdMetadataUrl = _authority.MetadataUrl;
+                options.AllowedChannels = [EpicEvents.Bot.Protocol.Schema.Channels.MsTeams];
             },
             tokens: new FixedConnectorTokenProvider("bot-token"));
         return Task.CompletedTask;
@@ -36,10 +37,11 @@ public sealed class AuthenticatedPipelineTests : IAsyncLifetime
 
     private string ServiceUrl => _connector.BaseUrl + "emea/";
 
-    private Task<ProtocolResponse> PostAsync(string? authorization)
+    private Task<ProtocolResponse> PostAsync(string? authorization, Action<JsonObject>? change = null)
     {
         var json = JsonNode.Parse(Fixtures.Text("message-personal"))!.AsObject();
         json["serviceUrl"] = ServiceUrl;
+        change?.Invoke(json);
         return _services.GetRequiredService<CloudAdapter>()
             .ProcessAsync(authorization, new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString())), _bot, CancellationToken.None);
     }
@@ -70,5 +72,33 @@ public sealed class AuthenticatedPipelineTests : IAsyncLifetime
 
         (await PostAsync("Bearer " + token)).StatusCode.Should().Be(401);
         _connector.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_activity_of_another_channel_with_a_valid_token_for_it_is_refused_and_nothing_runs()
+    {
+        // The Azure Bot's Web Chat channel is on by default; its key is endorsed for it.
+        var token = BotFrameworkAuthority.Token(_authority.KeyOf("key-1"), serviceUrl: ServiceUrl);
+
+        var response = await PostAsync("Bearer " + token, json => json["channelId"] = "webchat");
+
+        response.StatusCode.Should().Be(403);
+        _bot.Messages.Should().Be(0);
+        _connector.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_activity_naming_two_different_tenants_is_refused()
+    {
+        var token = BotFrameworkAuthority.Token(_authority.KeyOf("key-1"), serviceUrl: ServiceUrl);
+
+        var response = await PostAsync("Bearer " + token, json =>
+        {
+            json["conversation"]!["tenantId"] = "6b0cd0a4-2f5e-4c7b-9a3b-1f2e3d4c5b6a";
+            json["channelData"] = JsonNode.Parse("""{"tenant":{"id":"0e9c3c1b-7d1e-4a5c-8f2a-3b4c5d6e7f80"}}""");
+        });
+
+        response.StatusCode.Should().Be(403);
+        _bot.Messages.Should().Be(0);
     }
 }
