@@ -30,8 +30,17 @@ public sealed class BotProtocolOptions
     /// <summary>How long fetched signing keys are trusted before being fetched again.</summary>
     public TimeSpan SigningKeysLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>The shortest interval between two fetches of the signing keys (unknown key ids, failures).</summary>
+    /// <summary>The shortest interval between two fetches of the signing keys asked for by unknown key ids.</summary>
     public TimeSpan SigningKeysMinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The longest a fetch of the signing keys may take (metadata and key set together): a request
+    /// waits no longer than this for keys, whatever the endpoint does.
+    /// </summary>
+    public TimeSpan SigningKeysFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After a failed fetch, the next is tried after 1 s, then twice as long each time, at most this.</summary>
+    public TimeSpan SigningKeysMaximumRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Tolerance on token lifetimes for clock differences.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);

@@ -13,8 +13,11 @@ public sealed record SigningKey(string KeyId, SecurityKey Key, IReadOnlyList<str
 /// The Bot Framework signing keys: OpenID metadata, then its <c>jwks_uri</c>, fetched over HTTP and kept
 /// for <see cref="BotProtocolOptions.SigningKeysLifetime"/>. An unknown key id triggers a refresh, at most
 /// once per <see cref="BotProtocolOptions.SigningKeysMinimumRefreshInterval"/> so forged key ids cannot
-/// make us hammer the metadata endpoint. The JWKS is read here rather than through a generic
-/// configuration manager because the <c>endorsements</c> of each key are part of the validation.
+/// make us hammer the metadata endpoint. A fetch takes at most
+/// <see cref="BotProtocolOptions.SigningKeysFetchTimeout"/>; a failed one is retried after 1 s, 2 s, 4 s…
+/// up to <see cref="BotProtocolOptions.SigningKeysMaximumRetryDelay"/>, and the last good keys stay in
+/// use meanwhile. The JWKS is read here rather than through a generic configuration manager because
+/// the <c>endorsements</c> of each key are part of the validation.
 /// </summary>
 public sealed partial class SigningKeyCache(
     IHttpClientFactory httpClientFactory,
@@ -28,6 +31,29 @@ public sealed partial class SigningKeyCache(
     private Dictionary<string, SigningKey>? _keys;
     private long _fetchedAt;
     private long? _lastAttemptAt;
+    private int _consecutiveFailures;
+
+    /// <summary>Whether a key set has been fetched (tokens can be checked).</summary>
+    public bool HasKeys => _keys is not null;
+
+    /// <summary>Fetches the keys if none are held yet (readiness); false when they cannot be fetched now.</summary>
+    public async Task<bool> EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (_keys is not null)
+        {
+            return true;
+        }
+
+        try
+        {
+            await RefreshAsync(force: false, cancellationToken);
+            return true;
+        }
+        catch (SigningKeysUnavailableException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The key with <paramref name="keyId"/>, refreshing the set when needed; null when unknown.</summary>
     /// <exception cref="SigningKeysUnavailableException">No key set could ever be fetched.</exception>
@@ -50,8 +76,22 @@ public sealed partial class SigningKeyCache(
 
     private bool IsStale() => timeProvider.GetElapsedTime(_fetchedAt) >= options.Value.SigningKeysLifetime;
 
-    private bool MayRetryNow() =>
-        _lastAttemptAt is not { } last || timeProvider.GetElapsedTime(last) >= options.Value.SigningKeysMinimumRefreshInterval;
+    private bool MayRetryNow(bool force)
+    {
+        if (_lastAttemptAt is not { } last)
+        {
+            return true;
+        }
+
+        var waited = timeProvider.GetElapsedTime(last);
+        if (_consecutiveFailures > 0)
+        {
+            var backOff = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(_consecutiveFailures - 1, 16)));
+            return waited >= (backOff < options.Value.SigningKeysMaximumRetryDelay ? backOff : options.Value.SigningKeysMaximumRetryDelay);
+        }
+
+        return !force || waited >= options.Value.SigningKeysMinimumRefreshInterval;
+    }
 
     private async Task<Dictionary<string, SigningKey>> RefreshAsync(bool force, CancellationToken cancellationToken)
     {
@@ -65,7 +105,7 @@ public sealed partial class SigningKeyCache(
                 return current;
             }
 
-            if (!MayRetryNow())
+            if (!MayRetryNow(force))
             {
                 return current ?? throw new SigningKeysUnavailableException("The signing keys could not be fetched recently; not retrying yet.");
             }
@@ -76,11 +116,13 @@ public sealed partial class SigningKeyCache(
                 var fetched = await FetchAsync(cancellationToken);
                 _keys = fetched;
                 _fetchedAt = timeProvider.GetTimestamp();
+                _consecutiveFailures = 0;
                 LogKeysRefreshed(logger, fetched.Count);
                 return fetched;
             }
             catch (Exception exception) when (IsFetchFailure(exception, cancellationToken))
             {
+                _consecutiveFailures++;
                 LogKeysRefreshFailed(logger, exception);
                 return current ?? throw new SigningKeysUnavailableException("The signing keys could not be fetched.", exception);
             }
@@ -93,10 +135,13 @@ public sealed partial class SigningKeyCache(
 
     private static bool IsFetchFailure(Exception exception, CancellationToken cancellationToken) =>
         exception is HttpRequestException or JsonException or FormatException or InvalidOperationException
-        || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private async Task<Dictionary<string, SigningKey>> FetchAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<string, SigningKey>> FetchAsync(CancellationToken requestAborted)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        timeout.CancelAfter(options.Value.SigningKeysFetchTimeout);
+        var cancellationToken = timeout.Token;
         var http = httpClientFactory.CreateClient(HttpClientName);
         var metadataUrl = new Uri(options.Value.OpenIdMetadataUrl, UriKind.Absolute);
 

@@ -217,4 +217,81 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
 
         _authority.KeySetFetches.Should().Be(2);
     }
+
+    [Fact]
+    public async Task After_a_failed_fetch_the_keys_are_fetched_again_within_seconds_not_minutes()
+    {
+        _authority.State = AuthorityState.Failing;
+        (await AuthenticateAsync("Bearer " + ValidToken())).Succeeded.Should().BeFalse();
+        _authority.State = AuthorityState.Up;
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var result = await AuthenticateAsync("Bearer " + ValidToken());
+
+        result.Succeeded.Should().BeTrue(result.Reason);
+    }
+
+    [Fact]
+    public async Task Repeated_failures_back_off_to_one_attempt_every_thirty_seconds_at_most()
+    {
+        _authority.State = AuthorityState.Failing;
+        for (var second = 0; second < 120; second++)
+        {
+            await AuthenticateAsync("Bearer " + ValidToken());
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        // 1 + 2 + 4 + 8 + 16 s, then every 30 s: 8 attempts in two minutes, not 120.
+        _authority.MetadataRequests.Should().BeInRange(7, 9);
+    }
+
+    [Fact]
+    public async Task The_last_good_keys_stay_in_use_while_the_endpoint_fails()
+    {
+        (await AuthenticateAsync("Bearer " + ValidToken())).Succeeded.Should().BeTrue();
+        _clock.Advance(TimeSpan.FromHours(25));
+        _authority.State = AuthorityState.Failing;
+
+        var result = await AuthenticateAsync("Bearer " + ValidToken());
+
+        result.Succeeded.Should().BeTrue(result.Reason);
+    }
+}
+
+/// <summary>A key endpoint that never answers, on the real clock: it holds a request a few seconds at most.</summary>
+public sealed class HangingKeyEndpointTests : IAsyncLifetime
+{
+    private readonly BotFrameworkAuthority _authority = new() { State = AuthorityState.Hanging };
+    private ServiceProvider _services = null!;
+
+    public Task InitializeAsync()
+    {
+        _services = ProtocolServices.Build(options =>
+        {
+            options.MicrosoftAppId = BotFrameworkAuthority.AppId;
+            options.MicrosoftAppPassword = "not-used-here";
+            options.MicrosoftAppTenantId = "tenant-1";
+            options.OpenIdMetadataUrl = _authority.MetadataUrl;
+            options.SigningKeysFetchTimeout = TimeSpan.FromSeconds(1);
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _authority.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_hanging_key_endpoint_refuses_the_request_after_the_fetch_timeout_instead_of_holding_it()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await _services.GetRequiredService<InboundRequestAuthenticator>()
+            .AuthenticateAsync("Bearer " + BotFrameworkAuthority.Token(_authority.KeyOf("key-1")), "msteams", BotFrameworkAuthority.ServiceUrl, CancellationToken.None);
+
+        result.Succeeded.Should().BeFalse();
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "the fetch gives up after its 1 s time-out, not after the HTTP client's 30 s");
+    }
 }

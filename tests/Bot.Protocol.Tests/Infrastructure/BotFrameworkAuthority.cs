@@ -21,11 +21,17 @@ public sealed class BotFrameworkAuthority : IAsyncDisposable
 
     public BotFrameworkAuthority()
     {
-        Server = new LoopbackServer(request => Task.FromResult(Answer(request)));
+        Server = new LoopbackServer(AnswerAsync);
         Publish("key-1", "msteams", "webchat");
     }
 
     public LoopbackServer Server { get; }
+
+    /// <summary>What the metadata and key endpoints do: answer, fail with 500, or never answer.</summary>
+    public AuthorityState State { get; set; } = AuthorityState.Up;
+
+    /// <summary>Requests for the metadata document, answered or not.</summary>
+    public int MetadataRequests => Server.Requests.Count(request => request.RawUrl.EndsWith("/openidconfiguration", StringComparison.Ordinal));
 
     public string MetadataUrl => Server.BaseUrl + "v1/.well-known/openidconfiguration";
 
@@ -94,6 +100,20 @@ public sealed class BotFrameworkAuthority : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 
+    private async Task<ScriptedResponse> AnswerAsync(RecordedRequest request)
+    {
+        switch (State)
+        {
+            case AuthorityState.Failing:
+                return new ScriptedResponse(500, """{"error":"unavailable"}""");
+            case AuthorityState.Hanging:
+                await Task.Delay(Timeout.Infinite, Server.Stopping);
+                break;
+        }
+
+        return Answer(request);
+    }
+
     private ScriptedResponse Answer(RecordedRequest request)
     {
         if (request.RawUrl.EndsWith("/openidconfiguration", StringComparison.Ordinal))
@@ -134,4 +154,11 @@ public sealed class BotFrameworkAuthority : IAsyncDisposable
 
         return new ScriptedResponse(404);
     }
+}
+
+public enum AuthorityState
+{
+    Up,
+    Failing,
+    Hanging,
 }
