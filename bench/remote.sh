@@ -52,7 +52,7 @@ ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Crm="$database" Auth__Sign
     Logging__LogLevel__Default=Warning Api__Login__PerAddressPerMinute=1000 \
     dotnet "$repo_root/src/Bot/bin/Release/net10.0/EpicEvents.Bot.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 
 export EPICEVENTS_CONFIG_DIR="$work/manager"
 echo "Demo-Password-2026" | "$cli" auth login --server "http://127.0.0.1:$port" --email "$manager_email" --password-stdin >/dev/null

@@ -144,12 +144,12 @@ MicrosoftAppId="" \
     setsid dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" >"$work/bot.log" 2>&1 &
 bot_pid=$!
 for i in $(seq 1 120); do
-    if curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null 2>&1; then
+    if curl -fsS "http://127.0.0.1:$bot_port/readyz" >/dev/null 2>&1; then
         break
     fi
     if ! kill -0 "$bot_pid" 2>/dev/null || [[ "$i" -eq 120 ]]; then
         tail -n 40 "$work/bot.log" >&2 || true
-        die "the bot did not answer on http://127.0.0.1:$bot_port/healthz"
+        die "the bot was not ready on http://127.0.0.1:$bot_port/readyz"
     fi
     sleep 0.5
 done

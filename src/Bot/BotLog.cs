@@ -61,4 +61,8 @@ internal static partial class BotLog
     [LoggerMessage(EventId = 3012, EventName = "OutboxSenderStopped", Level = LogLevel.Information,
         Message = "Outbox sender stopped: {Released} notifications given back untried, {Abandoned} left to their lease")]
     public static partial void OutboxSenderStopped(ILogger logger, int released, int abandoned);
+
+    [LoggerMessage(EventId = 3013, EventName = "NotReady", Level = LogLevel.Error,
+        Message = "Not serving: the database is {Database}, at schema version {Version}; this build needs version {Expected}. Run `epicevents db migrate` (or `db init`) against this database.")]
+    public static partial void NotReady(ILogger logger, string database, int? version, int expected);
 }

@@ -4,38 +4,77 @@ using System.Text.Json;
 using EpicEvents.Bot.Hosting;
 using EpicEvents.Bot.Tests.Infrastructure;
 using EpicEvents.Tests.Connector;
+using EpicEvents.Crm;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EpicEvents.Bot.Tests;
 
-/// <summary><c>/api/messages</c> and <c>/healthz</c> through the real ASP.NET Core pipeline.</summary>
+/// <summary><c>/api/messages</c>, <c>/healthz</c> and <c>/readyz</c> through the real ASP.NET Core pipeline.</summary>
 public sealed class HostTests : WorldAndConnectorTest
 {
     [Fact]
-    public async Task Health_says_the_database_is_reachable()
+    public async Task Readiness_says_ready_when_the_database_answers_with_the_schema_of_this_build()
     {
         using var factory = Factory();
 
-        var response = await factory.CreateClient().GetAsync("/healthz");
+        var response = await factory.CreateClient().GetAsync("/readyz");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("ok");
+        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        report.GetProperty("status").GetString().Should().Be("ready");
+        report.GetProperty("schemaVersion").GetInt32().Should().Be(SchemaMigrator.LatestVersion);
     }
 
     [Fact]
-    public async Task Health_reports_an_unreachable_database_as_503()
+    public async Task An_unreachable_database_is_not_ready_but_the_process_is_alive()
     {
         using var factory = Factory(database: "Host=127.0.0.1;Port=1;Username=x;Password=x;Database=x;Timeout=2");
+        var client = factory.CreateClient();
 
-        var response = await factory.CreateClient().GetAsync("/healthz");
+        (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 
-        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task On_a_database_without_the_current_schema_turns_and_api_calls_get_503_and_the_log_says_to_migrate(int olderVersion)
+    {
+        var path = Path.Combine(World.Directory, $"schema-{olderVersion}.db");
+        if (olderVersion > 0)
+        {
+            await using var provider = new ServiceCollection()
+                .AddCrmCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings:Crm"] = $"Data Source={path}",
+                    ["Auth:SigningKey"] = Api.ApiTest.SigningKey,
+                }).Build())
+                .BuildServiceProvider();
+            await using var scope = provider.CreateAsyncScope();
+            await SchemaMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), toVersion: olderVersion);
+        }
+
+        var logs = new CapturedLogger();
+        using var factory = Factory(database: $"Data Source={path}").WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        var client = factory.CreateClient();
+
+        (await client.PostAsync("/api/messages", Message("m-early", "help"))).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        var api = await client.PostAsync("/api/v1/auth/login", new StringContent("""{"email":"a@b.fr","password":"x"}""", Encoding.UTF8, "application/json"));
+        api.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await api.Content.ReadAsStringAsync()).Should().Contain("epicevents db migrate");
+        var ready = await client.GetAsync("/readyz");
+        ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("schemaVersion").GetInt32().Should().Be(olderVersion);
+        logs.Messages.Should().Contain(m => m.Contains("Run `epicevents db migrate`", StringComparison.Ordinal));
+        Connector.Requests.Should().BeEmpty();
     }
 
     [Theory]
@@ -267,4 +306,26 @@ public sealed class HostTests : WorldAndConnectorTest
         + $"\"channelData\":{{\"tenant\":{{\"id\":\"{BotWorld.Tenant}\"}}}},\"locale\":\"en-US\",{extra}" + "}",
         Encoding.UTF8,
         "application/json");
+}
+
+/// <summary>Keeps the formatted messages the host logs, from every category.</summary>
+internal sealed class CapturedLogger : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+    public IReadOnlyList<string> Messages => [.. _messages];
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        _messages.Enqueue(formatter(state, exception));
+
+    public void Dispose()
+    {
+    }
 }

@@ -73,6 +73,7 @@ public static class ProblemCodes
     public const string TooManyRequests = "too_many_requests";
     public const string TooLarge = "too_large";
     public const string Unexpected = "unexpected";
+    public const string Unavailable = "unavailable";
 
     public static string TypeUri(string code) => $"https://epicevents.example/problems/{code.Replace('_', '-')}";
 
@@ -85,6 +86,7 @@ public static class ProblemCodes
         NotLoggedIn => "Not logged in.",
         TooManyRequests => "Too many attempts.",
         TooLarge => "The request is too large.",
+        Unavailable => "The server cannot serve yet.",
         _ => "Something went wrong on the server.",
     };
 }

@@ -72,6 +72,11 @@ public static class CrmApi
                 }
 
                 context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = MaxBodyBytes;
+                if (!await context.RequestServices.GetRequiredService<Hosting.Readiness>().SchemaIsCurrentAsync(context.RequestAborted))
+                {
+                    await ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "The CRM's database is not ready (its schema is missing or older than this server); the operator must run `epicevents db migrate`.").ExecuteAsync(context);
+                    return;
+                }
             }
 
             await next(context);

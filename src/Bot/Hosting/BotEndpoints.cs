@@ -26,12 +26,22 @@ public static class BotEndpoints
 
         // The Agents Playground checks the endpoint with HEAD before it starts.
         endpoints.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok()).ExcludeFromDescription();
-        endpoints.MapGet("/healthz", CheckHealthAsync).ExcludeFromDescription();
+        // Liveness: the process answers. Readiness: it can serve (database, schema, signing keys).
+        endpoints.MapGet("/healthz", () => Results.Json(new { status = "alive" })).ExcludeFromDescription();
+        endpoints.MapGet("/readyz", CheckReadinessAsync).ExcludeFromDescription();
         return endpoints;
     }
 
-    private static async Task HandleMessageAsync(HttpContext http, CloudAdapter adapter, CrmBot bot, OutboxSignal outbox, NotificationsSaved notifications, ILogger<CrmBot> logger)
+    private static async Task HandleMessageAsync(
+        HttpContext http, CloudAdapter adapter, CrmBot bot, OutboxSignal outbox, NotificationsSaved notifications, Readiness readiness, ILogger<CrmBot> logger)
     {
+        if (!await readiness.SchemaIsCurrentAsync(http.RequestAborted))
+        {
+            // The Bot Connector retries a 503; a turn on a database without the schema could only fail.
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         using var span = BotTelemetry.Source.StartActivity("POST /api/messages", ActivityKind.Server);
         span?.SetTag("http.request.method", "POST");
         span?.SetTag("http.route", "/api/messages");
@@ -85,17 +95,9 @@ public static class BotEndpoints
         }
     }
 
-    private static async Task<IResult> CheckHealthAsync(CrmDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckReadinessAsync(Readiness readiness, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await db.Database.CanConnectAsync(cancellationToken)
-                ? Results.Json(new { status = "ok" })
-                : Results.Json(new { status = "database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
-        {
-            return Results.Json(new { status = "database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        var report = await readiness.CheckAsync(cancellationToken);
+        return Results.Json(report, statusCode: report.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

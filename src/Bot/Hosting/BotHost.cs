@@ -83,6 +83,7 @@ public static class BotHost
         services.AddSingleton<IActivityDeduplicator, DatabaseActivityDeduplicator>();
         services.AddSingleton(TeamsSettings.FromConfiguration(configuration));
         services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById(configuration["Crm:TimeZone"] is { Length: > 0 } zone ? zone : "Europe/Paris"));
+        services.AddSingleton<Readiness>();
         services.AddScoped<TeamsCaller>();
         services.AddScoped<DialogRunner>();
         services.AddScoped<FormDialog, NewClientDialog>();

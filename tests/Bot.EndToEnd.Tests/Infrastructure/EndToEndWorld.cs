@@ -64,7 +64,7 @@ public sealed class EndToEndWorld : IAsyncLifetime
         Directory.CreateDirectory(Root);
         await SetUpCompanyAsync();
         StartBot();
-        await Bot.WaitUntilAsync("200 on /healthz", async () => (await _http.GetAsync(new Uri(BotUrl, "healthz"))).StatusCode == HttpStatusCode.OK, BotStartTimeout);
+        await Bot.WaitUntilAsync("200 on /readyz", async () => (await _http.GetAsync(new Uri(BotUrl, "readyz"))).StatusCode == HttpStatusCode.OK, BotStartTimeout);
     }
 
     /// <summary>The playground with <paramref name="person"/> as its current user, started on first use.</summary>
