@@ -100,6 +100,20 @@ public abstract class ExitCodeTests : CliTest
         run.Stderr.Trim().Split('\n').Should().HaveCount(1);
     }
 
+    [Theory]
+    [InlineData("1234.500")]
+    [InlineData("0.001")]
+    [InlineData("1.2.3")]
+    public async Task An_amount_that_could_be_read_two_ways_is_refused_not_guessed(string total)
+    {
+        var client = await ClientOfAsync(Sales);
+
+        var run = (await Manager.RunAsync(["contract", "create", "--client", $"{client}", "--total", total])).Fails(ExitCodes.Invalid);
+
+        run.Stderr.Should().Contain("--total");
+        (await Manager.RunAsync($"contract list --client {client} --json")).Succeeds().Json.GetProperty("items").GetArrayLength().Should().Be(0);
+    }
+
     [Fact]
     public async Task Nothing_is_half_written_when_an_input_is_refused()
     {

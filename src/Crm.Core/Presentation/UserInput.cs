@@ -17,9 +17,11 @@ public static class UserInput
     ];
 
     /// <summary>
-    /// Reads <c>1234.5</c>, <c>1 234,50</c>, <c>1,234.50</c> or <c>1234,5</c>: the last comma or dot
-    /// followed by one or two digits is the decimal separator; spaces and other separators group
-    /// thousands.
+    /// Reads <c>1234.5</c>, <c>1 234,50</c>, <c>1,234.50</c>, <c>1.234,5</c> or <c>1234,5</c>: the last comma
+    /// or dot followed by one or two digits is the decimal separator; spaces group thousands freely, and
+    /// the other separator only between groups of three digits. Anything that could be read two ways —
+    /// three decimals (<c>1234.500</c>, <c>0.001</c>), mixed or repeated separators (<c>1.2.3</c>) — is
+    /// refused rather than guessed.
     /// </summary>
     public static bool TryParseAmount(string? text, out decimal amount)
     {
@@ -41,30 +43,52 @@ public static class UserInput
         }
 
         var value = compact.ToString();
-        var separator = value.LastIndexOfAny([',', '.']);
-        string integerPart;
+        var negative = value.StartsWith('-');
+        var unsigned = negative ? value[1..] : value;
+        var separator = unsigned.LastIndexOfAny([',', '.']);
+        var integerPart = unsigned;
         var fraction = string.Empty;
-        if (separator >= 0 && value.Length - separator - 1 is 1 or 2)
+        if (separator >= 0 && unsigned.Length - separator - 1 is 1 or 2)
         {
-            integerPart = value[..separator];
-            fraction = value[(separator + 1)..];
-        }
-        else
-        {
-            integerPart = value;
+            integerPart = unsigned[..separator];
+            fraction = unsigned[(separator + 1)..];
+            if (integerPart.Contains(unsigned[separator], StringComparison.Ordinal))
+            {
+                return false;
+            }
         }
 
-        integerPart = integerPart.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
-        if (integerPart.Length == 0 || !integerPart.TrimStart('-').All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit))
+        if (!TryReadGroupedDigits(integerPart, out var digits) || !fraction.All(char.IsAsciiDigit))
         {
             return false;
         }
 
         return decimal.TryParse(
-            fraction.Length > 0 ? $"{integerPart}.{fraction}" : integerPart,
+            (negative ? "-" : string.Empty) + (fraction.Length > 0 ? $"{digits}.{fraction}" : digits),
             NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture,
             out amount);
+    }
+
+    /// <summary>Digits, maybe grouped by thousands with one separator: <c>1,234,567</c>, <c>1.234</c>.</summary>
+    private static bool TryReadGroupedDigits(string text, out string digits)
+    {
+        digits = string.Empty;
+        var grouping = text.IndexOfAny([',', '.']);
+        if (grouping < 0)
+        {
+            digits = text;
+            return text.Length > 0 && text.All(char.IsAsciiDigit);
+        }
+
+        var groups = text.Split(text[grouping]);
+        if (groups[0].Length is < 1 or > 3 || groups[0][0] == '0' || groups.Skip(1).Any(g => g.Length != 3) || groups.Any(g => !g.All(char.IsAsciiDigit)))
+        {
+            return false;
+        }
+
+        digits = string.Concat(groups);
+        return true;
     }
 
     /// <summary>

@@ -16,6 +16,10 @@ public sealed class UserInputTests
     [InlineData("1,234,567", 1234567)]
     [InlineData("0", 0)]
     [InlineData("-20", -20)]
+    [InlineData("0.5", 0.5)]
+    [InlineData("0,05", 0.05)]
+    [InlineData("1.234", 1234)]
+    [InlineData("-1 234,5", -1234.5)]
     public void Amounts_are_read_in_either_convention(string text, decimal expected)
     {
         UserInput.TryParseAmount(text, out var amount).Should().BeTrue();
@@ -29,7 +33,17 @@ public sealed class UserInputTests
     [InlineData("1e5")]
     [InlineData("1.2.3,4,5x")]
     [InlineData("0x10")]
-    public void What_is_not_an_amount_is_refused(string text) =>
+    [InlineData("1234.500")]
+    [InlineData("0.001")]
+    [InlineData("1.2.3")]
+    [InlineData("1,2,3")]
+    [InlineData("12,34,567")]
+    [InlineData("1,234.567")]
+    [InlineData("1.234.56")]
+    [InlineData("12.")]
+    [InlineData("1.2345")]
+    [InlineData("-")]
+    public void What_is_not_an_amount_or_could_be_read_two_ways_is_refused(string text) =>
         UserInput.TryParseAmount(text, out _).Should().BeFalse();
 
     [Theory]
