@@ -27,6 +27,23 @@ public sealed class DatabaseCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_database_file_and_the_folder_made_for_it_are_for_their_owner_only()
+    {
+        var folder = Path.Combine(_machine.Root, "data", "epicevents");
+        var database = Path.Combine(folder, "crm.db");
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Crm"] = $"Data Source={database}" };
+
+        (await Admin.RunAsync("db init --password-stdin", "Admin-Password-2026\n", settings)).Succeeds();
+        (await Admin.RunAsync("db seed --demo --clients 5", settings: settings)).Succeeds();
+
+        File.GetUnixFileMode(folder).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            File.GetUnixFileMode(file).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, file);
+        }
+    }
+
+    [Fact]
     public async Task Migrate_reports_the_schema_version()
     {
         (await Admin.RunAsync("db migrate")).Succeeds().Stdout.Should().Contain("from version 0 to");

@@ -43,16 +43,8 @@ public sealed record DatabaseSettings
         return string.IsNullOrWhiteSpace(configured) ? SqliteFile(DefaultSqlitePath) : Parse(configured.Trim());
     }
 
-    public static DatabaseSettings SqliteFile(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        return Sqlite(new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString);
-    }
+    public static DatabaseSettings SqliteFile(string path) =>
+        Sqlite(new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString);
 
     public static DatabaseSettings PostgreSql(string connectionString) =>
         new(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(connectionString).ConnectionString);
@@ -144,7 +136,54 @@ public sealed record DatabaseSettings
             DefaultTimeout = 30,
             Pooling = true,
         };
+        if (builder.Mode is not SqliteOpenMode.Memory && builder.DataSource is { Length: > 0 } path && path != ":memory:")
+        {
+            PrepareOwnerOnlyFile(path);
+        }
+
         return new(DatabaseProvider.Sqlite, builder.ConnectionString);
+    }
+
+    /// <summary>
+    /// The whole CRM is in a SQLite file, passwords' hashes included: a folder that this program
+    /// creates is for its owner only (0700), and so is the file (0600), which SQLite would otherwise
+    /// create readable by everyone; its journal files take the file's permissions.
+    /// </summary>
+    private static void PrepareOwnerOnlyFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        if (OperatingSystem.IsWindows())
+        {
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(full))
+        {
+            try
+            {
+                using var created = new FileStream(full, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(full))
+            {
+                // Another process created it meanwhile.
+            }
+        }
     }
 
     private static string FromUrl(Uri url)
