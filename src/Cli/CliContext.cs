@@ -142,7 +142,7 @@ internal sealed class CliContext : IDisposable
 
         if (IsRemote)
         {
-            return await SignInRemotelyAsync(cancellationToken);
+            return SignInRemotely(token);
         }
 
         var session = await Get<Sessions>().ResolveAsync(token, ChangeSource.Cli, cancellationToken);
@@ -158,29 +158,17 @@ internal sealed class CliContext : IDisposable
         return session.Actor;
     }
 
-    private async Task<Actor?> SignInRemotelyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// In remote mode the server checks the session at every request, so the command goes straight to
+    /// its call: the collaborator id and the end of the session are read from the token, unverified,
+    /// for the command's own telemetry only (<c>auth whoami</c> asks the server).
+    /// </summary>
+    private Actor? SignInRemotely(string token)
     {
-        Result<SessionDocument> whoami;
-        try
-        {
-            whoami = await Api.GetAsync<SessionDocument>("auth/whoami", cancellationToken);
-        }
-        catch (SessionRefusedException refused)
-        {
-            Terminal.Error(ExitCodes.NotLoggedIn, refused.Message, [], Texts.LogInAgain);
-            return null;
-        }
-
-        if (!whoami.IsOk)
-        {
-            Fail(whoami.AsFailure());
-            return null;
-        }
-
-        var session = whoami.Value;
-        SessionExpiresAt = session.ExpiresAt;
-        Actor = new Actor(session.CollaboratorId, session.FullName, session.Department, IsActive: true, session.MustChangePassword, ChangeSource.Api);
-        System.Diagnostics.Activity.Current?.SetTag("enduser.id", session.CollaboratorId);
+        var claims = SessionClaims.Read(token);
+        SessionExpiresAt = claims.ExpiresAt;
+        Actor = new Actor(claims.CollaboratorId, string.Empty, Department.Unknown, IsActive: true, MustChangePassword: false, ChangeSource.Api);
+        System.Diagnostics.Activity.Current?.SetTag("enduser.id", claims.CollaboratorId);
         return Actor;
     }
 

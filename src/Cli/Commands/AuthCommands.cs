@@ -194,25 +194,40 @@ internal static class AuthCommands
     {
         var command = new Command("whoami", "Who is logged in, in which department, and until when.");
         command.Aliases.Add("status");
-        runner.Authenticated(command, (context, actor, _) =>
+        runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
-            var expiresAt = context.SessionExpiresAt;
-            if (context.Json)
+            SessionDocument session;
+            if (context.IsRemote)
             {
-                context.Terminal.WriteJson(new SessionDocument(actor.Id, actor.FullName, actor.Department, expiresAt, actor.MustChangePassword));
+                var answer = await context.Api.GetAsync<SessionDocument>("auth/whoami", cancellationToken);
+                if (!answer.IsOk)
+                {
+                    return context.Fail(answer.AsFailure());
+                }
+
+                session = answer.Value;
             }
             else
             {
-                context.Terminal.Details(actor.FullName,
+                session = new SessionDocument(actor.Id, actor.FullName, actor.Department, context.SessionExpiresAt, actor.MustChangePassword);
+            }
+
+            if (context.Json)
+            {
+                context.Terminal.WriteJson(session);
+            }
+            else
+            {
+                context.Terminal.Details(session.FullName,
                 [
-                    (context.Texts.Say("Collaborator", "Collaborateur"), actor.Id.ToString(context.Texts.Culture)),
-                    (context.Texts.Say("Department", "Département"), context.Texts.Department(actor.Department)),
-                    (context.Texts.Say("Session ends", "Fin de session"), context.Texts.Date(expiresAt, context.TimeZone)),
-                    (context.Texts.Say("Temporary password", "Mot de passe provisoire"), context.Texts.YesNo(actor.MustChangePassword)),
+                    (context.Texts.Say("Collaborator", "Collaborateur"), session.CollaboratorId.ToString(context.Texts.Culture)),
+                    (context.Texts.Say("Department", "Département"), context.Texts.Department(session.Department)),
+                    (context.Texts.Say("Session ends", "Fin de session"), context.Texts.Date(session.ExpiresAt, context.TimeZone)),
+                    (context.Texts.Say("Temporary password", "Mot de passe provisoire"), context.Texts.YesNo(session.MustChangePassword)),
                 ]);
             }
 
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         });
         return command;
     }

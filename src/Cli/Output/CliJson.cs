@@ -2,9 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using EpicEvents.Cli.Remote;
 using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Collaborators;
+using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
@@ -43,6 +46,24 @@ internal static class CliJson
 [JsonSerializable(typeof(SignatureRequestView))]
 [JsonSerializable(typeof(NotificationView))]
 [JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(Page<ClientView>))]
+[JsonSerializable(typeof(Page<ContractView>))]
+[JsonSerializable(typeof(Page<EventView>))]
+[JsonSerializable(typeof(Page<CollaboratorView>))]
+[JsonSerializable(typeof(Page<RoleView>))]
+[JsonSerializable(typeof(Page<AuditEntryView>))]
+[JsonSerializable(typeof(Page<SignatureRequestView>))]
+[JsonSerializable(typeof(Page<NotificationView>))]
+[JsonSerializable(typeof(ContractUpdateOutcome))]
+[JsonSerializable(typeof(NewCollaborator))]
+[JsonSerializable(typeof(PasswordReset))]
+[JsonSerializable(typeof(CollaboratorDeactivated))]
+[JsonSerializable(typeof(SessionToken))]
+[JsonSerializable(typeof(Done))]
+[JsonSerializable(typeof(SessionDocument))]
+[JsonSerializable(typeof(LoginDocument))]
+[JsonSerializable(typeof(QueuedDocument))]
+[JsonSerializable(typeof(ApiProblem))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary><c>{"error":{"code","message","fields"}}</c> on stderr.</summary>
