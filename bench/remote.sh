@@ -2,7 +2,7 @@
 # The CLI in remote mode against the CRM server, next to the local mode, on one PostgreSQL company
 # of 100 000 clients; then the server's API under load with wrk (32 connections).
 #
-#   bench/remote.sh            # publish, seed once (kept in $TMPDIR/epicevents-remote-bench), measure
+#   bench/remote.sh            # publish, seed a fresh database (about a minute), measure
 #
 # Needs wrk (Debian: apt-get install wrk). Uses a throw-away PostgreSQL server as the tests do, or
 # the one in EPICEVENTS_BENCH_POSTGRES (an admin connection string).
@@ -26,7 +26,7 @@ admin="${EPICEVENTS_BENCH_POSTGRES:-}"
 if [[ -z "$admin" ]]; then
     "$repo_root/scripts/postgres-test-server.sh" install
     pg_dir="$work/pg"
-    [[ -f "$pg_dir/PG_VERSION" ]] || rm -rf "$pg_dir"
+    rm -rf "$pg_dir"
     admin="$("$repo_root/scripts/postgres-test-server.sh" start "$pg_dir")"
 fi
 database="${admin/Database=postgres/Database=crm_remote_bench}"
@@ -38,13 +38,12 @@ cli="$publish/epicevents"
 key="$(head -c 48 /dev/urandom | base64 -w0)"
 
 operator() { ConnectionStrings__Crm="$database" Auth__SigningKey="$key" EPICEVENTS_CONFIG_DIR="$work/operator" "$cli" "$@"; }
-if [[ ! -f "$work/seed.json" ]]; then
-    pg_field() { echo "$admin" | tr ';' '\n' | sed -n "s/^$1=//p"; }
-    psql -h "$(pg_field Host)" -p "$(pg_field Port)" -U "$(pg_field Username)" -d postgres -qc "DROP DATABASE IF EXISTS crm_remote_bench" >/dev/null
-    psql -h "$(pg_field Host)" -p "$(pg_field Port)" -U "$(pg_field Username)" -d postgres -qc "CREATE DATABASE crm_remote_bench" >/dev/null
-    echo "Admin-Password-2026" | operator db init --password-stdin >/dev/null
-    operator db seed --demo --clients 100000 --json > "$work/seed.json"
-fi
+rm -rf "$work/operator" "$work/manager" "$work/operator-session" && mkdir -p "$work/operator" "$work/manager"
+pg_field() { echo "$admin" | tr ';' '\n' | sed -n "s/^$1=//p"; }
+psql -h "$(pg_field Host)" -p "$(pg_field Port)" -U "$(pg_field Username)" -d postgres -qc "DROP DATABASE IF EXISTS crm_remote_bench" >/dev/null 2>&1
+psql -h "$(pg_field Host)" -p "$(pg_field Port)" -U "$(pg_field Username)" -d postgres -qc "CREATE DATABASE crm_remote_bench" >/dev/null
+echo "Admin-Password-2026" | operator db init --password-stdin >/dev/null
+operator db seed --demo --clients 100000 --json > "$work/seed.json"
 manager_email="$(sed -E 's/.*"department":"Management","fullName":"[^"]*","email":"([^"]*)".*/\1/' "$work/seed.json")"
 
 port=5197

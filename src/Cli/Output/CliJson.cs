@@ -64,6 +64,14 @@ internal static class CliJson
 [JsonSerializable(typeof(LoginDocument))]
 [JsonSerializable(typeof(QueuedDocument))]
 [JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(ListDocument<ClientView>))]
+[JsonSerializable(typeof(ListDocument<ContractView>))]
+[JsonSerializable(typeof(ListDocument<EventView>))]
+[JsonSerializable(typeof(ListDocument<CollaboratorView>))]
+[JsonSerializable(typeof(ListDocument<RoleView>))]
+[JsonSerializable(typeof(ListDocument<AuditEntryView>))]
+[JsonSerializable(typeof(ListDocument<SignatureRequestView>))]
+[JsonSerializable(typeof(ListDocument<NotificationView>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary><c>{"error":{"code","message","fields"}}</c> on stderr.</summary>
