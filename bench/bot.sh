@@ -72,7 +72,7 @@ export EPICEVENTS_SIGNING_KEY="bench-only-signing-key-0123456789abcdefghijklmnop
 export EPICEVENTS_CONFIG_DIR="$work/cli-config"
 cli() { dotnet "$work/cli/epicevents.dll" "$@"; }
 echo "Admin-Password-2026" | cli db init --password-stdin >/dev/null
-cli db seed --demo --clients 100000 --json > "$work/seed.json"
+DOTNET_ENVIRONMENT=Development cli db seed --demo --clients 100000 --json > "$work/seed.json"
 manager_email="$(sed -E 's/.*"department":"Management","fullName":"[^"]*","email":"([^"]*)".*/\1/' "$work/seed.json")"
 echo "Demo-Password-2026" | cli auth login --email "$manager_email" --password-stdin >/dev/null
 manager_id="$(cli auth whoami --json | sed -E 's/.*"collaboratorId":([0-9]+).*/\1/')"

@@ -22,7 +22,7 @@ export ConnectionStrings__Crm="Data Source=$work/crm.db"
 export EPICEVENTS_CONFIG_DIR="$work/config"
 if [[ ! -f "$work/crm.db" ]]; then
     echo "Admin-Password-2026" | "$cli" db init --password-stdin >/dev/null
-    "$cli" db seed --demo --clients 100000 --json > "$work/seed.json"
+    DOTNET_ENVIRONMENT=Development "$cli" db seed --demo --clients 100000 --json > "$work/seed.json"
 fi
 manager_email="$(sed -E 's/.*"department":"Management","fullName":"[^"]*","email":"([^"]*)".*/\1/' "$work/seed.json")"
 echo "Demo-Password-2026" | "$cli" auth login --email "$manager_email" --password-stdin >/dev/null

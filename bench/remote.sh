@@ -43,7 +43,7 @@ pg_field() { echo "$admin" | tr ';' '\n' | sed -n "s/^$1=//p"; }
 psql -h "$(pg_field Host)" -p "$(pg_field Port)" -U "$(pg_field Username)" -d postgres -qc "DROP DATABASE IF EXISTS crm_remote_bench" >/dev/null 2>&1
 psql -h "$(pg_field Host)" -p "$(pg_field Port)" -U "$(pg_field Username)" -d postgres -qc "CREATE DATABASE crm_remote_bench" >/dev/null
 echo "Admin-Password-2026" | operator db init --password-stdin >/dev/null
-operator db seed --demo --clients 100000 --json > "$work/seed.json"
+DOTNET_ENVIRONMENT=Development operator db seed --demo --clients 100000 --json > "$work/seed.json"
 manager_email="$(sed -E 's/.*"department":"Management","fullName":"[^"]*","email":"([^"]*)".*/\1/' "$work/seed.json")"
 
 port=5197

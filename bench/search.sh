@@ -41,7 +41,7 @@ prepare() {
     export EPICEVENTS_CONFIG_DIR="$work/config-$name"
     if [[ ! -f "$work/seeded-$name" ]]; then
         echo "Admin-Password-2026" | cli db init --password-stdin >/dev/null
-        cli db seed --demo --clients 100000 --json > "$work/seed-$name.json"
+        DOTNET_ENVIRONMENT=Development cli db seed --demo --clients 100000 --json > "$work/seed-$name.json"
         touch "$work/seeded-$name"
     fi
     local manager_email manager_id

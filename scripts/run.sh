@@ -80,7 +80,7 @@ if [[ ! -f e2e/node_modules/@microsoft/m365agentsplayground/cli.js ]]; then
 fi
 
 # --- 3. database --------------------------------------------------------------------------------
-mkdir -p "$data_dir"
+mkdir -p "$data_dir" && chmod 700 "$data_dir"
 export ConnectionStrings__Crm="Data Source=$database"
 epicevents() { dotnet "$cli_dll" "$@"; }
 
@@ -88,7 +88,7 @@ log "database: $database"
 epicevents db init --lang en >&2
 seed_report="$work/seed.json"
 set +e
-epicevents db seed --demo --json --lang en >"$seed_report" 2>"$work/seed.err"
+DOTNET_ENVIRONMENT=Development epicevents db seed --demo --json --lang en >"$seed_report" 2>"$work/seed.err"
 seed_rc=$?
 set -e
 if [[ "$seed_rc" -eq 0 ]]; then

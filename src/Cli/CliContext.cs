@@ -91,6 +91,10 @@ internal sealed class CliContext : IDisposable
 
     public bool IsRemote => Server is not null;
 
+    /// <summary>A developer's machine: <c>DOTNET_ENVIRONMENT</c> or <c>ASPNETCORE_ENVIRONMENT</c> is Development.</summary>
+    public bool IsDevelopment =>
+        string.Equals(FirstNonBlank(Configuration["DOTNET_ENVIRONMENT"], Configuration["ASPNETCORE_ENVIRONMENT"]), "Development", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Sends this command to <paramref name="server"/> (<c>auth login --server</c>).</summary>
     public void UseServer(Uri server) => Server = server;
 

@@ -34,7 +34,7 @@ public sealed class DatabaseCommandTests : IAsyncLifetime
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Crm"] = $"Data Source={database}" };
 
         (await Admin.RunAsync("db init --password-stdin", "Admin-Password-2026\n", settings)).Succeeds();
-        (await Admin.RunAsync("db seed --demo --clients 5", settings: settings)).Succeeds();
+        (await Admin.RunAsync("db seed --demo --clients 5 --demo-accounts", settings: settings)).Succeeds();
 
         File.GetUnixFileMode(folder).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         foreach (var file in Directory.EnumerateFiles(folder))
@@ -50,19 +50,37 @@ public sealed class DatabaseCommandTests : IAsyncLifetime
         (await Admin.RunAsync("db migrate")).Succeeds().Stdout.Should().Contain("already at version");
     }
 
+    private static readonly Dictionary<string, string?> Development = new() { ["DOTNET_ENVIRONMENT"] = "Development" };
+
     [Fact]
-    public async Task Seed_fills_an_empty_database_once()
+    public async Task Seed_fills_an_empty_database_once_on_a_developers_machine()
     {
         (await Admin.RunAsync("db init --password-stdin", "Admin-Password-2026\n")).Succeeds();
 
-        var seeded = (await Admin.RunAsync("db seed --demo --clients 30 --json")).Succeeds().Json;
-        (await Admin.RunAsync("db seed --demo --clients 30")).Fails(ExitCodes.Conflict);
+        var seeded = (await Admin.RunAsync("db seed --demo --clients 30 --json", settings: Development)).Succeeds().Json;
+        (await Admin.RunAsync("db seed --demo --clients 30", settings: Development)).Fails(ExitCodes.Conflict);
 
         seeded.GetProperty("clients").GetInt32().Should().Be(30);
         var login = seeded.GetProperty("logins").EnumerateArray().First(l => l.GetProperty("department").GetString() == "Sales");
         var sales = _machine.Sales;
         (await sales.RunAsync($"auth login --email {login.GetProperty("email").GetString()} --password-stdin", seeded.GetProperty("password").GetString() + "\n")).Succeeds();
         (await sales.RunAsync("client list --all --json")).Succeeds().Json.GetProperty("items").GetArrayLength().Should().Be(30);
+    }
+
+    [Fact]
+    public async Task Outside_development_demo_accounts_need_a_confirmation_and_must_change_the_published_password()
+    {
+        (await Admin.RunAsync("db init --password-stdin", "Admin-Password-2026\n")).Succeeds();
+
+        var refused = (await Admin.RunAsync("db seed --demo --clients 5")).Fails(ExitCodes.Usage);
+        refused.Stderr.Should().Contain("--demo-accounts");
+        var seeded = (await Admin.RunAsync("db seed --demo --clients 5 --demo-accounts --json")).Succeeds().Json;
+
+        var login = seeded.GetProperty("logins").EnumerateArray().First(l => l.GetProperty("department").GetString() == "Management");
+        var manager = _machine.Sales;
+        var session = (await manager.RunAsync($"auth login --email {login.GetProperty("email").GetString()} --password-stdin", seeded.GetProperty("password").GetString() + "\n")).Succeeds();
+        session.Stderr.Should().Contain("Your password is temporary");
+        (await manager.RunAsync("client list")).Fails(ExitCodes.Forbidden);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -102,7 +102,11 @@ internal static class DatabaseCommands
     {
         var demo = new Option<bool>("--demo") { Description = "Fill an empty database with a demo events company (required: demo data is the only kind)." };
         var clients = new Option<int?>("--clients") { Description = $"How many clients (default {DemoDataSeeder.DefaultClients}, at most {DemoDataSeeder.MaxClients:N0}); staff, contracts and events scale with them." };
-        var command = new Command("seed", "Fill an empty database with demo data.") { demo, clients };
+        var demoAccounts = new Option<bool>("--demo-accounts")
+        {
+            Description = "Outside Development: yes, create demo accounts that share a published password (each must change it at first login).",
+        };
+        var command = new Command("seed", "Fill an empty database with demo data.") { demo, clients, demoAccounts };
         runner.Operator(command, async (context, cancellationToken) =>
         {
             if (!context.Value(demo))
@@ -110,12 +114,22 @@ internal static class DatabaseCommands
                 return context.Usage(context.Texts.Say("Only demo data can be seeded: add --demo.", "Seules des données de démonstration peuvent être créées : ajoutez --demo."));
             }
 
-            var request = new DemoDataRequest(context.Value(clients) ?? DemoDataSeeder.DefaultClients);
+            // A developer's machine (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT=Development) gets accounts
+            // ready to use; anywhere else the operator confirms, and the shared password is temporary.
+            var development = context.IsDevelopment;
+            if (!development && !context.Value(demoAccounts))
+            {
+                return context.Usage(context.Texts.Say(
+                    $"Demo data creates staff accounts that share the published password {DemoDataSeeder.DefaultPassword}. Outside Development, confirm with --demo-accounts (each account must then change it at first login).",
+                    $"Les données de démonstration créent des comptes qui partagent le mot de passe publié {DemoDataSeeder.DefaultPassword}. Hors Development, confirmez avec --demo-accounts (chaque compte devra alors le changer à la première connexion)."));
+            }
+
+            var request = new DemoDataRequest(context.Value(clients) ?? DemoDataSeeder.DefaultClients, TemporaryPasswords: !development);
             var seeder = context.Get<DemoDataSeeder>();
             var result = context.Terminal.CanShowProgress
                 ? await SeedWithProgressAsync(context, seeder, request, cancellationToken)
                 : await seeder.SeedAsync(request, null, cancellationToken);
-            return context.Complete(result, report => Describe(context, report));
+            return context.Complete(result, report => Describe(context, report, request.TemporaryPasswords));
         }, quiet: false);
         return command;
     }
@@ -142,7 +156,7 @@ internal static class DatabaseCommands
         return result!;
     }
 
-    private static void Describe(CliContext context, DemoDataReport report)
+    private static void Describe(CliContext context, DemoDataReport report, bool temporaryPasswords)
     {
         var texts = context.Texts;
         context.Terminal.Success(texts.Say(
@@ -158,6 +172,8 @@ internal static class DatabaseCommands
         }
 
         context.Terminal.Render(table);
-        context.Terminal.Line(texts.Say($"Every demo account's password: {report.Password}", $"Mot de passe de tous les comptes de démonstration : {report.Password}"));
+        context.Terminal.Line(temporaryPasswords
+            ? texts.Say($"Every demo account's temporary password (to change at first login): {report.Password}", $"Mot de passe provisoire de tous les comptes de démonstration (à changer à la première connexion) : {report.Password}")
+            : texts.Say($"Every demo account's password: {report.Password}", $"Mot de passe de tous les comptes de démonstration : {report.Password}"));
     }
 }

@@ -118,7 +118,7 @@ internal sealed class DemoCompany
     /// The staff, hired over the last five years, all with the same password already chosen (so
     /// that nobody must change it before the demo), plus one Support collaborator who has left.
     /// </summary>
-    public List<Collaborator> HireStaff(int clients, IReadOnlyDictionary<Department, Role> roles, string passwordHash)
+    public List<Collaborator> HireStaff(int clients, IReadOnlyDictionary<Department, Role> roles, string passwordHash, bool temporaryPasswords)
     {
         var (managers, sales, support) = Staffing(clients);
         var hired = new List<Collaborator>(managers + sales + support + 1);
@@ -147,7 +147,11 @@ internal sealed class DemoCompany
             var hiredAt = Between(_today.AddYears(-5), _today.AddDays(-60));
             var collaborator = _keys.Collaborators.Assign(new Collaborator($"{first} {last}", StaffEmail(first, last), role, passwordHash, hiredAt));
             collaborator.AssignEmployeeNumber();
-            collaborator.SetOwnPassword(passwordHash, hiredAt);
+            if (!temporaryPasswords)
+            {
+                collaborator.SetOwnPassword(passwordHash, hiredAt);
+            }
+
             return collaborator;
         }
     }

@@ -16,7 +16,11 @@ namespace EpicEvents.Crm.Setup;
 /// <param name="Clients">How many clients the demo company has, from 1 to 1 000 000.</param>
 /// <param name="Seed">The same seed on the same day gives the same company; left null, one is drawn and reported.</param>
 /// <param name="Password">The one password of every demo collaborator; <see cref="DemoDataSeeder.DefaultPassword"/> when not given.</param>
-public sealed record DemoDataRequest(int Clients = DemoDataSeeder.DefaultClients, int? Seed = null, string? Password = null);
+/// <param name="TemporaryPasswords">
+/// Whether that password is temporary: each demo collaborator must change it at first login, so that a
+/// published password opens nothing on a database others can reach.
+/// </param>
+public sealed record DemoDataRequest(int Clients = DemoDataSeeder.DefaultClients, int? Seed = null, string? Password = null, bool TemporaryPasswords = false);
 
 public enum DemoDataStage
 {
@@ -121,7 +125,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
             var company = new DemoCompany(new Random(seed), keys, clock.GetUtcNow().UtcDateTime.Date, takenEmails);
 
             // Hashing is deliberately slow: once for everybody.
-            var staff = company.HireStaff(request.Clients, roles, hashing.Hash(password));
+            var staff = company.HireStaff(request.Clients, roles, hashing.Hash(password), request.TemporaryPasswords);
             var saved = 0;
             foreach (var chunk in staff.Chunk(BatchSize))
             {

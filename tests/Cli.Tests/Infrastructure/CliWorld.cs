@@ -149,6 +149,8 @@ public sealed class CliWorld : IAsyncDisposable
             ["Auth:SigningKey"] = local ? SigningKey : null,
             ["EPICEVENTS_SIGNING_KEY"] = null,
             ["EPICEVENTS_SERVER"] = null,
+            ["DOTNET_ENVIRONMENT"] = null,
+            ["ASPNETCORE_ENVIRONMENT"] = null,
             ["Auth:PasswordHashIterations"] = "100000",
             ["Crm:TimeZone"] = "Europe/Paris",
             ["EPICEVENTS_TOKEN"] = null,
