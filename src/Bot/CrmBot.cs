@@ -46,6 +46,45 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
 
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        if (PrivateChat.IsShared(turnContext.Activity))
+        {
+            await AnswerPrivatelyAsync(turnContext, cancellationToken);
+            return;
+        }
+
+        await HandleMessageAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>
+    /// A message in a team channel or a group chat: every answer holds CRM data for one person, so it
+    /// goes to that person's 1:1 chat with the bot (opened when needed), and the shared conversation
+    /// only learns that it did.
+    /// </summary>
+    private async Task AnswerPrivatelyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var words = Wording.For(turnContext.Activity.Locale);
+        var who = await caller.IdentifyAsync(turnContext, cancellationToken, rememberConversation: false);
+        if (who.Actor is null)
+        {
+            await turnContext.SendActivityAsync(who.Refusal!, cancellationToken);
+            return;
+        }
+
+        var privately = await PrivateChat.OpenAsync(turnContext, cancellationToken);
+        if (privately is null)
+        {
+            await turnContext.SendActivityAsync(words.Say(
+                "I answer in a private chat only, and I could not open one with you. Add Epic Events CRM for yourself (Apps), then ask me there.",
+                "Je ne réponds qu'en conversation privée, et je n'ai pas pu en ouvrir une avec vous. Ajoutez Epic Events CRM pour vous-même (Applications), puis posez-moi la question là-bas."), cancellationToken);
+            return;
+        }
+
+        await HandleMessageAsync(privately, cancellationToken);
+        await turnContext.SendActivityAsync(words.Say("I've replied in our private chat.", "Je vous ai répondu dans notre conversation privée."), cancellationToken);
+    }
+
+    private async Task HandleMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
         var turn = await SignInAsync(turnContext, cancellationToken);
         if (turn is null)
         {

@@ -130,6 +130,28 @@ public sealed class HostTests : WorldAndConnectorTest
         Connector.Requests.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("groupChat", "19:meeting_group@thread.v2")]
+    [InlineData("channel", "19:general@thread.tacv2;messageid=1763803211021")]
+    public async Task In_a_shared_conversation_the_answer_goes_to_the_persons_private_chat_and_the_others_see_no_crm_data(string type, string conversationId)
+    {
+        using var factory = Factory();
+        var client = await World.QueryAsync(db => db.Clients.Where(c => c.SalesContactId == World.Sales.CollaboratorId).OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Email }).FirstAsync());
+
+        var response = await factory.CreateClient().PostAsync("/api/messages", Activity(
+            "m-shared",
+            "message",
+            "\"text\":\"<at>Epic Events</at> my clients\",\"entities\":[{\"type\":\"mention\",\"text\":\"<at>Epic Events</at>\",\"mentioned\":{\"id\":\"28:bot\",\"name\":\"Epic Events\"}}]",
+            conversation: $"{{\"id\":{JsonSerializer.Serialize(conversationId)},\"conversationType\":\"{type}\",\"isGroup\":true,\"tenantId\":\"{BotWorld.Tenant}\"}}"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var opened = Connector.OpenedChats.Should().ContainSingle().Subject;
+        var toShared = Connector.Requests.Where(r => r.Method == "POST" && Uri.UnescapeDataString(r.Path).Contains(conversationId, StringComparison.Ordinal)).ToList();
+        var toPrivate = Connector.Messages.Where(m => m.ConversationId == opened.ConversationId).ToList();
+        toShared.Should().ContainSingle().Which.Body.Should().Contain("replied in our private chat").And.NotContain(client.Email).And.NotContain("\"attachments\"");
+        toPrivate.Select(m => m.Activity.GetRawText()).Should().Contain(text => text.Contains(client.Email, StringComparison.Ordinal) && text.Contains($"\"command\":\"client {client.Id}\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_same_activity_delivered_twice_is_answered_once()
     {
@@ -298,11 +320,11 @@ public sealed class HostTests : WorldAndConnectorTest
     private StringContent Search(string id, string commandId, string textJson) => Activity(id, "invoke",
         $"\"name\":\"composeExtension/query\",\"value\":{{\"commandId\":\"{commandId}\",\"parameters\":[{{\"name\":\"query\",\"value\":{textJson}}}],\"queryOptions\":{{\"skip\":0,\"count\":25}}}}");
 
-    private StringContent Activity(string id, string type, string extra, string? serviceUrl = null) => new(
+    private StringContent Activity(string id, string type, string extra, string? serviceUrl = null, string? conversation = null) => new(
         "{" + $"\"type\":\"{type}\",\"id\":\"{id}\",\"channelId\":\"msteams\",\"serviceUrl\":\"{serviceUrl ?? Connector.Url}\","
         + $"\"from\":{{\"id\":\"{World.Sales.UserId}\",\"name\":\"{World.Sales.Name}\",\"aadObjectId\":\"{World.Sales.AadObjectId}\"}},"
         + "\"recipient\":{\"id\":\"28:bot\",\"name\":\"Epic Events\"},"
-        + $"\"conversation\":{{\"id\":\"a:host-tests\",\"conversationType\":\"personal\",\"tenantId\":\"{BotWorld.Tenant}\"}},"
+        + $"\"conversation\":{conversation ?? $"{{\"id\":\"a:host-tests\",\"conversationType\":\"personal\",\"tenantId\":\"{BotWorld.Tenant}\"}}"},"
         + $"\"channelData\":{{\"tenant\":{{\"id\":\"{BotWorld.Tenant}\"}}}},\"locale\":\"en-US\",{extra}" + "}",
         Encoding.UTF8,
         "application/json");

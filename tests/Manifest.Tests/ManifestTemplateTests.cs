@@ -39,13 +39,13 @@ public sealed partial class ManifestTemplateTests
     }
 
     [Fact]
-    public void The_bot_is_in_personal_chats_teams_and_group_chats_with_a_command_list_of_at_most_ten_for_each()
+    public void The_bot_is_in_personal_chats_only_with_a_command_list_of_at_most_ten()
     {
         var bot = Filled()["bots"]![0]!;
 
-        Strings(bot["scopes"]).Should().BeEquivalentTo("personal", "team", "groupChat");
+        Strings(bot["scopes"]).Should().BeEquivalentTo(["personal"], "every answer holds one person's CRM data (ADR 19)");
         var lists = bot["commandLists"]!.AsArray();
-        lists.Select(list => Strings(list!["scopes"]).Single()).Should().BeEquivalentTo("personal", "team", "groupChat");
+        lists.Select(list => Strings(list!["scopes"]).Single()).Should().BeEquivalentTo("personal");
         foreach (var list in lists)
         {
             var commands = list!["commands"]!.AsArray();
