@@ -148,6 +148,24 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         if (await SignInAsync(turnContext, cancellationToken) is { } turn)
         {
             await turn.SendAsync(HelpReply.Card(turn, welcome: true), turn.Words.Say("Welcome", "Bienvenue"), cancellationToken);
+
+            // The chat is known again (just stored): what could not reach the person without one comes now.
+            var waiting = await services.GetRequiredService<Crm.Outbox.OutboxDelivery>()
+                .RequeueWaitingForChatAsync(turn.Actor.Id, NotificationDelivery.WaitingForChat, cancellationToken);
+            if (waiting > 0)
+            {
+                services.GetRequiredService<OutboxSignal>().Pulse();
+            }
+        }
+    }
+
+    /// <summary>The person removed the app: their chat is forgotten, so that nothing is sent to it any more.</summary>
+    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var who = await caller.IdentifyAsync(turnContext, cancellationToken, rememberConversation: false);
+        if (who.Actor is { } actor && turnContext.Activity.Conversation?.ConversationType is null or ConversationTypes.Personal)
+        {
+            await services.GetRequiredService<Crm.Teams.TeamsConversations>().ForgetAsync(actor.Id, cancellationToken);
         }
     }
 

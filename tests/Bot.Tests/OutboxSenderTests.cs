@@ -298,6 +298,69 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
         rows.Should().OnlyContain(r => r.ConversationId == ChatOf(r.RecipientId) && accepted.Any(m => m.NotificationKey == r.Key.ToString() && m.ActivityId == r.ActivityId));
     }
 
+    [Theory]
+    [InlineData(404, "ConversationNotFound")]
+    [InlineData(403, "BotNotInConversationRoster")]
+    public async Task A_stored_chat_teams_no_longer_has_is_replaced_by_a_new_one_where_the_card_arrives(int status, string code)
+    {
+        await World.ConnectEveryoneAsync(Connector);
+        var support = World.Support.CollaboratorId;
+        Connector.Gone(ChatOf(support), status, code);
+        var assigned = await AssignAsync(await EventNotSupportedByAsync(support), support);
+
+        await World.StartSenderAsync();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue(string.Join("; ", Connector.Errors));
+
+        var opened = Connector.OpenedChats.Should().ContainSingle().Subject;
+        Connector.Accepted.Should().ContainSingle(m => m.ConversationId == opened.ConversationId).Which.Card.Text().Should().Contain($"You support event #{assigned.Id}");
+        (await World.OutboxAsync()).Single(r => r.RecipientId == support).State.Should().Be(DeliveryState.Sent);
+        var stored = await World.QueryAsync(db => db.TeamsConversations.AsNoTracking().SingleAsync(c => c.CollaboratorId == support));
+        stored.ConversationId.Should().Be(opened.ConversationId, "the stale reference is dropped for the new chat");
+        stored.UserId.Should().StartWith("29:", "a card's refresh list takes Teams user ids, read from the new chat's roster");
+    }
+
+    [Fact]
+    public async Task When_teams_refuses_a_new_chat_too_the_notification_is_undeliverable_with_its_answers_and_comes_when_the_app_is_added_again()
+    {
+        await World.ConnectEveryoneAsync(Connector);
+        var support = World.Support.CollaboratorId;
+        Connector.Gone(ChatOf(support), 403, "BotDisabledByAdmin");
+        Connector.RefuseNewChats = true;
+        var assigned = await AssignAsync(await EventNotSupportedByAsync(support), support);
+        await World.StartSenderAsync();
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
+
+        var refused = (await World.OutboxAsync()).Single(r => r.RecipientId == support);
+        refused.State.Should().Be(DeliveryState.Undeliverable);
+        refused.LastError.Should().Contain("403 BotDisabledByAdmin").And.Contain("refused to open a new one");
+        (await World.QueryAsync(db => db.TeamsConversations.AnyAsync(c => c.CollaboratorId == support))).Should().BeFalse("a chat Teams refuses is not kept");
+
+        Connector.RefuseNewChats = false;
+        var chat = World.ChatWith(World.Support);
+        await chat.TurnAsync(chat.Adapter.MakeActivity(Protocol.Schema.ActivityTypes.InstallationUpdate, activity =>
+        {
+            activity.Action = "add";
+            activity.ServiceUrl = Connector.Url;
+            activity.Conversation = new Protocol.Schema.ConversationAccount { Id = "a:reinstalled", ConversationType = "personal", TenantId = BotWorld.Tenant.ToString() };
+        }));
+
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
+        (await World.OutboxAsync()).Single(r => r.RecipientId == support).State.Should().Be(DeliveryState.Sent);
+        Connector.Accepted.Should().ContainSingle(m => m.ConversationId == "a:reinstalled").Which.Card.Text().Should().Contain($"You support event #{assigned.Id}");
+    }
+
+    [Fact]
+    public async Task Removing_the_app_forgets_the_persons_chat()
+    {
+        await World.ConnectEveryoneAsync(Connector);
+        var chat = World.ChatWith(World.Support);
+
+        await chat.TurnAsync(chat.Adapter.MakeActivity(Protocol.Schema.ActivityTypes.InstallationUpdate, activity => activity.Action = "remove"));
+
+        (await World.QueryAsync(db => db.TeamsConversations.AnyAsync(c => c.CollaboratorId == World.Support.CollaboratorId))).Should().BeFalse();
+        (await World.QueryAsync(db => db.TeamsConversations.AnyAsync(c => c.CollaboratorId == World.Sales.CollaboratorId))).Should().BeTrue("only the person who removed the app is forgotten");
+    }
+
     private async Task<EventView> AssignAsync(int eventId, int supportId)
     {
         var manager = await World.ActorAsync(World.Manager.CollaboratorId);

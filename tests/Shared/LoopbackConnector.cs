@@ -59,6 +59,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
     private readonly LoopbackHttpServer _server;
     private readonly ConcurrentDictionary<string, string> _acceptedKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _blocked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Status, string Code)> _gone = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedMessage> _messages = new();
     private readonly ConcurrentQueue<ReceivedUpdate> _updates = new();
     private readonly ConcurrentQueue<OpenedChat> _opened = new();
@@ -102,6 +103,16 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
     /// <summary>From now on, every write to this conversation gets 403 <c>MessageWritesBlocked</c>.</summary>
     public void Block(string conversationId) => _blocked[conversationId] = true;
+
+    /// <summary>
+    /// From now on, every write to this conversation gets <paramref name="status"/> with the error
+    /// <paramref name="code"/>, as Teams answers for a chat the bot is no longer in (403
+    /// <c>BotNotInConversationRoster</c>, <c>BotDisabledByAdmin</c>) or that does not exist (404).
+    /// </summary>
+    public void Gone(string conversationId, int status, string code) => _gone[conversationId] = (status, code);
+
+    /// <summary>Whether opening a 1:1 chat is refused (403), as for someone who does not have the app.</summary>
+    public bool RefuseNewChats { get; set; }
 
     /// <summary>Waits until <paramref name="condition"/> holds (a minute at most, for a loaded machine); false if it never did.</summary>
     public async Task<bool> WaitUntilAsync(Func<LoopbackConnector, bool> condition, TimeSpan? timeout = null)
@@ -176,8 +187,25 @@ public sealed class LoopbackConnector : IAsyncDisposable
         }
 
         var segments = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+        if (request.Method == "POST" && segments is ["v3", "conversations"] && RefuseNewChats)
+        {
+            await AnswerAsync(context, 403, """{"error":{"code":"Forbidden","message":"The bot is not installed for this user."}}""");
+            return;
+        }
+
+        if (segments is ["v3", "conversations", var gone, "activities", ..] && _gone.TryGetValue(gone, out var refusal))
+        {
+            await AnswerAsync(context, refusal.Status, JsonSerializer.Serialize(new { error = new { code = refusal.Code, message = "The conversation cannot be written to." } }));
+            return;
+        }
+
         string answer;
-        if (request.Method == "POST" && segments is ["v3", "conversations"])
+        if (request.Method == "GET" && segments is ["v3", "conversations", _, "members", var member])
+        {
+            // The roster's view of a member: their Teams user id, whatever id they were asked by.
+            answer = JsonSerializer.Serialize(new { id = $"29:roster-{member}", aadObjectId = member, name = "Member" });
+        }
+        else if (request.Method == "POST" && segments is ["v3", "conversations"])
         {
             var opened = $"a:opened-{Interlocked.Increment(ref _nextId)}";
             _opened.Enqueue(new OpenedChat(opened, activity ?? default));

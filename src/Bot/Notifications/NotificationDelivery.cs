@@ -65,6 +65,10 @@ public sealed class NotificationDelivery(
     internal const string Blocked = "The recipient blocked the bot in Teams; nothing is sent to them until they write to it again.";
     internal const string NoTeamsAccount = "The recipient has no Teams account linked.";
     internal const string NotInstalled = "The recipient has not installed the bot yet.";
+    internal const string ChatGone = "Teams no longer reaches the recipient's chat with the bot";
+
+    /// <summary>The reasons that end when the person adds the app again: what waited for them is sent then.</summary>
+    internal static IReadOnlyList<string> WaitingForChat { get; } = [NotInstalled, ChatGone];
 
     /// <param name="stopping">The bot is stopping: a notification not yet being sent is given back untried.</param>
     /// <param name="abandon">The bot stops without waiting any longer: nothing more is recorded.</param>
@@ -190,6 +194,10 @@ public sealed class NotificationDelivery(
                 _ => throw new InvalidOperationException($"Unknown notification content {content.GetType().Name}."),
             };
         }
+        catch (ConnectorException gone) when (IsChatGone(gone) && content is NotificationContent.NewMessage message)
+        {
+            return await SendInNewChatAsync(claim, recipient.Id, reference, message.Activity, gone, deadline, abandon);
+        }
         catch (ConnectorException failure)
         {
             return await ConnectorFailedAsync(claim, recipient.Id, failure, abandon);
@@ -198,14 +206,66 @@ public sealed class NotificationDelivery(
         return await RecordedAsync(claim, where, DeliveryOutcome.Sent, null, abandon);
     }
 
+    /// <summary>
+    /// 403 (the bot is no longer in the conversation, or disabled by an administrator) or 404 (no such
+    /// conversation) on a stored chat: the reference is stale. A blocked bot (403 MessageWritesBlocked)
+    /// is the person's choice, handled apart.
+    /// </summary>
+    private static bool IsChatGone(ConnectorException failure) =>
+        failure.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && !failure.IsMessageWritesBlocked;
+
+    /// <summary>
+    /// The stored chat is gone: it is forgotten, a new 1:1 chat is opened once and the message sent
+    /// there; when Teams refuses to open one, the notification is undeliverable, with Teams' answers as
+    /// the reason Management sees, until the person adds the app again.
+    /// </summary>
+    private async Task<DeliveryOutcome> SendInNewChatAsync(
+        OutboxClaim claim, int recipientId, TeamsConversationReference stale, Activity activity, ConnectorException gone, CancellationToken deadline, CancellationToken abandon)
+    {
+        await conversations.ForgetAsync(recipientId, abandon);
+        var identity = await conversations.LinkedIdentityAsync(recipientId, abandon);
+        if (identity is null)
+        {
+            return await UndeliverableAsync(claim, $"{ChatGone} ({Describe(gone)}). {NoTeamsAccount}", abandon);
+        }
+
+        TeamsConversationReference reopened;
+        try
+        {
+            reopened = await OpenChatAsync(identity, new TeamsBotAddress(stale.ServiceUrl, stale.BotId, stale.BotName), deadline);
+        }
+        catch (ConnectorException refused) when (refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            return await UndeliverableAsync(
+                claim,
+                $"{ChatGone} ({Describe(gone)}) and refused to open a new one ({Describe(refused)}); it is sent again when they add the app.",
+                abandon);
+        }
+        catch (ConnectorException failure)
+        {
+            return await ConnectorFailedAsync(claim, recipientId, failure, abandon);
+        }
+
+        await conversations.RememberAsync(recipientId, reopened, abandon);
+        BotLog.ConversationOpened(logger, recipientId, claim.Id);
+        try
+        {
+            return await RecordedAsync(claim, await SendAsync(claim, reopened, activity, deadline), DeliveryOutcome.Sent, null, abandon);
+        }
+        catch (ConnectorException failure)
+        {
+            return await ConnectorFailedAsync(claim, recipientId, failure, abandon);
+        }
+    }
+
     /// <summary>Opens the 1:1 chat with a linked person, through the bot's connector in their tenant.</summary>
     private async Task<TeamsConversationReference> OpenChatAsync(TeamsIdentity identity, TeamsBotAddress bot, CancellationToken cancellationToken)
     {
         var tenant = identity.TenantId.ToString("D");
         var objectId = identity.AadObjectId.ToString("D");
 
-        // Teams accepts the person's Entra object id as the member; their Teams user id (29:…) is
-        // only known once they write, and then replaces it in the stored reference.
+        // Teams accepts the person's Entra object id as the member; their Teams user id (29:…), which
+        // a card's refresh list needs, is read from the chat's roster.
         var opened = await adapter.CreatePersonalConversationAsync(
             bot.ServiceUrl, tenant, new ChannelAccount { Id = bot.BotId, Name = bot.BotName }, new ChannelAccount { Id = objectId, AadObjectId = objectId }, cancellationToken);
         if (opened.Conversation?.Id is not { Length: > 0 } conversationId)
@@ -213,7 +273,22 @@ public sealed class NotificationDelivery(
             throw new ConnectorException("Teams opened a chat without an id.", HttpStatusCode.OK, null, outcomeUnknown: false);
         }
 
-        return new TeamsConversationReference(bot.ServiceUrl, Channels.MsTeams, conversationId, ConversationTypes.Personal, tenant, bot.BotId, bot.BotName, objectId, objectId, null);
+        var userId = await TeamsUserIdAsync(bot.ServiceUrl, tenant, conversationId, objectId, cancellationToken) ?? objectId;
+        return new TeamsConversationReference(bot.ServiceUrl, Channels.MsTeams, conversationId, ConversationTypes.Personal, tenant, bot.BotId, bot.BotName, userId, objectId, null);
+    }
+
+    /// <summary>The member's Teams user id in the chat's roster; null when the roster does not say (the object id is kept then).</summary>
+    private async Task<string?> TeamsUserIdAsync(string serviceUrl, string tenant, string conversationId, string objectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var member = await connectors.Create(serviceUrl, tenant).GetConversationMemberAsync(conversationId, objectId, cancellationToken);
+            return member.Id is { Length: > 0 } id && id.StartsWith("29:", StringComparison.Ordinal) ? id : null;
+        }
+        catch (ConnectorException)
+        {
+            return null;
+        }
     }
 
     private async Task<DeliveredMessage> SendAsync(OutboxClaim claim, TeamsConversationReference reference, Activity activity, CancellationToken cancellationToken)

@@ -157,6 +157,30 @@ public sealed class OutboxDelivery(CrmDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Queues again, at once, the recipient's notifications that could not be delivered for want of a
+    /// chat (their reason starts with one of <paramref name="reasons"/>): the person has just added the
+    /// app, so what was waiting for them comes now. Answers how many.
+    /// </summary>
+    public async Task<int> RequeueWaitingForChatAsync(int recipientId, IReadOnlyList<string> reasons, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var count = 0;
+        foreach (var reason in reasons)
+        {
+            count += await db.OutboxMessages
+                .Where(m => m.RecipientId == recipientId && m.State == DeliveryState.Undeliverable && m.LastError != null && m.LastError.StartsWith(reason))
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(m => m.State, DeliveryState.Pending)
+                        .SetProperty(m => m.Attempts, 0)
+                        .SetProperty(m => m.NextAttemptAt, now),
+                    cancellationToken);
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// Gives a claimed message back untried, for a sender that stops or must wait for a rate limit:
     /// the attempt it counted is returned and the message may be claimed again after <paramref name="notBefore"/>.
     /// </summary>

@@ -86,13 +86,23 @@ public sealed class TeamsConversations(CrmDbContext db, TimeProvider clock)
         return stored?.ToReference();
     }
 
-    /// <summary>The Teams user ids of those of the collaborators who have a 1:1 conversation with the bot (for a card's refresh list).</summary>
+    /// <summary>
+    /// The Teams user ids (<c>29:…</c>) of those of the collaborators who have a 1:1 conversation with
+    /// the bot, for a card's refresh list (Universal Actions take nothing else).
+    /// </summary>
     public async Task<IReadOnlyList<string>> UserIdsAsync(IReadOnlyCollection<int> collaboratorIds, CancellationToken cancellationToken = default) =>
         await db.TeamsConversations.AsNoTracking()
-            .Where(c => collaboratorIds.Contains(c.CollaboratorId) && c.BlockedAt == null)
+            .Where(c => collaboratorIds.Contains(c.CollaboratorId) && c.BlockedAt == null && c.UserId.StartsWith("29:"))
             .OrderBy(c => c.CollaboratorId)
             .Select(c => c.UserId)
             .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Forgets the collaborator's chat with the bot: Teams said it is gone (the app was removed, the
+    /// bot is no longer in it). The next notification opens a new one if Teams lets it.
+    /// </summary>
+    public Task ForgetAsync(int collaboratorId, CancellationToken cancellationToken = default) =>
+        db.TeamsConversations.Where(c => c.CollaboratorId == collaboratorId).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>True when the collaborator blocked the bot (Teams refused a write) and has not written to it since.</summary>
     public Task<bool> IsBlockedAsync(int collaboratorId, CancellationToken cancellationToken = default) =>
