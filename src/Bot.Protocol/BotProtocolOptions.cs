@@ -24,7 +24,14 @@ public sealed class BotProtocolOptions
     /// </summary>
     public IReadOnlyCollection<string>? AllowedChannels { get; set; }
 
-    /// <summary>Where the inbound token signing keys are published.</summary>
+    /// <summary>
+    /// The issuers whose tokens are accepted, each with its metadata; null: the public cloud's list
+    /// (<see cref="Authentication.TrustedIssuers.PublicCloud"/>), which takes the Bot Framework's
+    /// metadata from <see cref="OpenIdMetadataUrl"/>.
+    /// </summary>
+    public IReadOnlyList<Authentication.TrustedIssuer>? TrustedIssuers { get; set; }
+
+    /// <summary>Where the Bot Framework issuer's signing keys are published.</summary>
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 
     /// <summary>How long fetched signing keys are trusted before being fetched again.</summary>

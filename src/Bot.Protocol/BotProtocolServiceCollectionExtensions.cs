@@ -40,7 +40,7 @@ public static class BotProtocolServiceCollectionExtensions
             .RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SigningKeyCache>();
+        services.TryAddSingleton<TrustedIssuers>();
         services.TryAddSingleton<InboundRequestAuthenticator>();
         services.TryAddSingleton<IConnectorTokenProvider>(provider =>
             provider.GetRequiredService<IOptions<BotProtocolOptions>>().Value.IsLocalMode

@@ -6,13 +6,14 @@ using Microsoft.IdentityModel.Tokens;
 namespace EpicEvents.Bot.Protocol.Authentication;
 
 /// <summary>
-/// Checks the bearer token the Bot Connector puts on each request to the bot: an RS256 JWT from
-/// <c>https://api.botframework.com</c> for our app id, within its lifetime, signed by a published key
-/// that endorses the activity's channel, and issued for the activity's service URL.
+/// Checks the bearer token the Bot Connector puts on each request to the bot: an RS256 JWT from a
+/// trusted issuer (<see cref="TrustedIssuers"/>) for our app id, within its lifetime, signed by a key
+/// that issuer publishes — which, where the key carries endorsements (the Bot Framework's do), endorses
+/// the activity's channel — and issued for the activity's service URL when the token names one.
 /// </summary>
-public sealed class InboundRequestAuthenticator(SigningKeyCache signingKeys, IOptions<BotProtocolOptions> options)
+public sealed class InboundRequestAuthenticator(TrustedIssuers issuers, IOptions<BotProtocolOptions> options)
 {
-    public const string Issuer = "https://api.botframework.com";
+    public const string Issuer = TrustedIssuers.BotFrameworkIssuer;
     public const string ServiceUrlClaim = "serviceurl";
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
@@ -58,6 +59,12 @@ public sealed class InboundRequestAuthenticator(SigningKeyCache signingKeys, IOp
             return AuthenticationResult.Refused(AuthenticationFailure.MissingKeyId, "The token names no signing key.");
         }
 
+        // The issuer chooses where the keys come from; the validation below checks it again.
+        if (issuers.Find(token.Issuer) is not var (issuer, signingKeys))
+        {
+            return AuthenticationResult.Refused(AuthenticationFailure.WrongIssuer, "The token has an issuer that is not trusted.");
+        }
+
         SigningKey? key;
         try
         {
@@ -75,7 +82,7 @@ public sealed class InboundRequestAuthenticator(SigningKeyCache signingKeys, IOp
 
         var validation = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = Issuer,
+            ValidIssuer = issuer.Issuer,
             // Without an app id nothing can match; local mode only ever accepts header-less requests.
             ValidAudience = settings.MicrosoftAppId ?? string.Empty,
             IssuerSigningKey = key.Key,
@@ -91,13 +98,16 @@ public sealed class InboundRequestAuthenticator(SigningKeyCache signingKeys, IOp
             return Refusal(validation.Exception);
         }
 
-        if (string.IsNullOrEmpty(channelId) || !key.Endorsements.Contains(channelId, StringComparer.Ordinal))
+        var botFramework = issuer.Issuer == TrustedIssuers.BotFrameworkIssuer;
+        if ((botFramework || key.Endorsements.Count > 0)
+            && (string.IsNullOrEmpty(channelId) || !key.Endorsements.Contains(channelId, StringComparer.Ordinal)))
         {
             return AuthenticationResult.Refused(AuthenticationFailure.ChannelNotEndorsed, $"The signing key does not endorse channel '{channelId}'.");
         }
 
+        // The Bot Framework's tokens always name the service URL; Entra's name it when they can.
         var claimedServiceUrl = validation.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value;
-        if (!SameServiceUrl(claimedServiceUrl, serviceUrl))
+        if ((botFramework || claimedServiceUrl is not null) && !SameServiceUrl(claimedServiceUrl, serviceUrl))
         {
             return AuthenticationResult.Refused(AuthenticationFailure.ServiceUrlMismatch, "The token was issued for another service URL.");
         }

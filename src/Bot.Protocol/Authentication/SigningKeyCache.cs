@@ -20,6 +20,7 @@ public sealed record SigningKey(string KeyId, SecurityKey Key, IReadOnlyList<str
 /// the <c>endorsements</c> of each key are part of the validation.
 /// </summary>
 public sealed partial class SigningKeyCache(
+    string metadataUrl,
     IHttpClientFactory httpClientFactory,
     IOptions<BotProtocolOptions> options,
     TimeProvider timeProvider,
@@ -143,11 +144,11 @@ public sealed partial class SigningKeyCache(
         timeout.CancelAfter(options.Value.SigningKeysFetchTimeout);
         var cancellationToken = timeout.Token;
         var http = httpClientFactory.CreateClient(HttpClientName);
-        var metadataUrl = new Uri(options.Value.OpenIdMetadataUrl, UriKind.Absolute);
+        var metadataUri = new Uri(metadataUrl, UriKind.Absolute);
 
-        using var metadata = JsonDocument.Parse(await http.GetStringAsync(metadataUrl, cancellationToken));
+        using var metadata = JsonDocument.Parse(await http.GetStringAsync(metadataUri, cancellationToken));
         var jwksUri = metadata.RootElement.TryGetProperty("jwks_uri", out var uri) && uri.ValueKind == JsonValueKind.String
-            ? new Uri(metadataUrl, uri.GetString())
+            ? new Uri(metadataUri, uri.GetString())
             : throw new InvalidOperationException("The OpenID metadata has no jwks_uri.");
 
         using var jwks = JsonDocument.Parse(await http.GetStringAsync(jwksUri, cancellationToken));
@@ -194,11 +195,15 @@ public sealed partial class SigningKeyCache(
     private static string? GetString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Bot Framework signing keys refreshed: {KeyCount} keys")]
-    private static partial void LogKeysRefreshed(ILogger logger, int keyCount);
+    private void LogKeysRefreshed(ILogger log, int keyCount) => LogKeysRefreshed(log, keyCount, metadataUrl);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Bot Framework signing keys could not be refreshed")]
-    private static partial void LogKeysRefreshFailed(ILogger logger, Exception exception);
+    private void LogKeysRefreshFailed(ILogger log, Exception exception) => LogKeysRefreshFailed(log, exception, metadataUrl);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Token signing keys refreshed: {KeyCount} keys from {MetadataUrl}")]
+    private static partial void LogKeysRefreshed(ILogger logger, int keyCount, string metadataUrl);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Token signing keys could not be refreshed from {MetadataUrl}")]
+    private static partial void LogKeysRefreshFailed(ILogger logger, Exception exception, string metadataUrl);
 }
 
 /// <summary>No signing key set is available to validate tokens with.</summary>

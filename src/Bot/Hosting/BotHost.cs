@@ -79,6 +79,17 @@ public static class BotHost
             {
                 options.OpenIdMetadataUrl = metadata;
             }
+
+            // Another cloud (or a test) names its issuers: Bot:TrustedIssuers:N:Issuer and :Metadata.
+            var issuers = configuration.GetSection("Bot:TrustedIssuers").GetChildren()
+                .Select(entry => new Protocol.Authentication.TrustedIssuer(entry["Issuer"] ?? string.Empty, entry["Metadata"] ?? string.Empty))
+                .ToList();
+            if (issuers.Count > 0)
+            {
+                options.TrustedIssuers = issuers.Any(i => i.Issuer.Length == 0 || !Uri.TryCreate(i.MetadataUrl, UriKind.Absolute, out _))
+                    ? throw new InvalidOperationException("Each Bot:TrustedIssuers entry needs an Issuer and an absolute Metadata URL.")
+                    : issuers;
+            }
         });
         services.AddSingleton<IActivityDeduplicator, DatabaseActivityDeduplicator>();
         services.AddSingleton(TeamsSettings.FromConfiguration(configuration));

@@ -21,7 +21,7 @@ public sealed record ReadinessReport(string Status, string Database, int? Schema
 /// <c>epicevents db migrate</c>. A current schema is remembered (schemas only move forward); a wrong
 /// one is checked again every few seconds at most, however many requests arrive.
 /// </summary>
-public sealed class Readiness(IServiceScopeFactory scopes, SigningKeyCache keys, IOptions<BotProtocolOptions> protocol, TimeProvider clock, ILogger<Readiness> logger)
+public sealed class Readiness(IServiceScopeFactory scopes, TrustedIssuers issuers, IOptions<BotProtocolOptions> protocol, TimeProvider clock, ILogger<Readiness> logger)
 {
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
@@ -47,7 +47,7 @@ public sealed class Readiness(IServiceScopeFactory scopes, SigningKeyCache keys,
     {
         var (database, version) = await CheckSchemaAsync(force: !_schemaCurrent, cancellationToken);
         var signingKeys = protocol.Value.IsLocalMode ? "not needed (local mode)"
-            : await keys.EnsureLoadedAsync(cancellationToken) ? "loaded" : "not loaded";
+            : await issuers.BotFramework.EnsureLoadedAsync(cancellationToken) ? "loaded" : "not loaded";
         var ready = _schemaCurrent && signingKeys != "not loaded";
         return new ReadinessReport(ready ? "ready" : "not ready", database, version, SchemaMigrator.LatestVersion, signingKeys);
     }

@@ -18,11 +18,22 @@ public sealed class BotFrameworkAuthority : IAsyncDisposable
 
     private readonly Dictionary<string, (RSA Key, string[] Endorsements)> _published = [];
     private readonly Lock _gate = new();
+    private readonly string _issuer;
 
-    public BotFrameworkAuthority()
+    /// <param name="issuer">The issuer its metadata names: the Bot Framework's, or an Entra tenant's.</param>
+    /// <param name="endorsements">Whether its keys carry channel endorsements (the Bot Framework's do, Entra's do not).</param>
+    public BotFrameworkAuthority(string issuer = Issuer, bool endorsements = true)
     {
+        _issuer = issuer;
         Server = new LoopbackServer(AnswerAsync);
-        Publish("key-1", "msteams", "webchat");
+        if (endorsements)
+        {
+            Publish("key-1", "msteams", "webchat");
+        }
+        else
+        {
+            Publish("key-1");
+        }
     }
 
     public LoopbackServer Server { get; }
@@ -120,7 +131,7 @@ public sealed class BotFrameworkAuthority : IAsyncDisposable
         {
             var metadata = new JsonObject
             {
-                ["issuer"] = Issuer,
+                ["issuer"] = _issuer,
                 ["authorization_endpoint"] = "https://invalid.example/authorize",
                 ["jwks_uri"] = Server.BaseUrl + "v1/.well-known/keys",
                 ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
