@@ -106,10 +106,35 @@ internal sealed class Terminal
     }
 
     public string PromptText(string label) =>
-        Out.Prompt(new TextPrompt<string>(label));
+        Prompting(() => Out.Prompt(new TextPrompt<string>(label)));
 
+    /// <summary>A password: nothing of it is shown, not even stars.</summary>
     public string PromptSecret(string label) =>
-        Out.Prompt(new TextPrompt<string>(label).Secret(null).AllowEmpty());
+        Prompting(() => Out.Prompt(new TextPrompt<string>(label).Secret(null).AllowEmpty()));
+
+    /// <summary>
+    /// Standard output is buffered (a long listing would otherwise cost a write per row): while a prompt
+    /// waits for the person, what was printed so far and the label appear at once, and so does the echo
+    /// of what they type.
+    /// </summary>
+    private T Prompting<T>(Func<T> prompt)
+    {
+        if (_environment.Output is not StreamWriter { AutoFlush: false } buffered)
+        {
+            return prompt();
+        }
+
+        buffered.Flush();
+        buffered.AutoFlush = true;
+        try
+        {
+            return prompt();
+        }
+        finally
+        {
+            buffered.AutoFlush = false;
+        }
+    }
 
     private static IAnsiConsole CreateConsole(TextWriter writer, bool isTerminal, bool color)
     {
