@@ -145,6 +145,16 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        if (PrivateChat.IsShared(turnContext.Activity))
+        {
+            // Added to a team or a group chat: no card, no data, only how it works.
+            var words = Wording.For(turnContext.Activity.Locale);
+            await turnContext.SendActivityAsync(words.Say(
+                "Hello! I'm Epic Events CRM. Ask me here and I answer each of you in your private chat with me, where only you see your clients, contracts and events.",
+                "Bonjour ! Je suis Epic Events CRM. Posez-moi vos questions ici : je réponds à chacun dans sa conversation privée avec moi, où lui seul voit ses clients, contrats et événements."), cancellationToken);
+            return;
+        }
+
         if (await SignInAsync(turnContext, cancellationToken) is { } turn)
         {
             await turn.SendAsync(HelpReply.Card(turn, welcome: true), turn.Words.Say("Welcome", "Bienvenue"), cancellationToken);

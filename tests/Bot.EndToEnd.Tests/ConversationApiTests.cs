@@ -59,4 +59,21 @@ public sealed class ConversationApiTests(EndToEndWorld world, ITestOutputHelper 
         refusal.HasCard.Should().BeFalse();
         refusal.AllText.Should().NotContain("@", "no data is shown to a stranger");
     });
+
+    [EndToEndFact]
+    public Task A_question_in_a_group_chat_is_answered_in_the_private_chat_and_the_group_sees_no_crm_data() => ScenarioAsync(async () =>
+    {
+        var playground = await World.PlaygroundAsync(MockTenant.Sales);
+        var mark = playground.Conversation.Mark;
+
+        await playground.InstallAsync(MockTenant.GroupChatId);
+        await playground.MentionBotAsync("my clients", MockTenant.GroupChatId);
+
+        var replies = await playground.Conversation.FromBotSettledAsync(mark, TimeSpan.FromSeconds(3));
+        var inGroup = replies.Where(m => m.ConversationId == MockTenant.GroupChatId).ToList();
+        inGroup.Should().Contain(m => m.AllText.Contains("answer each of you in your private chat"), "adding the app to the group says how it works");
+        inGroup.Should().ContainSingle(m => m.AllText.Contains("replied in our private chat"), string.Join(" | ", replies.Select(r => $"{r.ConversationId}: {r}")));
+        inGroup.Should().OnlyContain(m => !m.HasCard && !m.AllText.Contains('@'), "the group's other members see no client, email or button");
+        replies.Should().Contain(m => m.ConversationId != MockTenant.GroupChatId && m.HasCard && m.AllText.Contains("My clients"), "the answer is in the private chat");
+    });
 }

@@ -6,7 +6,7 @@ namespace EpicEvents.Bot.EndToEnd.Tests.Infrastructure;
 /// One message as the playground shows it in a chat (a frame of its conversation WebSocket, or the
 /// card of an invoke response): the text and the Adaptive Cards it carries.
 /// </summary>
-public sealed record BotMessage(string Action, string? MessageId, string? FromId, string? Text, IReadOnlyList<JsonElement> Cards)
+public sealed record BotMessage(string Action, string? MessageId, string? FromId, string? Text, IReadOnlyList<JsonElement> Cards, string? ConversationId = null)
 {
     public bool IsFromBot => FromId == MockTenant.BotId;
 
@@ -41,7 +41,8 @@ public sealed record BotMessage(string Action, string? MessageId, string? FromId
             message.TryGetProperty("messageId", out var id) ? id.ToString() : null,
             message.TryGetProperty("from", out var from) && from.TryGetProperty("id", out var fromId) ? fromId.GetString() : null,
             message.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null,
-            cards);
+            cards,
+            root.TryGetProperty("actionConversationId", out var conversation) && conversation.ValueKind == JsonValueKind.String ? conversation.GetString() : null);
     }
 
     public override string ToString() => $"{Action} {MessageId} from {FromId}: {AllText}";

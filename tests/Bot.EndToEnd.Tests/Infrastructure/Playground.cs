@@ -84,6 +84,24 @@ public sealed class Playground : IAsyncDisposable
         return response.GetProperty("messageId").ToString();
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> to the bot in a group chat or a channel, where (as in Teams) it
+    /// gets only the messages that @mention it; returns the message id.
+    /// </summary>
+    public async Task<string> MentionBotAsync(string text, string conversationId)
+    {
+        var mention = $"<at>{MockTenant.BotName}</at>";
+        var body = new
+        {
+            from = new { id = CurrentUser.TeamsId },
+            text = $"{mention} {text}",
+            textFormat = "plain",
+            mentions = new[] { new { mentioned = new { id = MockTenant.BotId, name = MockTenant.BotName }, text = mention } },
+        };
+        var response = await EnsureAsync(await _http.PostAsJsonAsync($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages", body));
+        return response.GetProperty("messageId").ToString();
+    }
+
     /// <summary>Installs the app in a chat: the bot gets <c>installationUpdate</c> and <c>conversationUpdate</c> (members added).</summary>
     public async Task InstallAsync(string conversationId = MockTenant.PersonalChatId) =>
         await EnsureAsync(await _http.PostAsJsonAsync($"_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation", new { }));
