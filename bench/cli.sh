@@ -27,29 +27,16 @@ fi
 manager_email="$(sed -E 's/.*"department":"Management","fullName":"[^"]*","email":"([^"]*)".*/\1/' "$work/seed.json")"
 echo "Demo-Password-2026" | "$cli" auth login --email "$manager_email" --password-stdin >/dev/null
 
-measure() {
-    local label="$1"; shift
-    local times=() peak=0
-    for run in $(seq 1 11); do
-        local line
-        line="$( { /usr/bin/time -f '%e %M' "$cli" "$@" >/dev/null; } 2>&1 | tail -1)"
-        if (( run > 2 )); then
-            times+=("${line% *}")
-            (( ${line#* } > peak )) && peak="${line#* }"
-        fi
-    done
-    local median
-    median="$(printf '%s\n' "${times[@]}" | sort -n | sed -n '5p')"
-    printf '%-55s median %6.0f ms   peak RSS %4d MB\n' "$label" "$(echo "$median * 1000" | bc)" "$(( peak / 1024 ))"
-}
+# shellcheck source=bench/measure.sh
+source "$bench_dir/measure.sh"
 
 rows() { "$cli" "$@" | grep -o '"id":' | wc -l; }
 echo "ReadyToRun: $ready_to_run; unsigned contracts: $(rows contract list --unsigned --all --json); unassigned events: $(rows event list --unassigned --all --json); contracts: $(rows contract list --all --json)"
-measure "contract list --unsigned --json (first page)" contract list --unsigned --json
-measure "event list --unassigned --json (first page)" event list --unassigned --json
-measure "contract list --unsigned --all --json" contract list --unsigned --all --json
-measure "event list --unassigned --all --json" event list --unassigned --all --json
-measure "contract list --all --json (every contract)" contract list --all --json
-measure "client list --all --json (100 000 rows)" client list --all --json
-measure "client list --all (table, 100 000 rows)" client list --all
-measure "--help (start-up alone, no database)" --help
+measure "contract list --unsigned --json (first page)" "$cli" contract list --unsigned --json
+measure "event list --unassigned --json (first page)" "$cli" event list --unassigned --json
+measure "contract list --unsigned --all --json" "$cli" contract list --unsigned --all --json
+measure "event list --unassigned --all --json" "$cli" event list --unassigned --all --json
+measure "contract list --all --json (every contract)" "$cli" contract list --all --json
+measure "client list --all --json (100 000 rows)" "$cli" client list --all --json
+measure "client list --all (table, 100 000 rows)" "$cli" client list --all
+measure "--help (start-up alone, no database)" "$cli" --help

@@ -57,21 +57,9 @@ export EPICEVENTS_CONFIG_DIR="$work/manager"
 echo "Demo-Password-2026" | "$cli" auth login --server "http://127.0.0.1:$port" --email "$manager_email" --password-stdin >/dev/null
 token="$(cat "$work/manager/session")"
 
-measure() {
-    local label="$1"; shift
-    local times=() peak=0
-    for run in $(seq 1 13); do
-        local line
-        line="$( { /usr/bin/time -f '%e %M' "$@" >/dev/null; } 2>&1 | tail -1)"
-        if (( run > 2 )); then
-            times+=("${line% *}")
-            (( ${line#* } > peak )) && peak="${line#* }"
-        fi
-    done
-    local median
-    median="$(printf '%s\n' "${times[@]}" | sort -n | sed -n '6p')"
-    printf '%-62s median %6.0f ms   peak RSS %4d MB\n' "$label" "$(echo "$median * 1000" | bc)" "$(( peak / 1024 ))"
-}
+# shellcheck source=bench/measure.sh
+source "$bench_dir/measure.sh"
+export RUNS=13
 local_cli() { ConnectionStrings__Crm="$database" Auth__SigningKey="$key" EPICEVENTS_CONFIG_DIR="$work/operator-session" "$cli" "$@"; }
 mkdir -p "$work/operator-session"
 echo "Demo-Password-2026" | local_cli auth login --local --email "$manager_email" --password-stdin >/dev/null

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EpicEvents.Cli.Tests.Infrastructure;
 
 namespace EpicEvents.Cli.Tests;
@@ -28,32 +27,12 @@ public sealed class ProcessTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _machine.DisposeAsync();
 
-    private async Task<CliRun> RunAsync(string[] arguments, string stdin)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    private Task<CliRun> RunAsync(string[] arguments, string stdin) =>
+        CliProgram.RunAsync(CliProgram.Path, arguments, new Dictionary<string, string>
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _machine.Root,
-        };
-        start.ArgumentList.Add(CliProgram.Path);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ConnectionStrings__Crm"] = $"Data Source={_machine.DatabasePath}";
-        start.Environment["EPICEVENTS_CONFIG_DIR"] = Path.Combine(_machine.Root, "config");
-        start.Environment["Auth__PasswordHashIterations"] = "100000";
-        start.Environment.Remove("EPICEVENTS_TOKEN");
-        start.Environment["LANG"] = "C.UTF-8";
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new CliRun(arguments, process.ExitCode, await stdout, await stderr);
-    }
+            ["HOME"] = _machine.Root,
+            ["ConnectionStrings__Crm"] = $"Data Source={_machine.DatabasePath}",
+            ["EPICEVENTS_CONFIG_DIR"] = Path.Combine(_machine.Root, "config"),
+            ["Auth__PasswordHashIterations"] = "100000",
+        }, _machine.Root, stdin);
 }
