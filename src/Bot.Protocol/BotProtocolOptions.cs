@@ -9,12 +9,21 @@ public sealed class BotProtocolOptions
 {
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
-    /// <summary><c>SingleTenant</c> (the default) or <c>MultiTenant</c>.</summary>
+    /// <summary><c>SingleTenant</c> (the default), <c>MultiTenant</c> or <c>UserAssignedMSI</c>.</summary>
     public string MicrosoftAppType { get; set; } = AppTypes.SingleTenant;
 
     public string? MicrosoftAppId { get; set; }
 
     public string? MicrosoftAppPassword { get; set; }
+
+    /// <summary>
+    /// How the bot proves who it is when it calls the Bot Connector (ignored for
+    /// <see cref="AppTypes.UserAssignedMsi"/>, which uses the managed identity itself).
+    /// </summary>
+    public Authentication.BotCredential Credential { get; set; } = new();
+
+    /// <summary>The Entra instance tokens are asked from (another cloud, a test's loopback endpoint).</summary>
+    public string AuthorityInstance { get; set; } = "https://login.microsoftonline.com/";
 
     public string? MicrosoftAppTenantId { get; set; }
 
@@ -87,5 +96,8 @@ public sealed class BotProtocolOptions
     {
         public const string SingleTenant = "SingleTenant";
         public const string MultiTenant = "MultiTenant";
+
+        /// <summary>The bot's identity is a user-assigned managed identity, whose client id is the app id.</summary>
+        public const string UserAssignedMsi = "UserAssignedMSI";
     }
 }

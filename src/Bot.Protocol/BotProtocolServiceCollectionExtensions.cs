@@ -3,6 +3,8 @@ using EpicEvents.Bot.Protocol.Connector;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
+using Microsoft.Identity.Web.TokenCacheProviders.InMemory;
 
 namespace EpicEvents.Bot.Protocol;
 
@@ -10,7 +12,7 @@ public static class BotProtocolServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the protocol layer: <see cref="CloudAdapter"/>, inbound authentication, the connector
-    /// client factory with its token provider (MSAL, or none in local mode), rate limiter and in-memory
+    /// client factory with its token provider (Microsoft.Identity.Web, or none in local mode), rate limiter and in-memory
     /// deduplicator. A host may register its own <see cref="IActivityDeduplicator"/>,
     /// <see cref="TimeProvider"/> or <see cref="CloudAdapter"/> subclass before or after this call.
     /// </summary>
@@ -21,13 +23,17 @@ public static class BotProtocolServiceCollectionExtensions
 
         services.AddOptions<BotProtocolOptions>()
             .Configure(configure)
-            .Validate(options => options.IsLocalMode || !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword),
-                "MicrosoftAppPassword is required when MicrosoftAppId is set.")
+            .Validate(options => options.IsLocalMode || options.MicrosoftAppType == BotProtocolOptions.AppTypes.UserAssignedMsi
+                                 || options.Credential.Kind != BotCredentialKind.ClientSecret || !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword),
+                "MicrosoftAppPassword is required when MicrosoftAppId is set with a client secret (Bot:Credential:Kind).")
+            .Validate(options => options.Credential.Kind != BotCredentialKind.Certificate
+                                 || !string.IsNullOrWhiteSpace(options.Credential.CertificatePath) || !string.IsNullOrWhiteSpace(options.Credential.CertificateThumbprint),
+                "A certificate credential needs Bot:Credential:CertificatePath or Bot:Credential:CertificateThumbprint.")
             .Validate(options => options.IsLocalMode || options.MicrosoftAppType == BotProtocolOptions.AppTypes.MultiTenant
                                  || !string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId),
-                "MicrosoftAppTenantId is required for a SingleTenant bot.")
-            .Validate(options => options.MicrosoftAppType is BotProtocolOptions.AppTypes.SingleTenant or BotProtocolOptions.AppTypes.MultiTenant,
-                "MicrosoftAppType must be SingleTenant or MultiTenant.")
+                "MicrosoftAppTenantId is required for a SingleTenant or UserAssignedMSI bot.")
+            .Validate(options => options.MicrosoftAppType is BotProtocolOptions.AppTypes.SingleTenant or BotProtocolOptions.AppTypes.MultiTenant or BotProtocolOptions.AppTypes.UserAssignedMsi,
+                "MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI.")
             .Validate(options => Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out _), "OpenIdMetadataUrl must be an absolute URL.")
             .ValidateOnStart();
 
@@ -42,10 +48,12 @@ public static class BotProtocolServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrustedIssuers>();
         services.TryAddSingleton<InboundRequestAuthenticator>();
+        services.AddTokenAcquisition(isTokenAcquisitionSingleton: true);
+        services.AddInMemoryTokenCaches();
         services.TryAddSingleton<IConnectorTokenProvider>(provider =>
             provider.GetRequiredService<IOptions<BotProtocolOptions>>().Value.IsLocalMode
                 ? new NoConnectorTokenProvider()
-                : ActivatorUtilities.CreateInstance<MsalConnectorTokenProvider>(provider));
+                : ActivatorUtilities.CreateInstance<IdentityWebConnectorTokenProvider>(provider));
         services.TryAddSingleton<SendRateLimiter>();
         services.TryAddSingleton<ConnectorClientFactory>();
         services.TryAddSingleton<IActivityDeduplicator, InMemoryActivityDeduplicator>();

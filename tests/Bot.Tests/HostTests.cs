@@ -89,6 +89,23 @@ public sealed class HostTests : WorldAndConnectorTest
     }
 
     [Fact]
+    public async Task A_managed_identity_bot_starts_with_no_secret_and_a_certificate_credential_needs_its_certificate()
+    {
+        string[] common =
+        [
+            "--environment=Production", $"--ConnectionStrings:Crm=Data Source={World.DatabasePath}", "--Auth:SigningKey=" + Api.ApiTest.SigningKey,
+            "--MicrosoftAppId=00000000-0000-0000-0000-00000000b0b1", $"--MicrosoftAppTenantId={BotWorld.Tenant}",
+        ];
+
+        await using var managed = BotHost.Build([.. common, "--MicrosoftAppType=UserAssignedMSI"]);
+        managed.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Protocol.BotProtocolOptions>>().Value.MicrosoftAppType.Should().Be("UserAssignedMSI");
+
+        await using var certificate = BotHost.Build([.. common, "--Bot:Credential:Kind=Certificate"]);
+        var options = () => certificate.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Protocol.BotProtocolOptions>>().Value;
+        options.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*CertificatePath*CertificateThumbprint*");
+    }
+
+    [Fact]
     public void Outside_Development_the_server_refuses_to_start_without_the_key_that_signs_api_sessions()
     {
         var build = () => BotHost.Build(

@@ -37,13 +37,24 @@ public sealed class LoopbackHttpServer : IAsyncDisposable, IDisposable
     /// <summary>Cancelled when the server begins to stop: handlers that wait on purpose wait on it.</summary>
     public CancellationToken Stopping => _stopping.Token;
 
-    /// <summary>Starts a server answering every request with <paramref name="handler"/>.</summary>
-    public static LoopbackHttpServer Start(Func<HttpContext, CancellationToken, Task> handler)
+    /// <summary>Starts a server answering every request with <paramref name="handler"/>; over TLS with <paramref name="certificate"/> when given.</summary>
+    public static LoopbackHttpServer Start(Func<HttpContext, CancellationToken, Task> handler, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        if (certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();

@@ -74,6 +74,12 @@ public static class BotHost
             options.MicrosoftAppType = configuration["MicrosoftAppType"] is { Length: > 0 } type ? type : BotProtocolOptions.AppTypes.SingleTenant;
             // Development serves the emulators whatever channel they name; a deployed bot serves Teams only.
             options.AllowedChannels = environment.IsDevelopment() ? null : [Channels.MsTeams];
+            configuration.GetSection("Bot:Credential").Bind(options.Credential);
+            if (configuration["Bot:AuthorityInstance"] is { Length: > 0 } instance)
+            {
+                options.AuthorityInstance = instance;
+            }
+
             options.EnforceSendRateLimits = !bool.TryParse(configuration["Bot:EnforceSendRateLimits"], out var enforce) || enforce;
             if (configuration["Bot:OpenIdMetadataUrl"] is { Length: > 0 } metadata)
             {
