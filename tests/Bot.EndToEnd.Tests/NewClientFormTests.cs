@@ -46,4 +46,23 @@ public sealed class NewClientFormTests(EndToEndWorld world, ITestOutputHelper ou
         clients[0].GetProperty("email").GetString().Should().Be(email);
         clients[0].GetProperty("salesContactName").GetString().Should().Be(MockTenant.Sales.Name);
     });
+
+    [EndToEndFact]
+    public Task Submitting_the_form_empty_says_under_each_required_field_what_is_missing() => ScenarioAsync(async () =>
+    {
+        var chat = await OpenChatAsync(MockTenant.Sales);
+        var form = await chat.SendAsync("new client");
+
+        await form.PressAsync("Create client");
+
+        foreach (var field in new[] { "fullName", "email", "phone", "companyName" })
+        {
+            (await form.ErrorUnderAsync(field)).Should().Contain("Fill in", $"the renderer refuses the empty {field} and says why");
+        }
+
+        if (Environment.GetEnvironmentVariable("EPICEVENTS_E2E_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await chat.ScreenshotAsync(Path.Combine(folder, "new-client-empty.png"));
+        }
+    });
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EpicEvents.Bot.Tests.Infrastructure;
 using EpicEvents.Crm.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,29 @@ public sealed class DialogTests : IAsyncLifetime
     public async Task InitializeAsync() => _world = await BotWorld.CreateAsync();
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Theory]
+    [InlineData("new client", "en-US", "Fill in")]
+    [InlineData("nouveau client", "fr-FR", "Renseignez")]
+    [InlineData("new event", "en-US", "Fill in")]
+    public async Task Every_required_input_of_a_form_says_what_is_missing_when_submitted_empty(string command, string locale, string wording)
+    {
+        var form = (await _world.ChatWith(_world.Sales, locale).SayAsync(command)).Card();
+
+        var required = Inputs(form).Where(i => i.TryGetProperty("isRequired", out var r) && r.GetBoolean()).ToList();
+        required.Should().NotBeEmpty();
+        required.Should().OnlyContain(i => i.GetProperty("errorMessage").GetString()!.StartsWith(wording, StringComparison.Ordinal),
+            "a renderer blocks the submit of an empty required input and shows only this message");
+    }
+
+    private static IEnumerable<JsonElement> Inputs(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object when element.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal) =>
+            [element],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Inputs(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Inputs),
+        _ => [],
+    };
 
     [Fact]
     public async Task A_salesperson_creates_a_client_through_the_form_fixing_a_wrong_email_on_the_way()

@@ -47,7 +47,7 @@ public static class CardFactory
             ["actions"] = actions,
         });
 
-    public static JsonElement Form(string title, string? intro, string? problem, IReadOnlyList<FormField> fields, IReadOnlyList<JsonNode> actions) =>
+    public static JsonElement Form(string title, string? intro, string? problem, IReadOnlyList<FormField> fields, IReadOnlyList<JsonNode> actions, Crm.Presentation.Wording words) =>
         Build("form", new Dictionary<string, object?>
         {
             ["title"] = title,
@@ -55,7 +55,7 @@ public static class CardFactory
             ["problem"] = problem,
             ["fields"] = fields.Select(f => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
             {
-                ["input"] = f.ToInput(),
+                ["input"] = f.ToInput(words),
                 ["error"] = f.Error,
             }).ToList(),
             ["actions"] = actions,

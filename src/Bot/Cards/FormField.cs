@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Bot.Cards;
 
@@ -27,7 +28,8 @@ public sealed record FormField(
     string? Placeholder = null,
     IReadOnlyList<(string Title, string Value)>? Choices = null)
 {
-    public JsonObject ToInput()
+    /// <summary>The Adaptive Card input; a required one says what is missing when the person submits without it.</summary>
+    public JsonObject ToInput(Wording words)
     {
         var input = new JsonObject
         {
@@ -43,6 +45,11 @@ public sealed record FormField(
             ["label"] = Label,
             ["isRequired"] = Required,
         };
+        if (Required)
+        {
+            // Without it the renderer blocks the submit without a word.
+            input["errorMessage"] = words.Say($"Fill in \u201C{Label}\u201D.", $"Renseignez \u00AB\u00A0{Label}\u00A0\u00BB.");
+        }
         if (!string.IsNullOrEmpty(Value))
         {
             input["value"] = Kind == FieldKind.Number && decimal.TryParse(Value, System.Globalization.CultureInfo.InvariantCulture, out var number)

@@ -146,7 +146,7 @@ public sealed class DialogRunner(IEnumerable<FormDialog> dialogs, DialogStore st
             CardActions.Execute(dialog.SubmitTitle(words), SubmitVerb, data, primary: true),
             CardActions.Execute(words.Say("Cancel", "Annuler"), CancelVerb, data, validate: false),
         };
-        return CardFactory.Form(dialog.Title(words), dialog.Intro(words, state), problem, shown, actions);
+        return CardFactory.Form(dialog.Title(words), dialog.Intro(words, state), problem, shown, actions, words);
     }
 
     private static string Truncate(string value) => value.Length > MaxInputLength ? value[..MaxInputLength] : value;

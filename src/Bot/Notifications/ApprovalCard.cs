@@ -60,7 +60,7 @@ public static class ApprovalCard
     public static List<JsonNode> DecisionActions(int requestId, Wording words, string? problem = null)
     {
         var data = new Dictionary<string, string> { [RequestField] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var reason = new FormField(ReasonField, words.Say("Reason (the requester reads it)", "Motif (le demandeur le lira)"), FieldKind.MultiLine, Required: true, MaxLength: 1000).ToInput();
+        var reason = new FormField(ReasonField, words.Say("Reason (the requester reads it)", "Motif (le demandeur le lira)"), FieldKind.MultiLine, Required: true, MaxLength: 1000).ToInput(words);
         reason["errorMessage"] = words.Say("Say why the signature is rejected.", "Indiquez pourquoi la signature est refusée.");
         List<JsonNode> rejectBody = [reason];
         if (problem is not null)
