@@ -43,7 +43,7 @@ internal sealed class CliContext : IDisposable
         Telemetry = CliTelemetry.Start(Configuration, environment.Error);
         _services = new(BuildServices);
         _scope = new(() => _services.Value.CreateScope());
-        _api = new(() => new CrmApiClient(Server ?? throw new InvalidOperationException("The CRM server's API is used in local mode."), Token));
+        _api = new(() => new CrmApiClient(Server ?? throw new InvalidOperationException("The CRM server's API is used in local mode."), Token, Texts));
     }
 
     private readonly Lazy<CrmApiClient> _api;
@@ -84,7 +84,7 @@ internal sealed class CliContext : IDisposable
     public Uri? Server
     {
         get => field ??= Configuration["EPICEVENTS_SERVER"] is { Length: > 0 } configured
-        ? CrmServerAddress.TryParse(configured, out var address, out var error) ? address : throw new ServerFaultException($"EPICEVENTS_SERVER: {error}")
+        ? CrmServerAddress.TryParse(configured, Texts, out var address, out var error) ? address : throw new ServerFaultException($"EPICEVENTS_SERVER: {error}")
         : ServerFile.Read();
         private set;
     }

@@ -17,10 +17,10 @@ public static class ExitCodes
     {
         Usage => "usage",
         NotLoggedIn => "not_logged_in",
-        Forbidden => "forbidden",
-        NotFound => "not_found",
-        Invalid => "invalid",
-        Conflict => "conflict",
+        Forbidden => Crm.Common.OutcomeCodes.Forbidden,
+        NotFound => Crm.Common.OutcomeCodes.NotFound,
+        Invalid => Crm.Common.OutcomeCodes.Invalid,
+        Conflict => Crm.Common.OutcomeCodes.Conflict,
         _ => "unexpected",
     };
 

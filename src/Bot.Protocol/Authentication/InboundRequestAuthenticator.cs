@@ -13,7 +13,6 @@ namespace EpicEvents.Bot.Protocol.Authentication;
 /// </summary>
 public sealed class InboundRequestAuthenticator(TrustedIssuers issuers, IOptions<BotProtocolOptions> options)
 {
-    public const string Issuer = TrustedIssuers.BotFrameworkIssuer;
     public const string ServiceUrlClaim = "serviceurl";
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };

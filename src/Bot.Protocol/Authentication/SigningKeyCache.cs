@@ -118,13 +118,13 @@ public sealed partial class SigningKeyCache(
                 _keys = fetched;
                 _fetchedAt = timeProvider.GetTimestamp();
                 _consecutiveFailures = 0;
-                LogKeysRefreshed(logger, fetched.Count);
+                LogKeysRefreshed(logger, fetched.Count, metadataUrl);
                 return fetched;
             }
             catch (Exception exception) when (IsFetchFailure(exception, cancellationToken))
             {
                 _consecutiveFailures++;
-                LogKeysRefreshFailed(logger, exception);
+                LogKeysRefreshFailed(logger, exception, metadataUrl);
                 return current ?? throw new SigningKeysUnavailableException("The signing keys could not be fetched.", exception);
             }
         }
@@ -194,10 +194,6 @@ public sealed partial class SigningKeyCache(
 
     private static string? GetString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private void LogKeysRefreshed(ILogger log, int keyCount) => LogKeysRefreshed(log, keyCount, metadataUrl);
-
-    private void LogKeysRefreshFailed(ILogger log, Exception exception) => LogKeysRefreshFailed(log, exception, metadataUrl);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Token signing keys refreshed: {KeyCount} keys from {MetadataUrl}")]
     private static partial void LogKeysRefreshed(ILogger logger, int keyCount, string metadataUrl);

@@ -20,15 +20,15 @@ internal static class ApiResults
 
     public static IResult Problem(Failure failure)
     {
-        var (status, code) = failure.Outcome switch
+        var status = failure.Outcome switch
         {
-            Outcome.Forbidden => (StatusCodes.Status403Forbidden, ProblemCodes.Forbidden),
-            Outcome.NotFound => (StatusCodes.Status404NotFound, ProblemCodes.NotFound),
-            Outcome.Invalid => (StatusCodes.Status422UnprocessableEntity, ProblemCodes.Invalid),
-            Outcome.Conflict => (StatusCodes.Status409Conflict, ProblemCodes.Conflict),
-            _ => (StatusCodes.Status500InternalServerError, ProblemCodes.Unexpected),
+            Outcome.Forbidden => StatusCodes.Status403Forbidden,
+            Outcome.NotFound => StatusCodes.Status404NotFound,
+            Outcome.Invalid => StatusCodes.Status422UnprocessableEntity,
+            Outcome.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status500InternalServerError,
         };
-        return Problem(status, code, failure.Message, failure.Errors);
+        return Problem(status, status == StatusCodes.Status500InternalServerError ? ProblemCodes.Unexpected : failure.Outcome.Code(), failure.Message, failure.Errors);
     }
 
     public static IResult Problem(int status, string code, string detail, IReadOnlyList<FieldError>? errors = null)
@@ -65,10 +65,10 @@ internal static class ApiResults
 /// <summary>The <c>code</c> of every problem the API answers, the same words as the CLI's <c>--json</c> errors.</summary>
 public static class ProblemCodes
 {
-    public const string Invalid = "invalid";
-    public const string Forbidden = "forbidden";
-    public const string NotFound = "not_found";
-    public const string Conflict = "conflict";
+    public const string Invalid = OutcomeCodes.Invalid;
+    public const string Forbidden = OutcomeCodes.Forbidden;
+    public const string NotFound = OutcomeCodes.NotFound;
+    public const string Conflict = OutcomeCodes.Conflict;
     public const string NotLoggedIn = "not_logged_in";
     public const string TooManyRequests = "too_many_requests";
     public const string TooLarge = "too_large";

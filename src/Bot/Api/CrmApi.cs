@@ -107,7 +107,7 @@ public static class CrmApi
     private static async Task AnswerUnexpectedAsync(HttpContext context)
     {
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        var status = exception is null ? StatusCodes.Status500InternalServerError : StatusOf(exception);
         var detail = exception switch
         {
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } =>

@@ -40,6 +40,14 @@ public static class PrivateChat
         copy.Id = null;
         copy.ReplyToId = null;
         copy.Conversation = chat.Conversation;
-        return new TurnContext(shared.Adapter, copy);
+        var privately = new TurnContext(shared.Adapter, copy);
+
+        // Who is talking was read with the activity (ADR 15): the private turn does not read it again.
+        if (shared.TurnState.Get<Crm.Teams.TeamsIntake>() is { } intake)
+        {
+            privately.TurnState.Set(intake);
+        }
+
+        return privately;
     }
 }

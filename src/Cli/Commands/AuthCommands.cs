@@ -64,7 +64,7 @@ internal static class AuthCommands
             }
             else if (context.Value(server) is { } typed)
             {
-                if (!CrmServerAddress.TryParse(typed, out var chosen, out var error))
+                if (!CrmServerAddress.TryParse(typed, context.Texts, out var chosen, out var error))
                 {
                     return context.Usage(error);
                 }

@@ -23,10 +23,12 @@ internal sealed class CrmApiClient : IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(100);
     private readonly HttpClient _http;
     private readonly Uri _server;
+    private readonly Texts _texts;
 
-    public CrmApiClient(Uri server, string? token)
+    public CrmApiClient(Uri server, string? token, Texts texts)
     {
         _server = server;
+        _texts = texts;
         _http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, ConnectTimeout = TimeSpan.FromSeconds(10) })
         {
             BaseAddress = new Uri(server, "api/v1/"),
@@ -68,11 +70,15 @@ internal sealed class CrmApiClient : IDisposable
         }
         catch (HttpRequestException exception)
         {
-            throw new ServerFaultException($"The CRM server at {CrmServerAddress.Display(_server)} cannot be reached: {exception.Message}", exception);
+            throw new ServerFaultException(_texts.Say(
+                $"The CRM server at {CrmServerAddress.Display(_server)} cannot be reached: {exception.Message}",
+                $"Le serveur CRM {CrmServerAddress.Display(_server)} est injoignable : {exception.Message}"), exception);
         }
         catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ServerFaultException($"The CRM server at {CrmServerAddress.Display(_server)} did not answer within {Timeout.TotalSeconds:0} seconds.", exception);
+            throw new ServerFaultException(_texts.Say(
+                $"The CRM server at {CrmServerAddress.Display(_server)} did not answer within {Timeout.TotalSeconds:0} seconds.",
+                $"Le serveur CRM {CrmServerAddress.Display(_server)} n'a pas répondu en {Timeout.TotalSeconds:0} secondes."), exception);
         }
 
         using (response)
@@ -86,10 +92,11 @@ internal sealed class CrmApiClient : IDisposable
             var problem = ApiProblem.Read(text);
             return response.StatusCode switch
             {
-                HttpStatusCode.Unauthorized => throw new SessionRefusedException(problem?.Detail ?? "The server refused the session; log in again."),
+                HttpStatusCode.Unauthorized => throw new SessionRefusedException(problem?.Detail ?? _texts.Say("The server refused the session; log in again.", "Le serveur a refusé la session ; reconnectez-vous.")),
                 _ when problem?.Failure() is { } failure => failure,
-                _ => throw new ServerFaultException(
-                    $"The CRM server at {CrmServerAddress.Display(_server)} answered {(int)response.StatusCode} {response.ReasonPhrase}{(problem?.Detail is { } detail ? $": {detail}" : ".")}"),
+                _ => throw new ServerFaultException(_texts.Say(
+                    $"The CRM server at {CrmServerAddress.Display(_server)} answered {(int)response.StatusCode} {response.ReasonPhrase}{(problem?.Detail is { } detail ? $": {detail}" : ".")}",
+                    $"Le serveur CRM {CrmServerAddress.Display(_server)} a répondu {(int)response.StatusCode} {response.ReasonPhrase}{(problem?.Detail is { } detail2 ? $" : {detail2}" : ".")}")),
             };
         }
     }
@@ -105,7 +112,9 @@ internal sealed class CrmApiClient : IDisposable
         }
         catch (JsonException exception)
         {
-            throw new ServerFaultException($"The server at {CrmServerAddress.Display(_server)} answered something that is not the CRM's API ({exception.Message}); is it the right address?", exception);
+            throw new ServerFaultException(_texts.Say(
+                $"The server at {CrmServerAddress.Display(_server)} answered something that is not the CRM's API ({exception.Message}); is it the right address?",
+                $"Le serveur {CrmServerAddress.Display(_server)} a répondu autre chose que l'API du CRM ({exception.Message}) ; est-ce la bonne adresse ?"), exception);
         }
     }
 }
@@ -126,18 +135,8 @@ internal sealed record ApiProblem(string? Code, string? Detail, IReadOnlyDiction
     }
 
     /// <summary>The use case's refusal, when the problem is one; null for anything else.</summary>
-    public Failure? Failure()
-    {
-        var outcome = Code switch
-        {
-            "invalid" => Outcome.Invalid,
-            "forbidden" => Outcome.Forbidden,
-            "not_found" => Outcome.NotFound,
-            "conflict" => Outcome.Conflict,
-            _ => (Outcome?)null,
-        };
-        return outcome is { } known
-            ? new Failure(known, Detail ?? string.Empty, [.. (Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(message => new FieldError(e.Key, message)))])
+    public Failure? Failure() =>
+        OutcomeCodes.TryParse(Code, out var outcome)
+            ? new Failure(outcome, Detail ?? string.Empty, [.. (Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(message => new FieldError(e.Key, message)))])
             : null;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using EpicEvents.Cli.Output;
 
 namespace EpicEvents.Cli.Remote;
 
@@ -8,25 +9,29 @@ namespace EpicEvents.Cli.Remote;
 /// </summary>
 internal static class CrmServerAddress
 {
-    public static bool TryParse(string? text, out Uri address, out string error)
+    public static bool TryParse(string? text, out Uri address, out string error) => TryParse(text, Texts.For("en"), out address, out error);
+
+    public static bool TryParse(string? text, Texts texts, out Uri address, out string error)
     {
         address = null!;
         error = string.Empty;
         if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http") || parsed.Host.Length == 0)
         {
-            error = $"\"{text}\" is not a server address such as https://crm.example.com.";
+            error = texts.Say($"\"{text}\" is not a server address such as https://crm.example.com.", $"« {text} » n'est pas une adresse de serveur comme https://crm.example.com.");
             return false;
         }
 
         if (parsed.Scheme == "http" && !IsLoopback(parsed))
         {
-            error = $"{parsed.GetLeftPart(UriPartial.Authority)} must use https: passwords and session tokens never cross a network in clear text (http is accepted on this machine only).";
+            error = texts.Say(
+                $"{parsed.GetLeftPart(UriPartial.Authority)} must use https: passwords and session tokens never cross a network in clear text (http is accepted on this machine only).",
+                $"{parsed.GetLeftPart(UriPartial.Authority)} doit être en https : mots de passe et jetons de session ne traversent jamais un réseau en clair (http n'est accepté que sur cette machine).");
             return false;
         }
 
         if (!string.IsNullOrEmpty(parsed.Query) || !string.IsNullOrEmpty(parsed.Fragment) || !string.IsNullOrEmpty(parsed.UserInfo))
         {
-            error = $"\"{text}\" must be a plain address, without user, query or fragment.";
+            error = texts.Say($"\"{text}\" must be a plain address, without user, query or fragment.", $"« {text} » doit être une adresse simple, sans utilisateur, requête ni fragment.");
             return false;
         }
 

@@ -10,6 +10,41 @@ public enum Outcome
     Conflict,
 }
 
+/// <summary>
+/// The word for each refusal in machine-readable answers — the CLI's <c>--json</c> errors and the CRM
+/// server's problem documents — written once so that both ends of the API read the same words.
+/// </summary>
+public static class OutcomeCodes
+{
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string Invalid = "invalid";
+    public const string Conflict = "conflict";
+
+    public static string Code(this Outcome outcome) => outcome switch
+    {
+        Outcome.Forbidden => Forbidden,
+        Outcome.NotFound => NotFound,
+        Outcome.Invalid => Invalid,
+        Outcome.Conflict => Conflict,
+        _ => "ok",
+    };
+
+    /// <summary>The refusal a code names; false for anything else (not logged in, too many requests…).</summary>
+    public static bool TryParse(string? code, out Outcome outcome)
+    {
+        outcome = code switch
+        {
+            Forbidden => Outcome.Forbidden,
+            NotFound => Outcome.NotFound,
+            Invalid => Outcome.Invalid,
+            Conflict => Outcome.Conflict,
+            _ => Outcome.Ok,
+        };
+        return outcome != Outcome.Ok;
+    }
+}
+
 /// <summary>One field's validation error, keyed by the request's field name.</summary>
 public sealed record FieldError(string Field, string Message);
 
