@@ -173,7 +173,7 @@ public sealed class BotWorld : IAsyncDisposable
             await host.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        EpicEvents.Tests.Databases.SqlitePools.Clear(ConnectionString);
         await _dropDatabase();
         try
         {

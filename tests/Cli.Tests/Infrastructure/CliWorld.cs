@@ -183,7 +183,7 @@ public sealed class CliWorld : IAsyncDisposable
         }
 
         await _dropDatabase();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        EpicEvents.Tests.Databases.SqlitePools.Clear(ConnectionString);
         try
         {
             Directory.Delete(Root, recursive: true);
@@ -250,7 +250,7 @@ public sealed class CliWorld : IAsyncDisposable
 
         world.Manager.Id = (await world.Manager.RunAsync("auth whoami --json")).Succeeds().Json.GetProperty("collaboratorId").GetInt32();
         await File.WriteAllLinesAsync(Path.Combine(world.Root, "ids.txt"), world.Staff.Select(u => $"{u.Name}={u.Id}"));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        EpicEvents.Tests.Databases.SqlitePools.Clear(world.ConnectionString);
         return world.Root;
     }
 

@@ -50,7 +50,7 @@ public sealed class Sqlite : IDatabaseKind
 
     private static TestDatabase Open(string path) => new(DatabaseSettings.SqliteFile(path), () =>
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        EpicEvents.Tests.Databases.SqlitePools.Clear($"Data Source={path}");
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
@@ -77,7 +77,7 @@ public sealed class Sqlite : IDatabaseKind
                     await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
                 }
 
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                EpicEvents.Tests.Databases.SqlitePools.Clear($"Data Source={path}");
                 _template = path;
             }
 
