@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Identity.Client;
 
 namespace EpicEvents.Cli;
 
@@ -101,8 +102,13 @@ internal sealed class CliContext : IDisposable
     /// <summary>The server's API with this machine's session, in remote mode.</summary>
     public CrmApiClient Api => _api.Value;
 
-    /// <summary>The session token: <c>EPICEVENTS_TOKEN</c>, else the session file.</summary>
-    public string? Token => Configuration["EPICEVENTS_TOKEN"] is { Length: > 0 } fromEnvironment ? fromEnvironment : SessionFile.Read();
+    /// <summary>
+    /// The bearer token: <c>EPICEVENTS_TOKEN</c>, else the session file's CRM session token, else the
+    /// Microsoft Entra access token that <see cref="SignInAsync"/> renewed.
+    /// </summary>
+    public string? Token => Configuration["EPICEVENTS_TOKEN"] is { Length: > 0 } fromEnvironment ? fromEnvironment : SessionFile.Read() ?? _entraToken;
+
+    private string? _entraToken;
 
     /// <summary>Runs a use case here (local mode) or on the CRM server (remote mode): same result either way.</summary>
     public Task<Result<T>> Crm<T>(Func<Task<Result<T>>> local, Func<CrmApiClient, Task<Result<T>>> remote) =>
@@ -137,6 +143,11 @@ internal sealed class CliContext : IDisposable
     /// <summary>The collaborator behind the session, reloaded now; null (after saying why) when there is none.</summary>
     public async Task<Actor?> SignInAsync(CancellationToken cancellationToken)
     {
+        if (IsRemote && Token is null && SessionFile.ReadEntra() is { } entra && !await RenewEntraAsync(entra, cancellationToken))
+        {
+            return null;
+        }
+
         var token = Token;
         if (token is null)
         {
@@ -160,6 +171,32 @@ internal sealed class CliContext : IDisposable
         Actor = session.Actor;
         System.Diagnostics.Activity.Current?.SetTag("enduser.id", session.Actor!.Id);
         return session.Actor;
+    }
+
+    /// <summary>The Microsoft Entra access token of this command, from MSAL's cache; false (after saying why) when the sign-in is over.</summary>
+    private async Task<bool> RenewEntraAsync(EntraSession entra, CancellationToken cancellationToken)
+    {
+        var login = await EntraLogin.OpenAsync(entra.Authority, entra.ClientId, entra.Scopes, ConfigDirectory, entra.InKeyring);
+        try
+        {
+            _entraToken = (await login.RenewAsync(entra.Account, cancellationToken))?.AccessToken;
+        }
+        catch (MsalException exception)
+        {
+            throw new ServerFaultException(Texts.Say(
+                $"Microsoft sign-in could not renew your access: {exception.Message}",
+                $"La connexion Microsoft n'a pas pu renouveler votre accès : {exception.Message}"), exception);
+        }
+
+        if (_entraToken is null)
+        {
+            Terminal.Error(ExitCodes.NotLoggedIn, Texts.Say(
+                "Your Microsoft sign-in has ended on this machine: run `epicevents auth login --entra`.",
+                "Votre connexion Microsoft a pris fin sur cette machine : lancez `epicevents auth login --entra`."), []);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>

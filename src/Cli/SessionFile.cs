@@ -3,14 +3,40 @@ using EpicEvents.Crm.Common;
 
 namespace EpicEvents.Cli;
 
-/// <summary>The session token kept between commands, in the user's config directory with mode 0600.</summary>
+/// <summary>
+/// The session kept between commands, in the user's config directory with mode 0600: a session token
+/// of the CRM, or — after a Microsoft Entra sign-in — where that sign-in's tokens are to be renewed.
+/// </summary>
 internal sealed class SessionFile(string path)
 {
     public string Path { get; } = path;
 
-    public string? Read() => PrivateFile.Read(Path)?.Trim() is { Length: > 0 } token ? token : null;
+    /// <summary>The CRM session token, if the session is one.</summary>
+    public string? Read() => Content() is { } token && !token.StartsWith('{') ? token : null;
+
+    /// <summary>The Microsoft Entra sign-in, if the session is one.</summary>
+    public EntraSession? ReadEntra()
+    {
+        if (Content() is not { } text || !text.StartsWith('{'))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<EntraSession>(text, Output.CliJson.Options);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     public void Save(string token) => PrivateFile.Write(Path, token);
+
+    public void Save(EntraSession session) => PrivateFile.Write(Path, Output.CliJson.Serialize(session));
+
+    private string? Content() => PrivateFile.Read(Path)?.Trim() is { Length: > 0 } text ? text : null;
 
     /// <summary>Forgets the session; true when there was one.</summary>
     public bool Delete()

@@ -3,6 +3,7 @@ using EpicEvents.Crm.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EpicEvents.Bot.Api;
 
@@ -16,6 +17,13 @@ internal static class AuthApi
             .Answers<LoginAnswer>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Logs in with email and password; answers a session token signed by this server.");
+
+        api.MapGet("/auth/entra", (IServiceProvider services) => services.GetService<EntraSettings>() is { } entra
+                ? Results.Json(entra.Answer)
+                : ApiResults.Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "This CRM server has no Microsoft Entra sign-in; log in with your email and password."))
+            .Produces<EntraSignInAnswer>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("How to sign in with Microsoft Entra ID (device code), when the server is configured for it; then send the Entra access token as the bearer token.");
 
         var auth = signedIn.MapGroup("/auth");
         auth.MapGet("/whoami", (ApiCaller caller) => Results.Json(WhoAmI.Of(caller)))

@@ -22,14 +22,26 @@ public static class CrmApi
     public const string Prefix = "/api/v1";
     public const string SignedInPolicy = "crm.signed-in";
 
+    /// <summary>A bearer token: this server's session token, or a Microsoft Entra ID access token.</summary>
+    private const string BearerScheme = "CrmBearer";
+
     /// <summary>The largest body the API reads; the longest request (an event with notes) is a few KB.</summary>
     public const long MaxBodyBytes = 64 * 1024;
 
     public static IServiceCollection AddCrmApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, SessionAuthentication>(SessionAuthentication.SchemeName, _ => { });
+        var entra = EntraSignIn.IsConfigured(configuration);
+        var authentication = services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthentication>(SessionAuthentication.SchemeName, _ => { })
+            .AddPolicyScheme(BearerScheme, null, options => options.ForwardDefaultSelector = context =>
+                entra && !IsSessionToken(context) ? EntraSignIn.SchemeName : SessionAuthentication.SchemeName);
+        if (entra)
+        {
+            EntraSignIn.AddTo(authentication, configuration);
+        }
+
         services.AddAuthorizationBuilder().AddPolicy(SignedInPolicy, policy => policy
-            .AddAuthenticationSchemes(SessionAuthentication.SchemeName)
+            .AddAuthenticationSchemes(BearerScheme)
             .RequireAuthenticatedUser());
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -95,6 +107,27 @@ public static class CrmApi
         EventApi.Map(signedIn);
         RecordsApi.Map(signedIn);
         return app;
+    }
+
+    /// <summary>Whether the bearer token is one of this server's sessions (by its issuer, read unverified to pick the scheme that verifies it).</summary>
+    private static bool IsSessionToken(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        const string bearer = "Bearer ";
+        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(header[bearer.Length..].Trim());
+            return token.Issuer == context.RequestServices.GetRequiredService<Crm.Auth.AuthOptions>().Issuer;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     private static int StatusOf(Exception exception) => exception switch

@@ -21,7 +21,6 @@ internal sealed class SessionAuthentication(
 {
     public const string SchemeName = "CrmSession";
     private const string BearerPrefix = "Bearer ";
-    private const string RefusalKey = "crm.refusal";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -34,7 +33,7 @@ internal sealed class SessionAuthentication(
         var session = await sessions.ResolveAsync(header[BearerPrefix.Length..].Trim(), ChangeSource.Api, Context.RequestAborted);
         if (session is not { State: SessionState.Active, Actor: { } actor })
         {
-            Context.Items[RefusalKey] = session.Message;
+            Context.Items[ApiRefusal.Key] = ApiRefusal.NotLoggedIn(session.Message);
             return AuthenticateResult.Fail(session.Message);
         }
 
@@ -46,10 +45,5 @@ internal sealed class SessionAuthentication(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.Headers.WWWAuthenticate = "Bearer";
-        var detail = Context.Items[RefusalKey] as string ?? "Log in first: `epicevents auth login --server URL`, or POST /api/v1/auth/login.";
-        await ApiResults.Problem(StatusCodes.Status401Unauthorized, ProblemCodes.NotLoggedIn, detail).ExecuteAsync(Context);
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => ApiRefusal.WriteAsync(Context);
 }

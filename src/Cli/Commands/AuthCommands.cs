@@ -27,16 +27,30 @@ internal static class AuthCommands
             HelpName = "URL",
         };
         var local = new Option<bool>("--local") { Description = "Work on this machine's own database again, forgetting the server." };
-        var command = new Command("login", "Log in; the session is kept in your config directory (mode 0600) for 8 hours.") { email, passwordStdin, server, local };
+        var entra = new Option<bool>("--entra")
+        {
+            Description = "Sign in to the CRM server with your Microsoft work account (a code to type on a sign-in page), when the server offers it; the sign-in renews itself.",
+        };
+        var command = new Command("login", "Log in; the session is kept in your config directory (mode 0600) for 8 hours.") { email, passwordStdin, server, local, entra };
         command.Validators.Add(result =>
         {
             if (result.GetValue(server) is not null && result.GetValue(local))
             {
                 result.AddError("--server and --local cannot be used together.");
             }
+
+            if (result.GetValue(entra) && (result.GetValue(local) || result.GetValue(email) is not null || result.GetValue(passwordStdin)))
+            {
+                result.AddError("--entra signs in with Microsoft: it takes no --local, --email or --password-stdin.");
+            }
         });
         runner.Anonymous(command, async (context, cancellationToken) =>
         {
+            if (context.Value(entra))
+            {
+                return await EntraLoginCommand.RunAsync(context, context.Value(server), cancellationToken);
+            }
+
             var address = context.Value(email);
             string password;
             if (context.Value(passwordStdin))
@@ -151,8 +165,9 @@ internal static class AuthCommands
         return command;
     }
 
-    private static Task<int> LogoutHereAsync(CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> LogoutHereAsync(CliContext context, CancellationToken cancellationToken)
     {
+        await EntraLoginCommand.SignOutAsync(context);
         var hadSession = context.SessionFile.Delete();
         if (context.Json)
         {
@@ -165,7 +180,7 @@ internal static class AuthCommands
                 : context.Texts.Say("You were not logged in on this machine.", "Vous n'étiez pas connecté sur cette machine."));
         }
 
-        return Task.FromResult(ExitCodes.Ok);
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> LogoutEverywhereAsync(CliContext context, CancellationToken cancellationToken)
@@ -181,6 +196,7 @@ internal static class AuthCommands
             api => api.PostAsync<Crm.Common.Done>("auth/logout-everywhere", null, cancellationToken));
         if (result.IsOk)
         {
+            await EntraLoginCommand.SignOutAsync(context);
             context.SessionFile.Delete();
         }
 

@@ -15,10 +15,13 @@ public sealed class ActorLoader(CrmDbContext db)
             .Select(c => new Actor(c.Id, c.FullName, c.Role.Department, c.IsActive, c.MustChangePassword, source))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The collaborator linked to a Teams identity, if any.</summary>
-    public async Task<Actor?> LoadByTeamsIdentityAsync(Guid tenantId, Guid aadObjectId, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// The collaborator linked to a Teams identity — a Microsoft Entra ID tenant and object id — if
+    /// any: the person behind a Teams activity, or behind an Entra access token sent to the API.
+    /// </summary>
+    public async Task<Actor?> LoadByTeamsIdentityAsync(Guid tenantId, Guid aadObjectId, CancellationToken cancellationToken = default, ChangeSource source = ChangeSource.Bot) =>
         await db.Collaborators.AsNoTracking()
             .Where(c => c.TeamsTenantId == tenantId && c.TeamsAadObjectId == aadObjectId)
-            .Select(c => new Actor(c.Id, c.FullName, c.Role.Department, c.IsActive, c.MustChangePassword, ChangeSource.Bot))
+            .Select(c => new Actor(c.Id, c.FullName, c.Role.Department, c.IsActive, c.MustChangePassword, source))
             .SingleOrDefaultAsync(cancellationToken);
 }

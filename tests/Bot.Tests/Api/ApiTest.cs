@@ -5,6 +5,7 @@ using EpicEvents.Bot.Tests.Infrastructure;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Setup;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace EpicEvents.Bot.Tests.Api;
@@ -24,13 +25,13 @@ public abstract class ApiTest : IAsyncLifetime
 
     protected virtual bool OnPostgres => false;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         World = OnPostgres ? await BotWorld.CreateOnPostgresAsync() : await BotWorld.CreateAsync();
         Server = StartServer();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var owned in _owned)
         {
@@ -42,9 +43,17 @@ public abstract class ApiTest : IAsyncLifetime
     }
 
     /// <summary>A server on the world's database with its own signing key; extra settings as <c>key=value</c>.</summary>
-    protected WebApplicationFactory<Program> StartServer(params string[] settings) =>
+    protected WebApplicationFactory<Program> StartServer(params string[] settings) => StartServer(null, settings);
+
+    /// <summary>A server as above, with services replaced or added for the test (<c>ConfigureTestServices</c>).</summary>
+    protected WebApplicationFactory<Program> StartServer(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services, params string[] settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
+            }
+
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Crm", World.ConnectionString);
             builder.UseSetting("Auth:SigningKey", SigningKey);
