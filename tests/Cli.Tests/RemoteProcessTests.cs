@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EpicEvents.Cli.Tests.Infrastructure;
+using EpicEvents.Tests.Entra;
 
 namespace EpicEvents.Cli.Tests;
 
@@ -14,6 +15,7 @@ public sealed class RemoteProcessTests : IAsyncLifetime
     private const string DemoPassword = "Demo-Password-2026";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "epicevents-remote-tests", Guid.NewGuid().ToString("N"));
     private ServerProcess? _server;
+    private string _managerEmail = string.Empty;
 
     private string ServerHome => Path.Combine(_root, "server");
 
@@ -99,18 +101,160 @@ public sealed class RemoteProcessTests : IAsyncLifetime
         Directory.EnumerateFiles(SalesHome, "*", SearchOption.AllDirectories).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_linked_salesperson_signs_in_with_Microsoft_Entra_from_the_CLI_and_their_machine_keeps_no_secret_in_clear()
+    {
+        var tenant = Guid.NewGuid();
+        var person = new EntraPerson(tenant, Guid.NewGuid(), "sam.sales@contoso.test");
+        // Tokens that end within MSAL's five-minute margin: every command renews its access token.
+        await using var entra = new LoopbackEntra(tenant) { TokenLifetime = 120 };
+        var trust = Path.Combine(_root, "company-ca.pem");
+        await File.WriteAllTextAsync(trust, entra.TlsCertificatePem());
+        var salesEmail = await PrepareCompanyAsync(new Dictionary<string, string>
+        {
+            ["SSL_CERT_FILE"] = trust,
+            ["Teams__AllowedTenants"] = tenant.ToString(),
+            ["AzureAd__Instance"] = entra.Instance,
+            ["AzureAd__TenantId"] = tenant.ToString(),
+            ["AzureAd__ClientId"] = LoopbackEntra.ApiClientId,
+            ["AzureAd__CliClientId"] = LoopbackEntra.CliClientId,
+        });
+        var server = _server!.Address.ToString().TrimEnd('/');
+        var salesId = await LinkToTeamsAsync(salesEmail, person, server);
+        var client = ThinClientCopy();
+        var machine = new Dictionary<string, string> { ["HOME"] = SalesHome, ["SSL_CERT_FILE"] = trust };
+
+        var login = await SignInWithEntraAsync(client, machine, ["auth", "login", "--server", server, "--entra"], entra, person);
+        login.ExitCode.Should().Be(0, login.Stderr + _server.Log);
+        login.Stderr.Should().Contain($"open {entra.Instance}device in a browser and enter the code");
+        login.Stdout.Should().Contain("Logged in as").And.Contain("sam.sales@contoso.test").And.Contain(server);
+
+        var whoami = await CliProgram.RunAsync(client, ["auth", "whoami", "--json"], machine, SalesHome);
+        whoami.ExitCode.Should().Be(0, whoami.Stderr);
+        JsonDocument.Parse(whoami.Stdout).RootElement.GetProperty("collaboratorId").GetInt32().Should().Be(salesId);
+        var created = await CliProgram.RunAsync(client, ["client", "create", "--name", "Inès Moreau", "--email", "ines@moreau-events.fr", "--phone", "+33 6 11 22 33 44", "--company", "Moreau Events", "--json"], machine, SalesHome);
+        created.ExitCode.Should().Be(0, created.Stderr);
+        (await CliProgram.RunAsync(client, ["role", "create", "auditeur", "--department", "management"], machine, SalesHome)).ExitCode.Should().Be(ExitCodes.Forbidden);
+        entra.Renewals.Should().Be(3, "each command renewed the access token from MSAL's cache with the refresh token, without asking the person again");
+
+        var config = Path.Combine(SalesHome, ".config", "epicevents");
+        Directory.EnumerateFiles(SalesHome, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(config, f))
+            .Where(f => !f.EndsWith(".lockfile", StringComparison.Ordinal))
+            .Should().BeEquivalentTo(["server", "session", "msal-cache"]);
+        foreach (var file in new[] { "session", "msal-cache" })
+        {
+            File.GetUnixFileMode(Path.Combine(config, file)).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, file);
+        }
+
+        (await File.ReadAllTextAsync(Path.Combine(config, "session"))).Should().NotContain("eyJ", "the session file names the sign-in; the tokens are in MSAL's cache");
+
+        var logout = await CliProgram.RunAsync(client, ["auth", "logout"], machine, SalesHome);
+        logout.ExitCode.Should().Be(0, logout.Stderr);
+        (await File.ReadAllTextAsync(Path.Combine(config, "msal-cache"))).Should().NotContain(person.ObjectId.ToString(), "logging out forgets the Microsoft account's tokens");
+        (await CliProgram.RunAsync(client, ["client", "list"], machine, SalesHome)).ExitCode.Should().Be(ExitCodes.NotLoggedIn);
+    }
+
+    [Fact]
+    public async Task A_Microsoft_account_nobody_linked_gets_a_clear_refusal_and_nothing_is_kept()
+    {
+        var tenant = Guid.NewGuid();
+        await using var entra = new LoopbackEntra(tenant);
+        var trust = Path.Combine(_root, "company-ca.pem");
+        await File.WriteAllTextAsync(trust, entra.TlsCertificatePem());
+        await PrepareCompanyAsync(new Dictionary<string, string>
+        {
+            ["SSL_CERT_FILE"] = trust,
+            ["AzureAd__Instance"] = entra.Instance,
+            ["AzureAd__TenantId"] = tenant.ToString(),
+            ["AzureAd__ClientId"] = LoopbackEntra.ApiClientId,
+            ["AzureAd__CliClientId"] = LoopbackEntra.CliClientId,
+        });
+        var server = _server!.Address.ToString().TrimEnd('/');
+        var machine = new Dictionary<string, string> { ["HOME"] = SalesHome, ["SSL_CERT_FILE"] = trust };
+
+        var login = await SignInWithEntraAsync(ThinClientCopy(), machine, ["auth", "login", "--server", server, "--entra"], entra, new EntraPerson(tenant, Guid.NewGuid(), "newcomer@contoso.test"));
+
+        login.ExitCode.Should().Be(ExitCodes.Forbidden, login.Stderr);
+        login.Stderr.Should().Contain("not linked to anyone in the CRM");
+        Directory.EnumerateFiles(SalesHome, "session", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// Runs <c>auth login --entra</c> as a person would: reads the code the CLI shows, and "signs in"
+    /// on the loopback Entra's page with it, as <paramref name="person"/>.
+    /// </summary>
+    private static async Task<CliRun> SignInWithEntraAsync(string program, IReadOnlyDictionary<string, string> environment, string[] arguments, LoopbackEntra entra, EntraPerson person)
+    {
+        var start = CliProgram.Start(program, arguments, environment, environment["HOME"]);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = new System.Text.StringBuilder();
+        var approved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is null)
+            {
+                return;
+            }
+
+            lock (stderr)
+            {
+                stderr.AppendLine(line.Data);
+            }
+
+            if (System.Text.RegularExpressions.Regex.Match(line.Data, @"enter the code (\S+)") is { Success: true } code && entra.Approve(code.Groups[1].Value, person))
+            {
+                approved.TrySetResult();
+            }
+        };
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        process.WaitForExit();
+        var output = await stdout;
+        lock (stderr)
+        {
+            return new CliRun(arguments, process.ExitCode, output, stderr.ToString());
+        }
+    }
+
+    /// <summary>A manager links the salesperson to their Microsoft account (<c>collaborator link-teams</c>); answers their collaborator id.</summary>
+    private async Task<int> LinkToTeamsAsync(string salesEmail, EntraPerson person, string server)
+    {
+        var manager = new Dictionary<string, string> { ["HOME"] = Path.Combine(_root, "manager-machine") };
+        Directory.CreateDirectory(manager["HOME"]);
+        (await CliProgram.RunAsync(CliProgram.Path, ["auth", "login", "--server", server, "--email", _managerEmail, "--password-stdin"], manager, manager["HOME"], DemoPassword + "\n")).ExitCode.Should().Be(0);
+        var staff = await CliProgram.RunAsync(CliProgram.Path, ["collaborator", "list", "--all", "--json"], manager, manager["HOME"]);
+        staff.ExitCode.Should().Be(0, staff.Stderr);
+        var salesId = JsonDocument.Parse(staff.Stdout).RootElement.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("email").GetString() == salesEmail).GetProperty("id").GetInt32();
+        var link = await CliProgram.RunAsync(CliProgram.Path, ["collaborator", "link-teams", $"{salesId}", "--aad-object-id", $"{person.ObjectId}", "--tenant-id", $"{person.TenantId}"], manager, manager["HOME"]);
+        link.ExitCode.Should().Be(0, link.Stderr);
+        return salesId;
+    }
+
     /// <summary>The operator's part, on the server's machine: database, demo company, server. Answers a salesperson's email.</summary>
-    private async Task<string> PrepareCompanyAsync()
+    private async Task<string> PrepareCompanyAsync(IReadOnlyDictionary<string, string>? serverSettings = null)
     {
         var operatorEnvironment = ServerEnvironment();
         var init = await CliProgram.RunAsync(CliProgram.Path, ["db", "init", "--admin-email", "boss@epicevents.test", "--password-stdin"], operatorEnvironment, ServerHome, "Boss-Password-2026\n");
         init.ExitCode.Should().Be(0, init.Stderr);
         var seed = await CliProgram.RunAsync(CliProgram.Path, ["db", "seed", "--demo", "--clients", "30", "--json"], operatorEnvironment, ServerHome);
         seed.ExitCode.Should().Be(0, seed.Stderr);
-        _server = await ServerProcess.StartAsync(ServerEnvironment(), ServerHome);
-        return JsonDocument.Parse(seed.Stdout).RootElement.GetProperty("logins").EnumerateArray()
-            .First(l => l.GetProperty("department").GetString() == "Sales").GetProperty("email").GetString()!;
+        var environment = ServerEnvironment();
+        foreach (var (key, value) in serverSettings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        _server = await ServerProcess.StartAsync(environment, ServerHome);
+        _managerEmail = LoginOf(seed.Stdout, "Management");
+        return LoginOf(seed.Stdout, "Sales");
     }
+
+    private static string LoginOf(string seeded, string department) =>
+        JsonDocument.Parse(seeded).RootElement.GetProperty("logins").EnumerateArray()
+            .First(l => l.GetProperty("department").GetString() == department).GetProperty("email").GetString()!;
 
     private Dictionary<string, string> ServerEnvironment() => new()
     {

@@ -52,7 +52,12 @@ public sealed class LoopbackEntra : IAsyncDisposable
     /// <summary>Method and path of every request received, in order.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
-    /// <summary>Seconds the access tokens it issues last.</summary>
+    /// <summary>How many times a refresh token was redeemed for a new access token.</summary>
+    public int Renewals => _renewals;
+
+    private int _renewals;
+
+    /// <summary>Seconds the access tokens it issues last (MSAL renews a token that ends within five minutes).</summary>
     public int TokenLifetime { get; set; } = 3600;
 
     public string IssuerOf(Guid tenant) => $"{Instance}{tenant}/v2.0";
@@ -219,6 +224,7 @@ public sealed class LoopbackEntra : IAsyncDisposable
                     return;
                 }
 
+                Interlocked.Increment(ref _renewals);
                 break;
             default:
                 await RefuseAsync(context, "unsupported_grant_type", "AADSTS70003: The app requested an unsupported grant type.", stopping);
