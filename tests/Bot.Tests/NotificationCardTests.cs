@@ -173,7 +173,16 @@ public sealed class NotificationCardTests : IAsyncLifetime
     private async Task<(int ContractId, int RequestId)> RequestSignatureAsSalesAsync()
     {
         var contractId = await _world.NewDraftContractAsync(_world.Sales);
-        (await _world.ChatWith(_world.Sales).SayAsync($"request signature {contractId}")).Card().Text().Should().Contain("every manager has been asked");
+        // The salesperson's chat tells where the app is; the linked manager can be reached, the others are named with why not.
+        var reply = (await _world.ChatWith(_world.Sales).SayAsync($"request signature {contractId}")).Card().Text();
+        reply.Should().Contain($"Asked in Teams: {_world.Manager.Name}.");
+        var unlinkedManagers = await _world.QueryAsync(db => db.Collaborators
+            .Where(c => c.IsActive && c.Role.Department == Department.Management && c.TeamsAadObjectId == null).Select(c => c.FullName).ToListAsync());
+        foreach (var name in unlinkedManagers)
+        {
+            reply.Should().Contain($"{name} (no Teams account linked)");
+        }
+
         var requestId = await _world.QueryAsync(db => db.SignatureRequests.Where(s => s.ContractId == contractId).Select(s => s.Id).SingleAsync());
         return (contractId, requestId);
     }

@@ -175,7 +175,7 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
         SignatureRequestView request;
         await using (var scope = World.Services.CreateAsyncScope())
         {
-            request = (await scope.ServiceProvider.GetRequiredService<RequestSignature>().ExecuteAsync(sales, new RequestSignatureRequest(contract))).Value;
+            request = (await scope.ServiceProvider.GetRequiredService<RequestSignature>().ExecuteAsync(sales, new RequestSignatureRequest(contract))).Value.Request;
         }
 
         var sender = await World.StartSenderAsync();

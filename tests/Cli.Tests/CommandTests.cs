@@ -114,7 +114,8 @@ public abstract class CommandTests : CliTest
     public async Task A_rejected_signature_keeps_the_contract_unsigned_and_a_draft_can_be_cancelled()
     {
         var id = await ContractOfAsync(Sales);
-        (await Sales.RunAsync($"contract request-signature {id}")).Succeeds();
+        var requested = (await Sales.RunAsync($"contract request-signature {id}")).Succeeds().Stdout;
+        requested.Should().Contain("No manager can receive it in Teams").And.Contain("Maud Manager (no Teams account linked)");
         (await Manager.RunAsync($"contract reject {id}")).Fails(ExitCodes.Usage);
         (await Manager.RunAsync($"contract reject {id} --reason \"Amounts to review\"")).Succeeds().Stdout.Should().Contain("Sam Sales");
         (await Manager.RunAsync($"contract show {id} --json")).Succeeds().Json.GetProperty("status").GetString().Should().Be("Draft");

@@ -40,7 +40,7 @@ internal static class ContractApi
             .Answers<ContractView>().WithSummary("Records a payment received.");
         contracts.MapPost("/{id:int}/signature-request", async (int id, ApiCaller caller, RequestSignature useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new RequestSignatureRequest(id), cancellationToken), StatusCodes.Status201Created))
-            .Answers<SignatureRequestView>(StatusCodes.Status201Created).WithSummary("Asks Management to sign a draft contract.");
+            .Answers<SignatureRequestSent>(StatusCodes.Status201Created).WithSummary("Asks Management to sign a draft contract; answers the request and each active manager with whether Teams can bring them the approval card.");
         contracts.MapPost("/{id:int}/approve", async (int id, ApiCaller caller, DecideContractSignature useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new ContractSignatureDecision(id, SignatureVerdict.Approve), cancellationToken)))
             .Answers<SignatureRequestView>().WithSummary("Approves the pending signature request of a contract: it is signed.");

@@ -100,7 +100,7 @@ public static class ContractReplies
         }
 
         var headline = result.Value.SignatureRequested
-            ? words.Say($"Signature of contract {id} requested: Management will approve or reject it.", $"Signature du contrat {id} demandée : la gestion l'approuvera ou la rejettera.")
+            ? words.Say($"Signature of contract {id} requested. ", $"Signature du contrat {id} demandée. ") + words.Approvers(result.Value.Approvers)
             : words.Say($"Contract {id} signed.", $"Contrat {id} signé.");
         await turn.SendAsync(Card(turn, result.Value.Contract, headline), headline, cancellationToken);
     }
@@ -115,15 +115,15 @@ public static class ContractReplies
             return;
         }
 
-        var headline = words.Say(
-            $"Signature of contract {id} requested: every manager has been asked to approve or reject it.",
-            $"Signature du contrat {id} demandée : chaque gestionnaire est invité à l'approuver ou la rejeter.");
-        await turn.SendAsync(CardFactory.Message(headline, null,
+        var (request, approvers) = result.Value;
+        var headline = words.Say($"Signature of contract {id} requested.", $"Signature du contrat {id} demandée.");
+        var reached = words.Approvers(approvers);
+        await turn.SendAsync(CardFactory.Message(headline, reached,
         [
-            ("Client", $"{result.Value.ClientName} — {result.Value.ClientCompany}"),
-            (words.Say("Total", "Total"), $"{words.Amount(result.Value.TotalAmount)} €"),
-            (words.Say("Request", "Demande"), $"#{result.Value.Id}"),
-        ]), headline, cancellationToken);
+            ("Client", $"{request.ClientName} — {request.ClientCompany}"),
+            (words.Say("Total", "Total"), $"{words.Amount(request.TotalAmount)} €"),
+            (words.Say("Request", "Demande"), $"#{request.Id}"),
+        ]), $"{headline} {reached}", cancellationToken);
     }
 
     /// <summary>A contract's details; a card <paramref name="forSharing"/> into a chat has no buttons (see <see cref="ClientReplies.Card"/>).</summary>

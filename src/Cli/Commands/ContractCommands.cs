@@ -148,6 +148,11 @@ internal static class ContractCommands
                     context.Terminal.Success(outcome.SignatureRequested
                         ? context.Texts.Say($"Contract {outcome.Contract.Id} updated; Management is asked to sign it.", $"Contrat {outcome.Contract.Id} modifié ; la gestion est invitée à le signer.")
                         : context.Texts.Say($"Contract {outcome.Contract.Id} updated.", $"Contrat {outcome.Contract.Id} modifié."));
+                    if (outcome.SignatureRequested)
+                    {
+                        context.Terminal.Line(context.Texts.Wording.Approvers(outcome.Approvers));
+                    }
+
                     ShowDetails(context, outcome.Contract);
                 });
         });
@@ -157,15 +162,19 @@ internal static class ContractCommands
     private static Command RequestSignature(CommandRunner runner)
     {
         var id = Shared.Id("contract");
-        var command = new Command("request-signature", "Ask Management to sign a contract (every manager is notified).") { id };
+        var command = new Command("request-signature", "Ask Management to sign a contract: every active manager is sent an approval card in Teams; says who cannot receive it.") { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
                     () => context.Get<Crm.Signatures.RequestSignature>().ExecuteAsync(actor, new RequestSignatureRequest(context.Value(id)), cancellationToken),
-                    api => api.PostAsync<SignatureRequestView>($"contracts/{context.Value(id)}/signature-request", null, cancellationToken)),
-                r => context.Terminal.Success(context.Texts.Say(
-                    $"Signature of contract {r.ContractId} requested (request {r.Id}); Management will approve or reject it.",
-                    $"Signature du contrat {r.ContractId} demandée (demande {r.Id}) ; la gestion l'approuvera ou la rejettera."))));
+                    api => api.PostAsync<SignatureRequestSent>($"contracts/{context.Value(id)}/signature-request", null, cancellationToken)),
+                sent =>
+                {
+                    context.Terminal.Success(context.Texts.Say(
+                        $"Signature of contract {sent.Request.ContractId} requested (request {sent.Request.Id}).",
+                        $"Signature du contrat {sent.Request.ContractId} demandée (demande {sent.Request.Id})."));
+                    context.Terminal.Line(context.Texts.Wording.Approvers(sent.Approvers));
+                }));
         return command;
     }
 

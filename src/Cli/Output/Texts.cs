@@ -22,6 +22,9 @@ internal sealed class Texts
 
     public bool IsFrench => _wording.IsFrench;
 
+    /// <summary>The CRM's own notions in this language, as the bot words them.</summary>
+    public Wording Wording => _wording;
+
     public CultureInfo Culture => _wording.Culture;
 
     public static Texts For(string? language) => Wording.For(language).IsFrench ? French : English;

@@ -22,7 +22,8 @@ public sealed record UpdateContractRequest(
 /// True when "signed" became a signature request for Management rather than a signature; the
 /// request is <see cref="ContractView.PendingSignatureRequestId"/>.
 /// </param>
-public sealed record ContractUpdateOutcome(ContractView Contract, bool SignatureRequested);
+/// <summary>The contract after the change; when the change asked Management to sign, the managers asked and how they can be reached.</summary>
+public sealed record ContractUpdateOutcome(ContractView Contract, bool SignatureRequested, IReadOnlyList<Signatures.ApproverReach> Approvers);
 
 /// <summary>
 /// The general "update contract" of both front ends. Nothing is saved unless every requested change
@@ -141,7 +142,8 @@ public sealed class UpdateContract(CrmDbContext db, TimeProvider clock) : IUseCa
         }
 
         var view = await db.ContractViewAsync(contract.Id, cancellationToken);
-        return new ContractUpdateOutcome(view, SignatureRequested: wantsSigned && signAction == CrmAction.RequestSignature);
+        var requested = wantsSigned && signAction == CrmAction.RequestSignature;
+        return new ContractUpdateOutcome(view, requested, requested ? await Signatures.Approvers.ReachAsync(db, cancellationToken) : []);
     }
 
     internal static Failure CancelledAmounts(Contract contract) =>

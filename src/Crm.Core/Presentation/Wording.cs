@@ -56,4 +56,38 @@ public sealed class Wording
         ContractStatus.Cancelled => Say("cancelled", "annulé"),
         _ => status.ToString(),
     };
+
+    /// <summary>
+    /// Who a signature request reached: the managers asked in Teams, and each one who cannot be, with
+    /// why; when nobody can, where Management will find the request instead.
+    /// </summary>
+    public string Approvers(IReadOnlyList<Signatures.ApproverReach> approvers)
+    {
+        var inTeams = approvers.Where(a => a.Channel == Signatures.ApproverChannel.Teams).Select(a => a.FullName).ToList();
+        var unreachable = approvers.Where(a => a.Channel != Signatures.ApproverChannel.Teams)
+            .Select(a => $"{a.FullName} ({Unreachable(a.Channel)})").ToList();
+        if (approvers.Count == 0)
+        {
+            return Say(
+                "There is no active manager to ask: a manager must be hired or reactivated to sign it.",
+                "Aucun gestionnaire actif à solliciter : il faut en recruter ou en réactiver un pour la signer.");
+        }
+
+        var asked = inTeams.Count == 0
+            ? Say(
+                "No manager can receive it in Teams; they will find it in the bot with `contracts pending`, or with `epicevents contract list --status pending`.",
+                "Aucun gestionnaire ne peut la recevoir dans Teams ; ils la trouveront dans le bot avec `contrats en attente`, ou avec `epicevents contract list --status pending`.")
+            : Say($"Asked in Teams: {string.Join(", ", inTeams)}.", $"Sollicités dans Teams : {string.Join(", ", inTeams)}.");
+        return unreachable.Count == 0
+            ? asked
+            : asked + " " + Say($"Not reachable in Teams: {string.Join("; ", unreachable)}.", $"Injoignables dans Teams : {string.Join(" ; ", unreachable)}.");
+    }
+
+    private string Unreachable(Signatures.ApproverChannel channel) => channel switch
+    {
+        Signatures.ApproverChannel.NoTeamsAccount => Say("no Teams account linked", "aucun compte Teams lié"),
+        Signatures.ApproverChannel.BlockedTheBot => Say("has blocked the bot", "a bloqué le bot"),
+        Signatures.ApproverChannel.AppNotInstalled => Say("the app is not installed in their organisation", "l'application n'est pas installée dans son organisation"),
+        _ => Say("unknown", "inconnu"),
+    };
 }

@@ -9,11 +9,12 @@ public sealed record RequestSignatureRequest(int ContractId);
 
 /// <summary>
 /// Asks Management to sign a draft contract: the contract waits for a signature and every active
-/// manager is sent an approval card, in the same transaction.
+/// manager is sent an approval card, in the same transaction. The answer names the managers and
+/// whether Teams can bring each of them the card.
 /// </summary>
 public sealed class RequestSignature(CrmDbContext db, TimeProvider clock) : IUseCase
 {
-    public async Task<Result<SignatureRequestView>> ExecuteAsync(Actor actor, RequestSignatureRequest request, CancellationToken cancellationToken = default)
+    public async Task<Result<SignatureRequestSent>> ExecuteAsync(Actor actor, RequestSignatureRequest request, CancellationToken cancellationToken = default)
     {
         if (PermissionMatrix.Check(actor, CrmAction.RequestSignature, out var access) is { } refusal)
         {
@@ -45,6 +46,6 @@ public sealed class RequestSignature(CrmDbContext db, TimeProvider clock) : IUse
             return failure;
         }
 
-        return await db.SignatureRequestViewAsync(signatureRequest.Id, cancellationToken);
+        return new SignatureRequestSent(await db.SignatureRequestViewAsync(signatureRequest.Id, cancellationToken), await Approvers.ReachAsync(db, cancellationToken));
     }
 }

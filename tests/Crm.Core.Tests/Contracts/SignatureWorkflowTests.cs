@@ -18,11 +18,43 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
     where TDatabase : IDatabaseKind
 {
     [Fact]
+    public async Task A_request_names_every_manager_and_whether_Teams_can_bring_them_the_card()
+    {
+        var first = await World.NewContractAsync(sales: World.Sales);
+        var nobodyLinked = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(first.Id))).ShouldBeOk();
+        nobodyLinked.Approvers.Should().BeEquivalentTo(
+        [
+            new ApproverReach(World.Manager.Id, World.Manager.FullName, ApproverChannel.NoTeamsAccount),
+            new ApproverReach(World.Manager2.Id, World.Manager2.FullName, ApproverChannel.NoTeamsAccount),
+        ]);
+        Presentation.Wording.English.Approvers(nobodyLinked.Approvers).Should().StartWith("No manager can receive it in Teams").And.Contain("no Teams account linked");
+
+        // One manager talks to the bot; the other is linked in a tenant where nobody has the app.
+        var tenant = Guid.NewGuid();
+        var elsewhere = Guid.NewGuid();
+        (await World.Get<EpicEvents.Crm.Collaborators.LinkTeamsIdentity>().ExecuteAsync(World.Manager, new EpicEvents.Crm.Collaborators.LinkTeamsIdentityRequest(World.Manager.Id, tenant, Guid.NewGuid()))).ShouldBeOk();
+        (await World.Get<EpicEvents.Crm.Collaborators.LinkTeamsIdentity>().ExecuteAsync(World.Manager, new EpicEvents.Crm.Collaborators.LinkTeamsIdentityRequest(World.Manager2.Id, elsewhere, Guid.NewGuid()))).ShouldBeOk();
+        await World.Get<EpicEvents.Crm.Teams.TeamsConversations>().RememberAsync(World.Manager.Id, new EpicEvents.Crm.Teams.TeamsConversationReference(
+            "https://smba.trafficmanager.net/emea/", "msteams", "a:manager", "personal", tenant.ToString(), "28:bot", "CRM", "29:manager", null, "fr-FR"));
+        var second = await World.NewContractAsync(sales: World.Sales);
+        var oneReachable = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(second.Id))).ShouldBeOk();
+        oneReachable.Approvers.Select(a => (a.CollaboratorId, a.Channel)).Should().BeEquivalentTo(
+            [(World.Manager.Id, ApproverChannel.Teams), (World.Manager2.Id, ApproverChannel.AppNotInstalled)]);
+        Presentation.Wording.French.Approvers(oneReachable.Approvers).Should()
+            .Be($"Sollicités dans Teams : {World.Manager.FullName}. Injoignables dans Teams : {World.Manager2.FullName} (l'application n'est pas installée dans son organisation).");
+
+        await World.Get<EpicEvents.Crm.Teams.TeamsConversations>().MarkBlockedAsync(World.Manager.Id);
+        var third = await World.NewContractAsync(sales: World.Sales);
+        (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(third.Id))).ShouldBeOk()
+            .Approvers.Single(a => a.CollaboratorId == World.Manager.Id).Channel.Should().Be(ApproverChannel.BlockedTheBot);
+    }
+
+    [Fact]
     public async Task Sales_requests_a_signature_for_their_own_draft_and_every_active_manager_is_notified()
     {
         var contract = await World.NewContractAsync(sales: World.Sales);
 
-        var request = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk();
+        var request = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk().Request;
 
         request.Status.Should().Be(SignatureRequestStatus.Pending);
         request.ContractId.Should().Be(contract.Id);
@@ -193,7 +225,7 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
             (await db.AuditEntries.SingleAsync(a => a.Action == "contract.returned_to_draft")).EntityId.Should().Be(contract.Id);
         }
 
-        (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk().Id.Should().NotBe(request.Id);
+        (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk().Request.Id.Should().NotBe(request.Id);
     }
 
     [Fact]
@@ -332,7 +364,7 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
         late.ShouldBe(Outcome.Conflict);
         late.Message.Should().Contain("already rejected by Marie Gestion").And.Contain("Missing clause");
 
-        var second = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk();
+        var second = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk().Request;
         var approved = (await World.Get<DecideContractSignature>().ExecuteAsync(World.Manager2, new ContractSignatureDecision(contract.Id, SignatureVerdict.Approve))).ShouldBeOk();
         approved.Id.Should().Be(second.Id);
         approved.ContractStatus.Should().Be(ContractStatus.Signed);

@@ -34,7 +34,7 @@ public abstract class CrossRoleFlowTests<TDatabase> : WorldTest<TDatabase>
 
         // Sales requests the signature; every active manager is asked.
         World.Clock.Advance(TimeSpan.FromHours(1));
-        var request = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk();
+        var request = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk().Request;
 
         // Management approves; the contract is signed.
         World.Clock.Advance(TimeSpan.FromHours(1));

@@ -20,7 +20,7 @@ public static class ContractScenarios
     public static async Task<(ContractView Contract, SignatureRequestView Request)> NewPendingContractAsync(this CrmWorld world, Actor? requester = null)
     {
         var contract = await world.NewContractAsync();
-        var request = (await world.Get<RequestSignature>().ExecuteAsync(requester ?? world.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk();
+        var request = (await world.Get<RequestSignature>().ExecuteAsync(requester ?? world.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk().Request;
         return ((await world.Get<GetContract>().ExecuteAsync(world.Manager, contract.Id)).ShouldBeOk(), request);
     }
 
