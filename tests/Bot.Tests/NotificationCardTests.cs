@@ -154,7 +154,8 @@ public sealed class NotificationCardTests : IAsyncLifetime
         list.Text().Should().Contain($"#{claim.Id}").And.Contain($"request #{requestId}").And.Contain("403 MessageWritesBlocked");
         var answered = (await _world.ChatWith(_world.Manager).ClickAsync(list, "Send every failed one again")).Card();
 
-        answered.Text().Should().Contain("1 notification will be sent again");
+        answered.Text().Should().Contain("1 notification is queued to be sent again").And.Contain("None has failed again so far")
+            .And.NotContain("every notification reached", "the card does not claim a delivery that has not happened");
         (await _world.QueryAsync(db => db.OutboxMessages.Where(m => m.Id == claim.Id).Select(m => m.State).SingleAsync())).Should().Be(DeliveryState.Pending);
     }
 

@@ -45,6 +45,26 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
     }
 
     [Fact]
+    public async Task A_500_from_Teams_is_a_passing_fault_and_the_notification_is_sent_on_a_later_attempt()
+    {
+        await World.ConnectEveryoneAsync(Connector);
+        var support = World.Support.CollaboratorId;
+        var refusals = 0;
+        Connector.Faults = request => request.Method == "POST" && request.Path.Contains(Uri.EscapeDataString(ChatOf(support)), StringComparison.Ordinal) && Interlocked.Increment(ref refusals) <= 2
+            ? new ConnectorFault.ServerError("UserNotFound")
+            : null;
+        await AssignAsync(await EventNotSupportedByAsync(support), support);
+
+        await World.StartSenderAsync();
+
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue(string.Join("; ", Connector.Errors));
+        var row = (await World.OutboxAsync()).Single(r => r.RecipientId == support);
+        row.State.Should().Be(DeliveryState.Sent);
+        row.Attempts.Should().Be(3, "two 500 answers, each followed by a later attempt");
+        Connector.Messages.Count(m => m.ConversationId == ChatOf(support)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_person_who_blocked_the_bot_gets_nothing_more_and_their_notifications_are_undeliverable()
     {
         await World.ConnectEveryoneAsync(Connector);

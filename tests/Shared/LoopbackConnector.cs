@@ -42,6 +42,9 @@ public abstract record ConnectorFault
     /// <summary>502 Bad Gateway.</summary>
     public sealed record BadGateway : ConnectorFault;
 
+    /// <summary>500 Internal Server Error with an error code, as the service answers for a passing fault (e.g. <c>UserNotFound</c> while a new member's directory entry propagates).</summary>
+    public sealed record ServerError(string Code) : ConnectorFault;
+
     /// <summary>Accepts the message, then answers too late for the client (a lost answer).</summary>
     public sealed record AcceptThenHang(TimeSpan For) : ConnectorFault;
 }
@@ -183,6 +186,9 @@ public sealed class LoopbackConnector : IAsyncDisposable
                 return;
             case ConnectorFault.BadGateway:
                 await AnswerAsync(context, 502, """{"error":{"code":"BadGateway","message":"Upstream unavailable."}}""");
+                return;
+            case ConnectorFault.ServerError error:
+                await AnswerAsync(context, 500, $$$"""{"error":{"code":"{{{error.Code}}}","message":"The service failed to process the request."}}""");
                 return;
         }
 

@@ -50,12 +50,15 @@ public static class NotificationReplies
         }
 
         var headline = result.Value == 1
-            ? words.Say("1 notification will be sent again.", "1 notification sera renvoyée.")
-            : words.Say($"{result.Value} notifications will be sent again.", $"{result.Value} notifications seront renvoyées.");
-        return await CardAsync(turn, failedOnly: true, after: null, headline, cancellationToken);
+            ? words.Say("1 notification is queued to be sent again.", "1 notification est de nouveau en file d'envoi.")
+            : words.Say($"{result.Value} notifications are queued to be sent again.", $"{result.Value} notifications sont de nouveau en file d'envoi.");
+        var noneFailedSince = words.Say(
+            "None has failed again so far: the bot is sending them now. `notifications` shows where each one is.",
+            "Aucune n'a de nouveau échoué pour l'instant : le bot les envoie. `notifications` montre où en est chacune.");
+        return await CardAsync(turn, failedOnly: true, after: null, headline, cancellationToken, noneFailedSince);
     }
 
-    private static async Task<JsonElement> CardAsync(CrmTurn turn, bool failedOnly, string? after, string? headline, CancellationToken cancellationToken)
+    private static async Task<JsonElement> CardAsync(CrmTurn turn, bool failedOnly, string? after, string? headline, CancellationToken cancellationToken, string? whenEmpty = null)
     {
         var words = turn.Words;
         var result = await turn.Get<ListNotifications>().ExecuteAsync(turn.Actor, new NotificationFilter(FailedOnly: failedOnly), new PageRequest(ClientReplies.PageSize, after), cancellationToken);
@@ -86,7 +89,10 @@ public static class NotificationReplies
             ? words.Say("Notifications that did not arrive", "Notifications non distribuées")
             : words.Say("Notifications", "Notifications");
         var subtitle = headline ?? (failedOnly ? words.Say("Select one to send it again.", "Sélectionnez-en une pour la renvoyer.") : null);
-        return CardFactory.List(title, subtitle, words.Say("Nothing here: every notification reached its recipient.", "Rien ici : chaque notification est arrivée."), rows, actions);
+        whenEmpty ??= failedOnly
+            ? words.Say("Nothing here: no notification has failed.", "Rien ici : aucune notification n'a échoué.")
+            : words.Say("Nothing here: no notification has been written yet.", "Rien ici : aucune notification n'a encore été écrite.");
+        return CardFactory.List(title, subtitle, whenEmpty, rows, actions);
     }
 
     private static string Describe(NotificationView n, Wording words) => n.Kind switch

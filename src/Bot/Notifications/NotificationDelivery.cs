@@ -329,7 +329,11 @@ public sealed class NotificationDelivery(
             return await UndeliverableAsync(claim, Blocked, cancellationToken);
         }
 
-        var transient = failure.IsTransient || failure.OutcomeUnknown;
+        // A 500 or 503 is not retried within the request (a message may have been posted), but it is
+        // most often a passing fault of the service (e.g. UserNotFound while a new member's directory
+        // entry propagates): the outbox tries again later, up to its bounded number of attempts.
+        var transient = failure.IsTransient || failure.OutcomeUnknown
+            || failure.StatusCode is HttpStatusCode.InternalServerError or HttpStatusCode.ServiceUnavailable;
         return await FailedAsync(claim, Describe(failure), transient, failure.RetryAfter, cancellationToken);
     }
 
