@@ -255,10 +255,8 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
             case BotCommand.History history:
                 await HistoryReply.SendAsync(turn, history.Kind, history.Id, cancellationToken);
                 break;
-            default:
-                var unknown = turn.Words.Say("I did not understand that. Here is what I can do:", "Je n'ai pas compris. Voici ce que je sais faire :");
-                await turn.Context.SendActivityAsync(unknown, cancellationToken);
-                await turn.SendAsync(HelpReply.Card(turn, welcome: false), turn.Words.Say("Help", "Aide"), cancellationToken);
+            case BotCommand.Unknown unknown:
+                await turn.SendAsync(HelpReply.DidYouMean(turn, unknown.Text), turn.Words.Say("Did you mean…", "Vouliez-vous dire…"), cancellationToken);
                 break;
         }
     }

@@ -52,4 +52,14 @@ public sealed class CommandParserTests
     [Fact]
     public void An_oversized_message_is_not_parsed() =>
         CommandParser.Parse(new string('a', 10_000)).Should().BeOfType<BotCommand.Unknown>();
+
+    [Fact]
+    public void Every_example_of_the_help_card_parses_to_a_command_in_both_languages()
+    {
+        foreach (var command in CommandCatalog.All)
+        {
+            CommandParser.Parse(command.English).Should().NotBeOfType<BotCommand.Unknown>(command.English);
+            CommandParser.Parse(command.French).Should().NotBeOfType<BotCommand.Unknown>(command.French);
+        }
+    }
 }

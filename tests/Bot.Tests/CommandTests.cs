@@ -1,3 +1,4 @@
+using EpicEvents.Bot.Commands;
 using EpicEvents.Bot.Tests.Infrastructure;
 
 namespace EpicEvents.Bot.Tests;
@@ -42,7 +43,7 @@ public sealed class CommandTests : IAsyncLifetime
     [InlineData("events upcoming 3650", "Upcoming events")]
     [InlineData("Événements à venir", "Upcoming events")]
     [InlineData("help", "What I can do")]
-    [InlineData("blah blah", "What I can do")]
+    [InlineData("blah blah", "I did not understand")]
     public async Task Commands_in_either_language_get_their_card(string text, string expected) =>
         (await _world.ChatWith(_world.Sales).SayAsync(text)).Card().Text().Should().Contain(expected);
 
@@ -66,5 +67,69 @@ public sealed class CommandTests : IAsyncLifetime
         var card = (await chat.SayAsync("my clients")).Card();
 
         card.Text().Should().Contain("My clients");
+    }
+
+    [Theory]
+    [InlineData("contrcts unsigned", "contracts unsigned")]
+    [InlineData("contrat 18 svp", "contract 18")]
+    [InlineData("evenement sans suport", "events unassigned")]
+    [InlineData("my client", "my clients")]
+    public async Task A_message_the_bot_does_not_understand_gets_the_closest_commands_as_buttons(string typed, string expected)
+    {
+        var card = (await _world.ChatWith(_world.Sales).SayAsync(typed)).Card();
+
+        card.Text().Should().Contain("I did not understand").And.NotContain("What I can do", "the whole help card is one button away, not in the way");
+        var buttons = card.Buttons();
+        buttons.Should().Contain(expected).And.Contain("Everything I can do");
+        buttons.Should().HaveCount(CommandSuggestions.Count + 1);
+    }
+
+    [Fact]
+    public async Task Nonsense_gets_commands_the_person_may_use_only()
+    {
+        var support = (await _world.ChatWith(_world.Support).SayAsync("new clent")).Card().Buttons();
+
+        support.Should().NotContain(b => b.StartsWith("new client", StringComparison.Ordinal), "Support may not create clients");
+        support.Should().HaveCount(CommandSuggestions.Count + 1);
+    }
+
+    [Fact]
+    public async Task A_contract_card_offers_each_department_what_it_may_do()
+    {
+        var draft = await _world.NewDraftContractAsync(_world.Sales);
+
+        var sales = (await _world.ChatWith(_world.Sales).SayAsync($"contract {draft}")).Card().Buttons();
+        var manager = (await _world.ChatWith(_world.Manager).SayAsync($"contract {draft}")).Card().Buttons();
+        var support = (await _world.ChatWith(_world.Support).SayAsync($"contract {draft}")).Card().Buttons();
+
+        sales.Should().Contain("Request signature").And.NotContain("Sign");
+        manager.Should().Contain("Sign").And.NotContain("Request signature");
+        support.Should().NotContain(["Sign", "Request signature", "Update"]);
+    }
+
+    [Theory]
+    [InlineData(Crm.Access.Department.Management)]
+    [InlineData(Crm.Access.Department.Sales)]
+    [InlineData(Crm.Access.Department.Support)]
+    public async Task Help_lists_every_command_the_department_may_use_in_the_persons_language(Crm.Access.Department department)
+    {
+        var user = department switch
+        {
+            Crm.Access.Department.Management => _world.Manager,
+            Crm.Access.Department.Sales => _world.Sales,
+            _ => _world.Support,
+        };
+
+        var english = (await _world.ChatWith(user).SayAsync("help")).Card().Text();
+        var french = (await _world.ChatWith(user, "fr-FR").SayAsync("aide")).Card().Text();
+
+        foreach (var command in CommandCatalog.For(department))
+        {
+            english.Should().Contain(command.English);
+            french.Should().Contain(command.French);
+        }
+
+        CommandCatalog.All.Except(CommandCatalog.For(department)).Where(c => !CommandCatalog.For(department).Any(o => o.English == c.English))
+            .Should().OnlyContain(c => !english.Contains(c.WhatEnglish, StringComparison.Ordinal), "a command the department may not use is not offered");
     }
 }

@@ -157,16 +157,43 @@ public static class ContractReplies
         }
         else if (c.Status is ContractStatus.Draft or ContractStatus.PendingSignature)
         {
-            actions.Add(CardActions.Command(words.Say("Sign", "Signer"), $"sign {c.Id}"));
-            actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
+            // Each department is offered what it may do: Management signs, Sales asks Management to.
+            if (May(turn, CrmAction.SignContract))
+            {
+                actions.Add(CardActions.Command(words.Say("Sign", "Signer"), $"sign {c.Id}"));
+            }
+            else if (c.Status == ContractStatus.Draft && May(turn, CrmAction.RequestSignature))
+            {
+                actions.Add(CardActions.Command(words.Say("Request signature", "Demander la signature"), $"request signature {c.Id}"));
+            }
+
+            AddUpdate();
         }
         else if (c.Status == ContractStatus.Signed)
         {
-            actions.Add(CardActions.Command(words.Say("New event", "Nouvel événement"), $"new event {c.Id}"));
-            actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
+            if (May(turn, CrmAction.CreateEvent))
+            {
+                actions.Add(CardActions.Command(words.Say("New event", "Nouvel événement"), $"new event {c.Id}"));
+            }
+
+            AddUpdate();
         }
 
-        actions.Add(CardActions.Command(words.Say("History", "Historique"), $"history contract {c.Id}"));
+        if (May(turn, CrmAction.ReadAuditTrail))
+        {
+            actions.Add(CardActions.Command(words.Say("History", "Historique"), $"history contract {c.Id}"));
+        }
+
         return actions;
+
+        void AddUpdate()
+        {
+            if (May(turn, CrmAction.UpdateContractAmounts))
+            {
+                actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
+            }
+        }
     }
+
+    private static bool May(CrmTurn turn, CrmAction action) => PermissionMatrix.For(turn.Actor, action) != Reach.None;
 }

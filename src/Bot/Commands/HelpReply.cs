@@ -27,68 +27,12 @@ public static class HelpReply
     {
         bool May(CrmAction action) => PermissionMatrix.For(department, action) != Reach.None;
 
-        var commands = new List<(string Label, string? Value)>
-        {
-            ("clients [text]", words.Say("find clients", "chercher des clients")),
-            ("client 12", words.Say("one client", "un client")),
-            ("contracts unsigned | unpaid", words.Say("contracts to sign or to be paid", "contrats à signer ou à encaisser")),
-            ("contract 7", words.Say("one contract", "un contrat")),
-            ("events unassigned | mine | upcoming [days]", words.Say("events", "événements")),
-            ("event 3", words.Say("one event", "un événement")),
-        };
+        var commands = CommandCatalog.For(department).Select(c => (c.Example(words), (string?)c.What(words))).ToList();
         var actions = new List<JsonNode>();
-        if (department == Department.Sales)
-        {
-            commands.Insert(0, ("my clients", words.Say("the clients I follow", "mes clients")));
-        }
-
         if (May(CrmAction.CreateClient))
         {
-            commands.Add(("new client", words.Say("create a client with a form", "créer un client (formulaire)")));
             actions.Add(CardActions.Command(words.Say("New client", "Nouveau client"), "new client"));
         }
-
-        if (May(CrmAction.CreateContract))
-        {
-            commands.Add(("new contract", words.Say("create a contract", "créer un contrat")));
-        }
-
-        if (May(CrmAction.CreateEvent))
-        {
-            commands.Add(("new event", words.Say("plan an event of a signed contract", "planifier un événement d'un contrat signé")));
-        }
-
-        if (May(CrmAction.UpdateClient) || May(CrmAction.UpdateContractAmounts) || May(CrmAction.UpdateEvent))
-        {
-            commands.Add(("update client|contract|event N", words.Say("change a record", "modifier une fiche")));
-        }
-
-        if (May(CrmAction.SignContract))
-        {
-            commands.Add(("sign 7", words.Say("sign a contract", "signer un contrat")));
-            commands.Add(("contracts pending", words.Say("signature requests to approve or reject", "demandes de signature à décider")));
-        }
-        else if (May(CrmAction.RequestSignature))
-        {
-            commands.Add(("request signature 7", words.Say("ask Management to sign", "demander la signature à la gestion")));
-        }
-
-        if (May(CrmAction.AssignSupport))
-        {
-            commands.Add(("assign 3 to <name|email>", words.Say("assign an event's support", "assigner le support d'un événement")));
-        }
-
-        if (May(CrmAction.ManageNotifications))
-        {
-            commands.Add(("notifications failed", words.Say("notifications that did not arrive, to send again", "notifications non distribuées, à renvoyer")));
-        }
-
-        if (May(CrmAction.ReadAuditTrail))
-        {
-            commands.Add(("history contract 7", words.Say("who changed what", "qui a modifié quoi")));
-        }
-
-        commands.Add(("cancel", words.Say("close the open form", "fermer le formulaire ouvert")));
 
         actions.Add(department switch
         {
@@ -107,5 +51,20 @@ public static class HelpReply
             $"You are in {words.Department(department)}. Type a command below, in English or French.",
             $"Vous êtes au service {words.Department(department)}. Tapez une commande, en français ou en anglais.");
         return CardFactory.Welcome(title, text, words.Say("Commands", "Commandes"), commands, words.Say("Numbers are the record ids shown in lists.", "Les numéros sont ceux des listes."), actions);
+    }
+
+    /// <summary>A message the bot did not understand: the closest commands as buttons, and the help.</summary>
+    public static JsonElement DidYouMean(CrmTurn turn, string text)
+    {
+        var words = turn.Words;
+        var shown = text.Length > 60 ? string.Concat(text.AsSpan(0, 59), "…") : text;
+        var actions = CommandSuggestions.For(text, turn.Actor.EffectiveDepartment, words)
+            .Select(command => (JsonNode)CardActions.Command(command, command))
+            .Append(CardActions.Command(words.Say("Everything I can do", "Tout ce que je sais faire"), "help"))
+            .ToList();
+        return CardFactory.Message(
+            words.Say($"I did not understand “{shown}”", $"Je n'ai pas compris « {shown} »"),
+            words.Say("Did you mean one of these?", "Vouliez-vous dire l'une de ces commandes ?"),
+            actions: actions);
     }
 }

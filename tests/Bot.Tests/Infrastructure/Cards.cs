@@ -53,6 +53,39 @@ public static class Cards
                         && e.TryGetProperty("title", out var x) && x.GetString() == title)
         ?? throw new InvalidOperationException($"No button \"{title}\" on the card: {card.Text()}");
 
+    /// <summary>The titles of the card's buttons, in order.</summary>
+    public static IReadOnlyList<string> Buttons(this JsonElement card)
+    {
+        var titles = new List<string>();
+        Collect(card);
+        return titles;
+
+        void Collect(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                if (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString()!.StartsWith("Action.", StringComparison.Ordinal)
+                    && element.TryGetProperty("title", out var title))
+                {
+                    titles.Add(title.GetString()!);
+                    return;
+                }
+
+                foreach (var property in element.EnumerateObject())
+                {
+                    Collect(property.Value);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item);
+                }
+            }
+        }
+    }
+
     private static JsonElement? Find(JsonElement element, Func<JsonElement, bool> match)
     {
         if (element.ValueKind == JsonValueKind.Object)
