@@ -43,7 +43,7 @@ public sealed class TeamsWorkflowTests(EndToEndWorld world, ITestOutputHelper ou
             m => m.Action == "updateMessage" && m.MessageId == delivered.MessageId && m.AllText.Contains($"Approved by {ManagerName}", StringComparison.Ordinal),
             NotificationTimeout);
         (await StatusAsync(contract)).Should().Be("Signed");
-        var told = await sales.Conversation.NextFromBotAsync(salesMark, m => m.AllText.Contains($"Signed · contract #{contract}", StringComparison.Ordinal), NotificationTimeout);
+        var told = await sales.Conversation.NextFromBotAsync(salesMark, m => m.AllText.Contains("Signed by", StringComparison.Ordinal) && m.AllText.Contains($" · contract #{contract}", StringComparison.Ordinal), NotificationTimeout);
         told.AllText.Should().Contain($"Approved by {ManagerName}").And.Contain(company);
     });
 
@@ -66,7 +66,7 @@ public sealed class TeamsWorkflowTests(EndToEndWorld world, ITestOutputHelper ou
         (await decided.TextAsync()).Should().Contain(reason);
         (await decided.HasButtonAsync("Approve")).Should().BeFalse();
         (await StatusAsync(contract)).Should().Be("Draft", "a rejected request gives the contract back to its salesperson");
-        var told = await sales.Conversation.NextFromBotAsync(salesMark, m => m.AllText.Contains($"Signature rejected · contract #{contract}", StringComparison.Ordinal), NotificationTimeout);
+        var told = await sales.Conversation.NextFromBotAsync(salesMark, m => m.AllText.Contains("Signature rejected by", StringComparison.Ordinal) && m.AllText.Contains($" · contract #{contract}", StringComparison.Ordinal), NotificationTimeout);
         told.AllText.Should().Contain(reason).And.Contain(ManagerName);
     });
 
@@ -96,7 +96,7 @@ public sealed class TeamsWorkflowTests(EndToEndWorld world, ITestOutputHelper ou
         shown.Should().Contain("Signature requested").And.Contain("Approve").And.Contain("Say why the signature is rejected: the requester reads it.");
         (await StatusAsync(contract)).Should().Be("PendingSignature", "nothing was decided");
         var afterwards = await sales.Conversation.FromBotSettledAsync(salesMark, TimeSpan.FromSeconds(3));
-        afterwards.Should().NotContain(m => m.AllText.Contains($"Signature rejected · contract #{contract}", StringComparison.Ordinal));
+        afterwards.Should().NotContain(m => m.AllText.Contains("Signature rejected by", StringComparison.Ordinal) && m.AllText.Contains($" · contract #{contract}", StringComparison.Ordinal));
         (await card.HasButtonAsync("Approve")).Should().BeTrue("the request is still open in the manager's chat");
     });
 

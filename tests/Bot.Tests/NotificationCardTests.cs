@@ -27,12 +27,12 @@ public sealed class NotificationCardTests : IAsyncLifetime
     {
         var (contractId, requestId) = await RequestSignatureAsSalesAsync();
         var card = await NotificationCardAsync(NotificationKind.SignatureRequested, _world.Manager, requestId);
-        card.Text().Should().Contain($"Signature requested · contract #{contractId}").And.Contain("Requested by");
+        card.Text().Should().Contain($"Signature requested · contract #{contractId}").And.Contain("Requested by").And.MatchRegex(@"Total\n[\d,]+\.\d\d €", "the pushed card says the currency of its amounts");
         card.GetProperty("refresh").GetProperty("action").GetProperty("verb").GetString().Should().Be(ApprovalCard.RefreshVerb);
 
         var answered = (await _world.ChatWith(_world.Manager).ClickAsync(card, "Approve")).Card();
 
-        answered.Text().Should().Contain($"Signed · contract #{contractId}").And.Contain($"Approved by {_world.Manager.Name}");
+        answered.Text().Should().Contain($"Signed by {_world.Manager.Name} · contract #{contractId}").And.Contain($"Approved by {_world.Manager.Name}");
         HasButton(answered, "Approve").Should().BeFalse();
         (await ContractStatusAsync(contractId)).Should().Be(ContractStatus.Signed);
         (await OutboxAsync(requestId)).Should().Contain((NotificationKind.SignatureDecided, _world.Sales.CollaboratorId))

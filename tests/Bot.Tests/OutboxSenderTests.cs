@@ -225,7 +225,7 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
             FindButton(update.Card, "Approve").Should().BeFalse("a decided request offers no decision");
         }
 
-        Connector.Accepted.Should().Contain(m => m.ConversationId == ChatOf(sales.Id) && m.Card.Text().Contains($"Signed · contract #{contract}"));
+        Connector.Accepted.Should().Contain(m => m.ConversationId == ChatOf(sales.Id) && m.Card.Text().Contains("Signed by", StringComparison.Ordinal) && m.Card.Text().Contains($" · contract #{contract}", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,10 +20,12 @@ public static class CardFactory
     /// A card's <c>refresh</c>: the <c>Action.Execute</c> Teams invokes when one of its users opens the
     /// card, so that they see its current state (see <see cref="CardActions.Refresh"/>).
     /// </param>
-    public static JsonElement Message(string title, string? text = null, IEnumerable<(string Label, string? Value)>? facts = null, string? note = null, IReadOnlyList<JsonNode>? actions = null, JsonNode? refresh = null) =>
+    public static JsonElement Message(string title, string? text = null, IEnumerable<(string Label, string? Value)>? facts = null, string? note = null, IReadOnlyList<JsonNode>? actions = null, JsonNode? refresh = null, Badge? badge = null) =>
         Build("message", new Dictionary<string, object?>
         {
             ["title"] = title,
+            ["badge"] = badge?.Text,
+            ["badgeColor"] = badge?.Color,
             ["text"] = text,
             ["facts"] = Facts(facts),
             ["note"] = note,
@@ -42,6 +44,7 @@ public static class CardFactory
                 ["heading"] = r.Heading,
                 ["detail"] = r.Detail,
                 ["badge"] = r.Badge,
+                ["badgeColor"] = r.BadgeColor,
                 ["open"] = r.Open,
             }).ToList(),
             ["actions"] = actions,
@@ -93,4 +96,8 @@ public static class CardFactory
 }
 
 /// <summary>One row of a list card; <see cref="Open"/> is the action that shows the record.</summary>
-public sealed record ListRow(string Heading, string Detail, string? Badge, JsonNode? Open);
+/// <summary>A row of a list card: its heading (coloured as a link when it opens something), a line of detail, a badge on the right.</summary>
+public sealed record ListRow(string Heading, string Detail, string? Badge, JsonNode? Open, string? BadgeColor = null);
+
+/// <summary>A status shown as a coloured word: <c>Good</c>, <c>Warning</c>, <c>Attention</c>, <c>Accent</c> or <c>Default</c> (Adaptive Card colours).</summary>
+public sealed record Badge(string Text, string Color);

@@ -25,7 +25,7 @@ public static class ClientReplies
             : words.Say("Clients", "Clients");
         var rows = result.Value.Items.Select(c => new ListRow(
             $"{c.FullName} — {c.CompanyName}",
-            $"#{c.Id} · {c.Email} · {c.Phone}",
+            $"#{c.Id} · {c.Email} · {PhoneDisplay.Format(c.Phone)}",
             c.SalesContactName,
             CardActions.Command(words.Say("Open", "Ouvrir"), $"client {c.Id}"))).ToList();
         var more = result.Value.Next is { } next
@@ -61,7 +61,7 @@ public static class ClientReplies
                 (words.Say("Name", "Nom"), c.FullName),
                 (words.Say("Company", "Entreprise"), c.CompanyName),
                 ("Email", c.Email),
-                (words.Say("Phone", "Téléphone"), c.Phone),
+                (words.Say("Phone", "Téléphone"), PhoneDisplay.Format(c.Phone)),
                 (words.Say("Sales contact", "Commercial"), c.SalesContactName),
                 (words.Say("Updated", "Modifié"), words.Date(c.UpdatedAt, turn.Zone)),
             ],

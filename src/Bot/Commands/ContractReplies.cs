@@ -43,10 +43,11 @@ public static class ContractReplies
         };
         var rows = result.Value.Items.Select(c => new ListRow(
             $"#{c.Id} · {c.ClientName} — {c.ClientCompany}",
-            words.Say($"Total {words.Amount(c.TotalAmount)} € · due {words.Amount(c.AmountDue)} € · {words.Status(c.Status)}",
-                $"Total {words.Amount(c.TotalAmount)} € · reste {words.Amount(c.AmountDue)} € · {words.Status(c.Status)}"),
-            c.SalesContactName,
-            CardActions.Command(words.Say("Open", "Ouvrir"), $"contract {c.Id}"))).ToList();
+            words.Say($"Total {words.Euros(c.TotalAmount)} · due {words.Euros(c.AmountDue)} · {c.SalesContactName}",
+                $"Total {words.Euros(c.TotalAmount)} · reste {words.Euros(c.AmountDue)} · {c.SalesContactName}"),
+            Badges.Contract(c.Status, words).Text,
+            CardActions.Command(words.Say("Open", "Ouvrir"), $"contract {c.Id}"),
+            Badges.Contract(c.Status, words).Color)).ToList();
         List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Say("More", "Suite"), again, next)] : [];
         await turn.SendAsync(CardFactory.List(title, null, words.Say("No contract here.", "Aucun contrat."), rows, more), title, cancellationToken);
     }
@@ -68,8 +69,8 @@ public static class ContractReplies
         var title = words.Say("Signatures to decide", "Signatures à décider");
         var rows = result.Value.Items.Select(r => new ListRow(
             words.Say($"Contract #{r.ContractId} · {r.ClientName} — {r.ClientCompany}", $"Contrat n° {r.ContractId} · {r.ClientName} — {r.ClientCompany}"),
-            words.Say($"Total {words.Amount(r.TotalAmount)} € · requested by {r.RequestedByName} on {words.Date(r.RequestedAt, turn.Zone)}",
-                $"Total {words.Amount(r.TotalAmount)} € · demandé par {r.RequestedByName} le {words.Date(r.RequestedAt, turn.Zone)}"),
+            words.Say($"Total {words.Euros(r.TotalAmount)} · requested by {r.RequestedByName} on {words.Date(r.RequestedAt, turn.Zone)}",
+                $"Total {words.Euros(r.TotalAmount)} · demandé par {r.RequestedByName} le {words.Date(r.RequestedAt, turn.Zone)}"),
             $"#{r.Id}",
             CardActions.Command(words.Say("Decide", "Décider"), $"contract {r.ContractId}"))).ToList();
         List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Say("More", "Suite"), "contracts pending", next)] : [];
@@ -121,7 +122,7 @@ public static class ContractReplies
         await turn.SendAsync(CardFactory.Message(headline, reached,
         [
             ("Client", $"{request.ClientName} — {request.ClientCompany}"),
-            (words.Say("Total", "Total"), $"{words.Amount(request.TotalAmount)} €"),
+            (words.Say("Total", "Total"), $"{words.Euros(request.TotalAmount)}"),
             (words.Say("Request", "Demande"), $"#{request.Id}"),
         ]), $"{headline} {reached}", cancellationToken);
     }
@@ -136,13 +137,13 @@ public static class ContractReplies
             [
                 ("Client", $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
                 (words.Say("Sales contact", "Commercial"), c.SalesContactName),
-                (words.Say("Total", "Montant total"), $"{words.Amount(c.TotalAmount)} €"),
-                (words.Say("Amount due", "Restant dû"), $"{words.Amount(c.AmountDue)} €"),
-                (words.Say("Status", "Statut"), words.Status(c.Status)),
+                (words.Say("Total", "Montant total"), $"{words.Euros(c.TotalAmount)}"),
+                (words.Say("Amount due", "Restant dû"), $"{words.Euros(c.AmountDue)}"),
                 (words.Say("Signed", "Signé"), c.SignedAt is { } at ? $"{words.Date(at, turn.Zone)} · {c.SignedByName}" : null),
                 (words.Say("Signature request", "Demande de signature"), c.PendingSignatureRequestId is { } request ? $"#{request}" : null),
             ],
-            actions: forSharing ? null : Actions(turn, c));
+            actions: forSharing ? null : Actions(turn, c),
+            badge: Badges.Contract(c.Status, words));
     }
 
     private static List<JsonNode> Actions(CrmTurn turn, ContractView c)

@@ -38,7 +38,8 @@ public static class EventReplies
             $"#{e.Id} · {e.Name}",
             $"{words.Date(e.StartsAt, turn.Zone)} → {words.Date(e.EndsAt, turn.Zone)} · {e.Location} · {e.CompanyName}",
             e.SupportContactName ?? words.Say("no support", "sans support"),
-            CardActions.Command(words.Say("Open", "Ouvrir"), $"event {e.Id}"))).ToList();
+            CardActions.Command(words.Say("Open", "Ouvrir"), $"event {e.Id}"),
+            e.SupportContactName is null ? "Attention" : "Good")).ToList();
         var again = command.Which switch
         {
             EventList.Unassigned => "events unassigned",
@@ -111,7 +112,7 @@ public static class EventReplies
             null,
             [
                 ("Client", $"{e.ClientFullName} — {e.CompanyName}"),
-                (words.Say("Client contact", "Contact client"), $"{e.ClientEmail} · {e.ClientPhone}"),
+                (words.Say("Client contact", "Contact client"), $"{e.ClientEmail} · {PhoneDisplay.Format(e.ClientPhone)}"),
                 (words.Say("Start", "Début"), words.Date(e.StartsAt, turn.Zone)),
                 (words.Say("End", "Fin"), words.Date(e.EndsAt, turn.Zone)),
                 (words.Say("Location", "Lieu"), e.Location),

@@ -70,10 +70,11 @@ public static class NotificationReplies
         var rows = result.Value.Items.Select(n => new ListRow(
             $"#{n.Id} · {Describe(n, words)} → {n.RecipientName}",
             Detail(n, words, turn.Zone),
-            State(n.State, words),
+            Badges.Delivery(n.State, State(n.State, words)).Text,
             n.State is DeliveryState.Failed or DeliveryState.Undeliverable
                 ? CardActions.Execute(words.Say("Send again", "Renvoyer"), RetryVerb, new Dictionary<string, string> { [NotificationField] = n.Id.ToString(CultureInfo.InvariantCulture) }, validate: false)
-                : null)).ToList();
+                : null,
+            Badges.Delivery(n.State, State(n.State, words)).Color)).ToList();
         var actions = new List<JsonNode>();
         if (failedOnly && !result.Value.IsEmpty)
         {

@@ -28,18 +28,19 @@ public static class ApprovalCard
         var facts = new List<(string, string?)>
         {
             ("Client", $"{request.ClientName} — {request.ClientCompany}"),
-            (words.Say("Total", "Montant total"), words.Amount(request.TotalAmount)),
-            (words.Say("Amount due", "Reste à payer"), words.Amount(request.AmountDue)),
+            (words.Say("Total", "Montant total"), words.Euros(request.TotalAmount)),
+            (words.Say("Amount due", "Reste à payer"), words.Euros(request.AmountDue)),
             (words.Say("Requested by", "Demandé par"), request.RequestedByName),
             (words.Say("Requested on", "Demandé le"), words.Date(request.RequestedAt, zone)),
         };
         var summary = words.Say(
-            $"Contract #{request.ContractId} · {request.ClientCompany} · {words.Amount(request.TotalAmount)}",
-            $"Contrat n° {request.ContractId} · {request.ClientCompany} · {words.Amount(request.TotalAmount)}");
+            $"Contract #{request.ContractId} · {request.ClientCompany} · {words.Euros(request.TotalAmount)}",
+            $"Contrat n° {request.ContractId} · {request.ClientCompany} · {words.Euros(request.TotalAmount)}");
         List<JsonNode> actions = [CardActions.Command(words.Say($"Open contract {request.ContractId}", $"Ouvrir le contrat {request.ContractId}"), $"contract {request.ContractId}")];
         if (!request.IsPending)
         {
-            return CardFactory.Message(Outcome(request, words), summary, facts, Decision(request, words, zone), actions);
+            // The decision is the news: in the headline and in plain text, not in small print.
+            return CardFactory.Message(Outcome(request, words), Decision(request, words, zone), facts, summary, actions, badge: Badges.SignatureRequest(request.Status, words));
         }
 
         if (canDecide)
@@ -53,7 +54,8 @@ public static class ApprovalCard
             facts,
             canDecide ? null : words.Say("Waiting for Management's decision.", "En attente de la décision de la gestion."),
             actions,
-            CardActions.Refresh(RefreshVerb, data, refreshUserIds));
+            CardActions.Refresh(RefreshVerb, data, refreshUserIds),
+            Badges.SignatureRequest(request.Status, words));
     }
 
     /// <summary>Approve, and Reject opening a required reason box (with the last refusal under it).</summary>
@@ -78,8 +80,10 @@ public static class ApprovalCard
     /// <summary>The title of a closed request: approved, rejected or withdrawn.</summary>
     public static string Outcome(SignatureRequestView request, Wording words) => request.Status switch
     {
-        SignatureRequestStatus.Approved => words.Say($"Signed · contract #{request.ContractId}", $"Signé · contrat n° {request.ContractId}"),
-        SignatureRequestStatus.Rejected => words.Say($"Signature rejected · contract #{request.ContractId}", $"Signature refusée · contrat n° {request.ContractId}"),
+        SignatureRequestStatus.Approved => words.Say(
+            $"Signed by {request.DecidedByName} · contract #{request.ContractId}", $"Signé par {request.DecidedByName} · contrat n° {request.ContractId}"),
+        SignatureRequestStatus.Rejected => words.Say(
+            $"Signature rejected by {request.DecidedByName} · contract #{request.ContractId}", $"Signature refusée par {request.DecidedByName} · contrat n° {request.ContractId}"),
         _ => words.Say($"Signature request withdrawn · contract #{request.ContractId}", $"Demande de signature retirée · contrat n° {request.ContractId}"),
     };
 

@@ -63,7 +63,7 @@ public sealed class NotificationRenderer(
                 var view = request.Value;
                 var title = ApprovalCard.Outcome(view, words);
                 return New(CardFactory.Message(title, ApprovalCard.Decision(view, words, zone),
-                    [("Client", $"{view.ClientName} — {view.ClientCompany}"), (words.Say("Total", "Montant total"), words.Amount(view.TotalAmount))],
+                    [("Client", $"{view.ClientName} — {view.ClientCompany}"), (words.Say("Total", "Montant total"), words.Euros(view.TotalAmount))],
                     actions: [CardActions.Command(words.Say($"Open contract {view.ContractId}", $"Ouvrir le contrat {view.ContractId}"), $"contract {view.ContractId}")]), title);
             }
 

@@ -81,7 +81,7 @@ public static class SupportCards
         (words.Say("Location", "Lieu"), e.Location),
         (words.Say("Attendees", "Participants"), e.ActualAttendees is { } actual ? $"{actual} / {e.ExpectedAttendees}" : e.ExpectedAttendees.ToString(words.Culture)),
         ("Client", $"{e.ClientFullName} — {e.CompanyName}"),
-        (words.Say("Client contact", "Contact client"), $"{e.ClientEmail} · {e.ClientPhone}"),
+        (words.Say("Client contact", "Contact client"), $"{e.ClientEmail} · {PhoneDisplay.Format(e.ClientPhone)}"),
         (words.Say("Sales contact", "Commercial"), e.SalesContactName),
         ("Notes", string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
     ];

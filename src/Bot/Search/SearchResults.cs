@@ -25,8 +25,8 @@ internal static class SearchResults
             words.Say($"Contract {c.Id} · {c.ClientName}", $"Contrat {c.Id} · {c.ClientName}"),
             c.ClientCompany,
             words.Say(
-                $"{words.Status(c.Status)} · total {words.Amount(c.TotalAmount)} € · due {words.Amount(c.AmountDue)} €",
-                $"{words.Status(c.Status)} · total {words.Amount(c.TotalAmount)} € · reste {words.Amount(c.AmountDue)} €"));
+                $"{words.Status(c.Status)} · total {words.Euros(c.TotalAmount)} · due {words.Euros(c.AmountDue)}",
+                $"{words.Status(c.Status)} · total {words.Euros(c.TotalAmount)} · reste {words.Euros(c.AmountDue)}"));
     }
 
     public static MessagingExtensionAttachment Event(CrmTurn turn, EventView e) =>

@@ -35,6 +35,9 @@ public sealed class Wording
 
     public string Amount(decimal amount) => amount.ToString("#,0.00", Culture);
 
+    /// <summary>An amount with its currency, as people read it on a card: <c>1 234,50 €</c>.</summary>
+    public string Euros(decimal amount) => $"{Amount(amount)} €";
+
     public string Date(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
