@@ -10,11 +10,20 @@
 #   4. links the playground's mock people (e2e/.m365agentsplayground.yml) to demo collaborators:
 #      Maud Manager → the demo manager, Sam Sales → a demo salesperson, Sue Support → a demo
 #      support person (as the demo manager, password Demo-Password-2026);
+#      and gives those collaborators the playground people's names and emails;
 #   5. starts the bot on 127.0.0.1:3978 (local mode: no app id, Development) and the playground on
 #      port 56150, prints the address to open, and stops both on Ctrl+C.
 #
-# The playground's chat is Sam Sales's. Environment: EPICEVENTS_BOT_PORT (3978),
-# EPICEVENTS_PLAYGROUND_PORT (56150), EPICEVENTS_PLAYGROUND_CONFIG (another mock tenant file).
+# The playground's chat is Sam Sales's. To chat as the manager or the support person at the same
+# time, run in a second terminal, while the first one runs:
+#
+#   ./scripts/run.sh --as manager      # Maud Manager's playground on port 56151
+#   ./scripts/run.sh --as support      # Sue Support's playground on port 56152
+#
+# Logs (bot, playground, database set-up) are kept after it stops, in
+# ${XDG_STATE_HOME:-~/.local/state}/epicevents/logs (the previous run's end in .previous).
+# Environment: EPICEVENTS_BOT_PORT (3978), EPICEVENTS_PLAYGROUND_PORT (56150, or 56151/56152 with
+# --as), EPICEVENTS_PLAYGROUND_CONFIG (another mock tenant file).
 set -euo pipefail
 
 script_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -24,9 +33,27 @@ cd "$repo_root"
 export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
 export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
 
+as_person=""
+case "${1:-}" in
+    "") ;;
+    --as)
+        as_person="${2:-}"
+        [[ "$as_person" == "manager" || "$as_person" == "support" ]] || { printf 'run.sh: --as takes manager or support\n' >&2; exit 2; }
+        ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) printf 'run.sh: unknown argument %s (try --help)\n' "$1" >&2; exit 2 ;;
+esac
+
 readonly bot_port="${EPICEVENTS_BOT_PORT:-3978}"
-readonly playground_port="${EPICEVENTS_PLAYGROUND_PORT:-56150}"
-readonly playground_config="${EPICEVENTS_PLAYGROUND_CONFIG:-$repo_root/e2e/.m365agentsplayground.yml}"
+if [[ -n "$as_person" ]]; then
+    default_port=$([[ "$as_person" == "manager" ]] && echo 56151 || echo 56152)
+    readonly playground_port="${EPICEVENTS_PLAYGROUND_PORT:-$default_port}"
+    readonly playground_config="${EPICEVENTS_PLAYGROUND_CONFIG:-$repo_root/e2e/playground-as-$as_person.yml}"
+else
+    readonly playground_port="${EPICEVENTS_PLAYGROUND_PORT:-56150}"
+    readonly playground_config="${EPICEVENTS_PLAYGROUND_CONFIG:-$repo_root/e2e/.m365agentsplayground.yml}"
+fi
+readonly log_dir="${XDG_STATE_HOME:-$HOME/.local/state}/epicevents/logs"
 readonly data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/epicevents"
 readonly database="$data_dir/crm.db"
 readonly demo_password="Demo-Password-2026"
@@ -42,6 +69,9 @@ command -v curl >/dev/null 2>&1 || die "curl is missing (Debian: apt-get install
 [[ -f "$playground_config" ]] || die "no playground configuration at $playground_config"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/epicevents-run.XXXXXX")"
+mkdir -p "$log_dir"
+# keep_log NAME: the log file NAME of this run; the previous run's is kept as NAME.previous.
+keep_log() { [[ -f "$log_dir/$1" ]] && mv -f "$log_dir/$1" "$log_dir/$1.previous"; printf '%s' "$log_dir/$1"; }
 bot_pid=""
 playground_pid=""
 # shellcheck disable=SC2317  # invoked by the traps
@@ -65,6 +95,34 @@ trap stop EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# --- a second playground, as the manager or the support person -----------------------------------
+if [[ -n "$as_person" ]]; then
+    curl -fsS "http://127.0.0.1:$bot_port/readyz" >/dev/null 2>&1 \
+        || die "no bot on http://127.0.0.1:$bot_port: start ./scripts/run.sh first, in another terminal"
+    [[ -f e2e/node_modules/@microsoft/m365agentsplayground/cli.js ]] || die "the playground is not installed: start ./scripts/run.sh first"
+    playground_log="$(keep_log "playground-$as_person.log")"
+    (
+        cd e2e
+        TEAMSAPPTESTER_BROWSER=none \
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH="$playground_config" \
+            exec setsid npx --no-install agentsplayground start \
+                -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry
+    ) >"$playground_log" 2>&1 &
+    playground_pid=$!
+    for i in $(seq 1 120); do
+        curl -fsS "http://localhost:$playground_port/_debug/ping" >/dev/null 2>&1 && break
+        if ! kill -0 "$playground_pid" 2>/dev/null || [[ "$i" -eq 120 ]]; then
+            tail -n 40 "$playground_log" >&2 || true
+            die "the playground did not start on port $playground_port"
+        fi
+        sleep 0.5
+    done
+    name=$([[ "$as_person" == "manager" ]] && echo "Maud Manager" || echo "Sue Support")
+    printf '\n  Open http://localhost:%s/ and chat with the bot as %s.\n  Log: %s · Ctrl+C stops this playground (the bot keeps running).\n\n' "$playground_port" "$name" "$playground_log"
+    while kill -0 "$playground_pid" 2>/dev/null; do sleep 1; done
+    die "the playground stopped (log: $playground_log)"
+fi
+
 # --- 1. build ---------------------------------------------------------------------------------
 log "building the bot and the CLI (Release)"
 dotnet build src/Bot/Bot.csproj -c Release -v quiet -nologo >&2
@@ -85,14 +143,16 @@ export ConnectionStrings__Crm="Data Source=$database"
 epicevents() { dotnet "$cli_dll" "$@"; }
 
 log "database: $database"
-epicevents db init --lang en >&2
+# The first administrator's temporary password is not needed to try the product: it stays in the log.
+setup_log="$(keep_log setup.log)"
+epicevents db init --lang en >"$setup_log" 2>&1 || { cat "$setup_log" >&2; die "db init failed"; }
 seed_report="$work/seed.json"
 set +e
 DOTNET_ENVIRONMENT=Development epicevents db seed --demo --json --lang en >"$seed_report" 2>"$work/seed.err"
 seed_rc=$?
 set -e
 if [[ "$seed_rc" -eq 0 ]]; then
-    log "demo company created; every demo account's password: $demo_password"
+    log "demo company created (every demo account's password: $demo_password)"
 elif [[ "$seed_rc" -eq 7 ]]; then
     log "the database already holds clients: no demo data added"
     : >"$seed_report"
@@ -117,6 +177,8 @@ if [[ -s "$seed_report" ]]; then
     manager_email="$(login_of Management)"
     printf '%s\n' "$demo_password" | epicevents auth login --email "$manager_email" --password-stdin --json >/dev/null
     epicevents collaborator list --all --json >"$work/staff.json"
+    # email_of NAME: the email of the mock person named NAME.
+    email_of() { awk -v name="$1" '$1 == "name:" { sub(/^[[:space:]]*name:[[:space:]]*/, ""); current = $0 } $1 == "email:" && current == name { print $2; exit }' "$playground_config"; }
     for pair in "Management:Maud Manager" "Sales:Sam Sales" "Support:Sue Support"; do
         department="${pair%%:*}"
         person="${pair#*:}"
@@ -127,8 +189,11 @@ if [[ -s "$seed_report" ]]; then
             log "warning: cannot link $person (collaborator ${email:-?}, aadObjectId ${aad:-?})"
             continue
         fi
-        epicevents collaborator link-teams "$id" --aad-object-id "$aad" --tenant-id "$tenant_id" --lang en >&2
-        log "$person (playground) is $email ($department)"
+        epicevents collaborator link-teams "$id" --aad-object-id "$aad" --tenant-id "$tenant_id" --lang en >>"$setup_log"
+        # The person in the playground and in the CRM are one: same name, same email (to log in with the CLI too).
+        person_email="$(email_of "$person")"
+        epicevents collaborator update "$id" --name "$person" --email "$person_email" --lang en >>"$setup_log"
+        log "$person ($department) is linked; CLI login: $person_email"
     done
     epicevents auth logout >/dev/null 2>&1 || true
     unset EPICEVENTS_CONFIG_DIR
@@ -137,18 +202,20 @@ else
 fi
 
 # --- 5. bot and playground --------------------------------------------------------------------------
-log "starting the bot on http://127.0.0.1:$bot_port (logs: $work/bot.log)"
+bot_log="$(keep_log bot.log)"
+playground_log="$(keep_log playground.log)"
+log "starting the bot on http://127.0.0.1:$bot_port"
 ASPNETCORE_ENVIRONMENT=Development \
 Teams__AllowedTenants__0="$tenant_id" \
 MicrosoftAppId="" \
-    setsid dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" >"$work/bot.log" 2>&1 &
+    setsid dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" >"$bot_log" 2>&1 &
 bot_pid=$!
 for i in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$bot_port/readyz" >/dev/null 2>&1; then
         break
     fi
     if ! kill -0 "$bot_pid" 2>/dev/null || [[ "$i" -eq 120 ]]; then
-        tail -n 40 "$work/bot.log" >&2 || true
+        tail -n 40 "$bot_log" >&2 || true
         die "the bot was not ready on http://127.0.0.1:$bot_port/readyz"
     fi
     sleep 0.5
@@ -159,17 +226,16 @@ log "starting the Agents Playground on port $playground_port"
     cd e2e
     TEAMSAPPTESTER_BROWSER=none \
     M365_AGENTS_PLAYGROUND_CONFIG_PATH="$playground_config" \
-    M365_AGENTS_PLAYGROUND_LOGFILE="$work/playground-devtools.log" \
         exec setsid npx --no-install agentsplayground start \
             -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry
-) >"$work/playground.log" 2>&1 &
+) >"$playground_log" 2>&1 &
 playground_pid=$!
 for i in $(seq 1 120); do
     if curl -fsS "http://localhost:$playground_port/_debug/ping" >/dev/null 2>&1; then
         break
     fi
     if ! kill -0 "$playground_pid" 2>/dev/null || [[ "$i" -eq 120 ]]; then
-        tail -n 40 "$work/playground.log" >&2 || true
+        tail -n 40 "$playground_log" >&2 || true
         die "the playground did not start on port $playground_port"
     fi
     sleep 0.5
@@ -179,9 +245,13 @@ cat <<EOF
 
   Epic Events CRM is running.
   Open http://localhost:$playground_port/ and chat with the bot as Sam Sales (try "help", "new client").
+  To chat as the manager or the support person too, in another terminal:
+    ./scripts/run.sh --as manager      (Maud Manager, port 56151)
+    ./scripts/run.sh --as support      (Sue Support, port 56152)
   The CLI uses the same database: dotnet run --project src/Cli -- auth login
-  Bot log: $work/bot.log · Playground log: $work/playground.log
-  Ctrl+C stops both.
+    (sam.sales@epicevents.example, maud.manager@…, sue.support@…; password $demo_password)
+  Logs, kept after it stops: $log_dir
+  Ctrl+C stops the bot and this playground.
 
 EOF
 
@@ -189,6 +259,6 @@ EOF
 while kill -0 "$bot_pid" 2>/dev/null && kill -0 "$playground_pid" 2>/dev/null; do
     sleep 1
 done
-kill -0 "$bot_pid" 2>/dev/null || { tail -n 40 "$work/bot.log" >&2 || true; die "the bot stopped"; }
-tail -n 40 "$work/playground.log" >&2 || true
+kill -0 "$bot_pid" 2>/dev/null || { tail -n 40 "$bot_log" >&2 || true; die "the bot stopped"; }
+tail -n 40 "$playground_log" >&2 || true
 die "the playground stopped"

@@ -28,4 +28,22 @@ public sealed class MockTenantTests
         MockTenant.People.Count.Should().Be(6, "the playground's schema wants exactly five users besides the current one");
         yaml.Split("\n  - id: ").Length.Should().Be(6);
     }
+
+    [Theory]
+    [InlineData("playground-as-manager.yml", "Maud Manager")]
+    [InlineData("playground-as-support.yml", "Sue Support")]
+    public void The_second_playgrounds_of_run_sh_are_the_same_tenant_with_another_person_at_the_keyboard(string file, string name)
+    {
+        var committed = File.ReadAllText(Path.Combine(Prerequisites.PlaygroundDirectory, file));
+        var current = MockTenant.People.Single(p => p.Name == name);
+
+        committed.Should().Contain($"tenantId: {MockTenant.TenantId}").And.Contain($"id: {MockTenant.BotId}");
+        committed.Should().Contain($"currentUser:\n  id: {current.TeamsId}\n  name: {name}".ReplaceLineEndings());
+        foreach (var person in MockTenant.People)
+        {
+            committed.Should().Contain($"id: {person.TeamsId}").And.Contain($"aadObjectId: {person.AadObjectId}");
+        }
+
+        committed.Split("\n  - id: ").Length.Should().Be(6, "the playground's schema wants exactly five users besides the current one");
+    }
 }
