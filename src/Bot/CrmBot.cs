@@ -255,6 +255,9 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
             case BotCommand.History history:
                 await HistoryReply.SendAsync(turn, history.Kind, history.Id, cancellationToken);
                 break;
+            case BotCommand.ChooseLanguage choice:
+                await LanguageReply.ChooseAsync(turn, choice.Language, cancellationToken);
+                break;
             case BotCommand.Unknown unknown:
                 await turn.SendAsync(HelpReply.DidYouMean(turn, unknown.Text), turn.Words.Say("Did you mean…", "Vouliez-vous dire…"), cancellationToken);
                 break;
@@ -281,7 +284,8 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
     private CrmTurn TurnOf(ITurnContext turnContext, Crm.Access.Actor actor)
     {
         System.Diagnostics.Activity.Current?.SetTag("enduser.id", actor.Id);
-        return new CrmTurn(turnContext, actor, Wording.For(turnContext.Activity.Locale), zone, services);
+        // The language the person chose wins over their Teams client's.
+        return new CrmTurn(turnContext, actor, Wording.For(actor.Language ?? turnContext.Activity.Locale), zone, services);
     }
 
     private static async Task ReplaceOrSendAsync(CrmTurn turn, JsonElement card, CancellationToken cancellationToken)

@@ -76,4 +76,32 @@ public sealed class ConversationApiTests(EndToEndWorld world, ITestOutputHelper 
         inGroup.Should().OnlyContain(m => !m.HasCard && !m.AllText.Contains('@'), "the group's other members see no client, email or button");
         replies.Should().Contain(m => m.ConversationId != MockTenant.GroupChatId && m.HasCard && m.AllText.Contains("My clients"), "the answer is in the private chat");
     });
+
+    [EndToEndFact]
+    public Task A_person_whose_Teams_speaks_English_chooses_French_and_the_bot_answers_in_French() => ScenarioAsync(async () =>
+    {
+        // The playground always says en-US: the language the person chooses wins over it.
+        var playground = await World.PlaygroundAsync(MockTenant.Support);
+        try
+        {
+            var mark = playground.Conversation.Mark;
+            await playground.SendAsync("langue fr");
+            (await playground.Conversation.NextFromBotAsync(mark)).AllText.Should().Contain("Je vous répondrai désormais en français");
+
+            mark = playground.Conversation.Mark;
+            await playground.SendAsync("aide");
+            var help = await playground.Conversation.NextFromBotAsync(mark, m => m.HasCard);
+            help.AllText.Should().Contain("Ce que je peux faire").And.Contain("mes événements").And.NotContain("What I can do");
+
+            mark = playground.Conversation.Mark;
+            await playground.SendAsync("events mine");
+            (await playground.Conversation.NextFromBotAsync(mark, m => m.HasCard)).AllText.Should().Contain("Mes événements");
+        }
+        finally
+        {
+            var mark = playground.Conversation.Mark;
+            await playground.SendAsync("language auto");
+            await playground.Conversation.NextFromBotAsync(mark);
+        }
+    });
 }

@@ -132,4 +132,17 @@ public sealed class CommandTests : IAsyncLifetime
         CommandCatalog.All.Except(CommandCatalog.For(department)).Where(c => !CommandCatalog.For(department).Any(o => o.English == c.English))
             .Should().OnlyContain(c => !english.Contains(c.WhatEnglish, StringComparison.Ordinal), "a command the department may not use is not offered");
     }
+
+    [Fact]
+    public async Task A_person_chooses_French_over_their_Teams_language_for_replies_and_notifications()
+    {
+        var chat = _world.ChatWith(_world.Support, "en-US");
+
+        (await chat.SayAsync("langue fr")).ReplyTexts.Should().ContainSingle().Which.Should().Contain("en français");
+        (await chat.SayAsync("help")).Card().Text().Should().Contain("Ce que je peux faire");
+        (await chat.SayAsync("xyzzy")).Card().Text().Should().Contain("Je n'ai pas compris");
+
+        (await chat.SayAsync("language auto")).ReplyTexts.Should().ContainSingle().Which.Should().Contain("Teams language");
+        (await chat.SayAsync("help")).Card().Text().Should().Contain("What I can do");
+    }
 }

@@ -65,6 +65,25 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
     }
 
     [Fact]
+    public async Task A_notification_is_written_in_the_language_its_recipient_chose_over_their_Teams_locale()
+    {
+        await World.ConnectEveryoneAsync(Connector);
+        var support = World.Support.CollaboratorId;
+        await using (var scope = World.Services.CreateAsyncScope())
+        {
+            var actor = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadAsync(support, ChangeSource.Bot);
+            (await scope.ServiceProvider.GetRequiredService<Crm.Collaborators.ChooseLanguage>().ExecuteAsync(actor!, "fr")).IsOk.Should().BeTrue();
+        }
+
+        var eventId = await EventNotSupportedByAsync(support);
+        await AssignAsync(eventId, support);
+        await World.StartSenderAsync();
+
+        (await World.WaitUntilDeliveredAsync()).Should().BeTrue(string.Join("; ", Connector.Errors));
+        Connector.Accepted.Should().Contain(m => m.ConversationId == ChatOf(support) && m.Card.Text().Contains($"Vous assurez le support de l'événement n° {eventId}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_person_who_blocked_the_bot_gets_nothing_more_and_their_notifications_are_undeliverable()
     {
         await World.ConnectEveryoneAsync(Connector);

@@ -111,6 +111,15 @@ public abstract class CommandTests : CliTest
     }
 
     [Fact]
+    public async Task Each_person_chooses_the_language_the_bot_answers_them_in()
+    {
+        (await Support.RunAsync("settings language fr")).Succeeds().Stdout.Should().Contain("answer you in French");
+        (await Support.RunAsync("settings language fr --json")).Succeeds().Json.GetProperty("language").GetString().Should().Be("fr");
+        (await Support.RunAsync("settings language auto --json")).Succeeds().Json.GetProperty("language").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        (await Support.RunAsync("settings language de")).Fails(ExitCodes.Usage);
+    }
+
+    [Fact]
     public async Task A_rejected_signature_keeps_the_contract_unsigned_and_a_draft_can_be_cancelled()
     {
         var id = await ContractOfAsync(Sales);

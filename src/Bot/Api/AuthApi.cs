@@ -1,5 +1,6 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Auth;
+using EpicEvents.Crm.Collaborators;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,6 +34,10 @@ internal static class AuthApi
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new ChangeOwnPasswordRequest(body.CurrentPassword, body.NewPassword), cancellationToken)))
             .Answers<SessionToken>()
             .WithSummary("Changes one's own password: every other session ends; answers a fresh token for this one.");
+        signedIn.MapPut("/me/language", async (LanguageChoice body, ApiCaller caller, Crm.Collaborators.ChooseLanguage useCase, CancellationToken cancellationToken) =>
+                ApiResults.From(await useCase.ExecuteAsync(caller.Actor, body.Language, cancellationToken)))
+            .Answers<LanguageChoice>()
+            .WithSummary("Chooses the language the Teams bot answers one in (fr, en; null: the Teams client's).");
         auth.MapPost("/logout-everywhere", async (ApiCaller caller, LogoutEverywhere useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, cancellationToken), _ => new LoggedOut(true, true)))
             .Answers<LoggedOut>()

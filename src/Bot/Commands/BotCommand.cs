@@ -40,6 +40,9 @@ public abstract record BotCommand
     /// <summary>"notifications [failed]": Management sees the delivery state of notifications.</summary>
     public sealed record Notifications(bool FailedOnly) : BotCommand;
 
+    /// <summary>"language fr|en|auto": the language the bot speaks to the person in; null follows their Teams client.</summary>
+    public sealed record ChooseLanguage(string? Language) : BotCommand;
+
     public sealed record Unknown(string Text) : BotCommand;
 }
 

@@ -168,7 +168,7 @@ public sealed class NotificationDelivery(
             BotLog.ConversationOpened(logger, recipient.Id, claim.Id);
         }
 
-        var content = await renderer.RenderAsync(claim, recipient, reference.Locale, abandon);
+        var content = await renderer.RenderAsync(claim, recipient, recipient.Language ?? reference.Locale, abandon);
         if (content is NotificationContent.NothingToSend nothing)
         {
             return await RecordedAsync(claim, null, DeliveryOutcome.NothingToSend, nothing.Why, abandon);

@@ -16,6 +16,7 @@ internal static class CommandTree
         runner.Globals.AddTo(root);
         root.Subcommands.Add(AuthCommands.Build(runner));
         root.Subcommands.Add(PasswordCommands.Build(runner));
+        root.Subcommands.Add(SettingsCommands.Build(runner));
         root.Subcommands.Add(DatabaseCommands.Build(runner));
         root.Subcommands.Add(CollaboratorCommands.Build(runner));
         root.Subcommands.Add(RoleCommands.Build(runner));

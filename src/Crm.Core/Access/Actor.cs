@@ -21,7 +21,8 @@ public sealed record Actor(
     Department Department,
     bool IsActive,
     bool MustChangePassword,
-    ChangeSource Source)
+    ChangeSource Source,
+    string? Language = null)
 {
     /// <summary>The department whose rights apply: none unless the collaborator is active and known.</summary>
     public Department EffectiveDepartment => IsActive ? Department : Department.Unknown;

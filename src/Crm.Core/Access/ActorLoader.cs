@@ -12,7 +12,7 @@ public sealed class ActorLoader(CrmDbContext db)
     public async Task<Actor?> LoadAsync(int collaboratorId, ChangeSource source, CancellationToken cancellationToken = default) =>
         await db.Collaborators.AsNoTracking()
             .Where(c => c.Id == collaboratorId)
-            .Select(c => new Actor(c.Id, c.FullName, c.Role.Department, c.IsActive, c.MustChangePassword, source))
+            .Select(c => new Actor(c.Id, c.FullName, c.Role.Department, c.IsActive, c.MustChangePassword, source, c.PreferredLanguage))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
@@ -22,6 +22,6 @@ public sealed class ActorLoader(CrmDbContext db)
     public async Task<Actor?> LoadByTeamsIdentityAsync(Guid tenantId, Guid aadObjectId, CancellationToken cancellationToken = default, ChangeSource source = ChangeSource.Bot) =>
         await db.Collaborators.AsNoTracking()
             .Where(c => c.TeamsTenantId == tenantId && c.TeamsAadObjectId == aadObjectId)
-            .Select(c => new Actor(c.Id, c.FullName, c.Role.Department, c.IsActive, c.MustChangePassword, source))
+            .Select(c => new Actor(c.Id, c.FullName, c.Role.Department, c.IsActive, c.MustChangePassword, source, c.PreferredLanguage))
             .SingleOrDefaultAsync(cancellationToken);
 }

@@ -53,6 +53,9 @@ public sealed class Collaborator : IVersioned
 
     public Guid? TeamsAadObjectId { get; private set; }
 
+    /// <summary>The language the bot speaks to them in (<c>fr</c> or <c>en</c>), whatever their Teams client's; null: their Teams locale.</summary>
+    public string? PreferredLanguage { get; private set; }
+
     /// <summary>Changes whenever every token issued before must stop working.</summary>
     public string SecurityStamp { get; private set; }
 
@@ -118,6 +121,12 @@ public sealed class Collaborator : IVersioned
     {
         TeamsTenantId = tenantId;
         TeamsAadObjectId = aadObjectId;
+        UpdatedAt = now;
+    }
+
+    internal void PreferLanguage(string? language, DateTime now)
+    {
+        PreferredLanguage = language;
         UpdatedAt = now;
     }
 

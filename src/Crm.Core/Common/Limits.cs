@@ -19,6 +19,7 @@ public static class Limits
     public const int PasswordMin = 10;
     public const int PasswordMax = 256;
     public const int EmployeeNumber = 16;
+    public const int LanguageCode = 2;
     public const int SearchText = PersonName + Email + CompanyName + 2;
 
     // What the Teams bot keeps (schema version 3). Teams ids are opaque; these bounds are generous.

@@ -32,6 +32,7 @@ public static class SchemaMigrator
         new(4, "outbox_trace"),
         new(5, "notification_delivery"),
         new(6, "event_search", BackfillEventSearchKeysAsync),
+        new(7, "preferred_language"),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -35,7 +35,7 @@ public sealed class TeamsActivityIntake : IAsyncDisposable
     private const string Columns =
         "c.id, c.full_name, r.department, c.is_active, c.must_change_password, "
         + "t.service_url, t.channel_id, t.conversation_id, t.conversation_type, t.tenant_id, t.bot_id, t.bot_name, t.user_id, t.aad_object_id, t.locale, "
-        + "t.blocked_at IS NOT NULL";
+        + "t.blocked_at IS NOT NULL, c.preferred_language";
 
     // One statement on PostgreSQL: the insert's outcome and the lookup come back in one row.
     private const string PostgresAdmit =
@@ -103,7 +103,7 @@ public sealed class TeamsActivityIntake : IAsyncDisposable
             using var span = DatabaseCommandSpans.StartSpan(command, "INSERT");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            return new TeamsIntake(sender, reader.GetInt32(16) == 1, Identification(reader), Conversation(reader));
+            return new TeamsIntake(sender, reader.GetInt32(17) == 1, Identification(reader), Conversation(reader));
         }
 
         await using (var connection = new SqliteConnection(_database.ConnectionString))
@@ -183,7 +183,8 @@ public sealed class TeamsActivityIntake : IAsyncDisposable
             DepartmentNames.ParseOrUnknown(row.GetString(2)),
             row.GetBoolean(3),
             row.GetBoolean(4),
-            ChangeSource.Bot);
+            ChangeSource.Bot,
+            row.IsDBNull(16) ? null : row.GetString(16));
         return actor.IsActive
             ? new TeamsIdentification(TeamsIdentificationOutcome.Linked, actor)
             : new TeamsIdentification(TeamsIdentificationOutcome.Inactive, null);

@@ -19,6 +19,21 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
     where TDatabase : IDatabaseKind
 {
     [Fact]
+    public async Task Each_person_chooses_the_language_the_bot_speaks_to_them_in_and_it_is_kept_and_audited()
+    {
+        (await World.Get<ChooseLanguage>().ExecuteAsync(World.Support, "FR")).ShouldBeOk().Language.Should().Be("fr");
+        (await World.Get<ActorLoader>().LoadAsync(World.Support.Id, ChangeSource.Bot))!.Language.Should().Be("fr");
+        (await World.Get<ChooseLanguage>().ExecuteAsync(World.Support, "de")).ShouldBe(Outcome.Invalid);
+        (await World.Get<ActorLoader>().LoadAsync(World.Support.Id, ChangeSource.Bot))!.Language.Should().Be("fr", "a refused choice changes nothing");
+        (await World.Get<ChooseLanguage>().ExecuteAsync(World.Support, null)).ShouldBeOk().Language.Should().BeNull();
+        (await World.Get<ActorLoader>().LoadAsync(World.Support.Id, ChangeSource.Bot))!.Language.Should().BeNull();
+
+        (await World.Get<ChooseLanguage>().ExecuteAsync(World.Support with { IsActive = false }, "fr")).ShouldBe(Outcome.Forbidden);
+        await using var db = World.NewContext();
+        (await db.AuditEntries.CountAsync(a => a.Action == "collaborator.language_chosen" && a.EntityId == World.Support.Id)).Should().Be(2);
+    }
+
+    [Fact]
     public async Task Sales_and_support_cannot_manage_collaborators_and_cannot_learn_who_exists()
     {
         foreach (var actor in new[] { World.Sales, World.Support })

@@ -13,6 +13,7 @@ internal sealed class CollaboratorConfiguration : IEntityTypeConfiguration<Colla
         builder.Property(c => c.FullName).HasMaxLength(Limits.PersonName);
         builder.Property(c => c.Email).HasMaxLength(Limits.Email);
         builder.Property(c => c.SecurityStamp).HasMaxLength(64);
+        builder.Property(c => c.PreferredLanguage).HasMaxLength(Limits.LanguageCode);
         builder.HasOne(c => c.Role).WithMany().HasForeignKey(c => c.RoleId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -23,7 +23,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
                 "EpicEvents.Crm.Collaborators.Collaborator",
                 typeof(Collaborator),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -116,6 +116,16 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
                 fieldInfo: typeof(Collaborator).GetField("<PasswordHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             passwordHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             passwordHash.AddAnnotation("Relational:ColumnName", "password_hash");
+
+            var preferredLanguage = runtimeEntityType.AddProperty(
+                "PreferredLanguage",
+                typeof(string),
+                propertyInfo: typeof(Collaborator).GetProperty("PreferredLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Collaborator).GetField("<PreferredLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2);
+            preferredLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            preferredLanguage.AddAnnotation("Relational:ColumnName", "preferred_language");
 
             var roleId = runtimeEntityType.AddProperty(
                 "RoleId",

@@ -12,7 +12,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("47348744-2bfb-43c0-8d4b-0a6bb4c58930"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("68e1fbca-ff10-46e7-be83-e268781f9b18"), entityTypeCount: 11)
         {
         }
 

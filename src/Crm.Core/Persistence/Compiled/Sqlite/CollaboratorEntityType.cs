@@ -22,7 +22,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
                 "EpicEvents.Crm.Collaborators.Collaborator",
                 typeof(Collaborator),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -106,6 +106,15 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
                 propertyInfo: typeof(Collaborator).GetProperty("PasswordHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Collaborator).GetField("<PasswordHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             passwordHash.AddAnnotation("Relational:ColumnName", "password_hash");
+
+            var preferredLanguage = runtimeEntityType.AddProperty(
+                "PreferredLanguage",
+                typeof(string),
+                propertyInfo: typeof(Collaborator).GetProperty("PreferredLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Collaborator).GetField("<PreferredLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2);
+            preferredLanguage.AddAnnotation("Relational:ColumnName", "preferred_language");
 
             var roleId = runtimeEntityType.AddProperty(
                 "RoleId",

@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7a745be0-e103-452a-994e-ff3e52897039"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("461de1a6-bdad-4c48-8a47-9c2a323e77b0"), entityTypeCount: 11)
         {
         }
 
