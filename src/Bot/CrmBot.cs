@@ -110,6 +110,16 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         await RunAsync(turn, CommandParser.Parse(text), value.GetValueOrDefault(CardActions.AfterField), cancellationToken);
     }
 
+    /// <summary>A picker of a form (a client, a signed contract) asks for the records matching what the person typed.</summary>
+    protected override async Task<SearchInvokeResponse> OnSearchInvokeAsync(ITurnContext turnContext, SearchInvokeValue search, CancellationToken cancellationToken)
+    {
+        var turn = await SignInAsync(turnContext, cancellationToken, silent: true) ?? throw new InvokeResponseException(401);
+        turn.Operation = "bot search " + search.Dataset;
+        var found = await EpicEvents.Bot.Dialogs.RecordPickers.SearchAsync(
+            turn, search.Dataset ?? string.Empty, search.QueryText, search.QueryOptions?.Skip ?? 0, search.QueryOptions?.Top ?? 0, cancellationToken);
+        return SearchInvokeResponse.Of(found.Select(r => new SearchResult(r.Title, r.Value)));
+    }
+
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var turn = await SignInAsync(turnContext, cancellationToken, silent: true);

@@ -60,9 +60,32 @@ public sealed class NewClientFormTests(EndToEndWorld world, ITestOutputHelper ou
             (await form.ErrorUnderAsync(field)).Should().Contain("Fill in", $"the renderer refuses the empty {field} and says why");
         }
 
-        if (Environment.GetEnvironmentVariable("EPICEVENTS_E2E_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            await chat.ScreenshotAsync(Path.Combine(folder, "new-client-empty.png"));
-        }
+        await KeepScreenshotAsync(chat, "new-client-empty.png");
+    });
+
+    [EndToEndFact]
+    public Task A_salesperson_picks_the_client_of_a_new_contract_by_typing_part_of_its_name() => ScenarioAsync(async () =>
+    {
+        var slug = Guid.NewGuid().ToString("N")[..6];
+        var name = $"Zoé Picker {slug}";
+        (await World.CliAsync(MockTenant.Sales, ["client", "create", "--name", name, "--email", $"zoe.{slug}@picker.fr", "--phone", "+33 6 00 00 00 01", "--company", $"Picker {slug}"])).Succeeds();
+        var chat = await OpenChatAsync(MockTenant.Sales);
+
+        var form = await chat.SendAsync("new contract");
+        (await form.TitleAsync()).Should().Be("New contract");
+        var picker = await form.InputAsync("Client");
+        (await picker.GetAttributeAsync("role")).Should().Be("combobox", "the client is picked from a list, not typed as a number");
+        await picker.ClickAsync();
+        await picker.PressSequentiallyAsync("Zoé Picker");
+        await KeepScreenshotAsync(chat, "new-contract-picker.png");
+        await chat.Page.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { NameRegex = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(name)) }).First.ClickAsync();
+        await form.FillAsync("totalAmount", "4800");
+        await form.FillAsync("amountDue", "4800");
+        var confirmation = await form.ClickAsync("Create contract");
+
+        (await confirmation.TextAsync()).Should().Contain("created").And.Contain(name);
+        var list = await chat.SendAsync("contracts unsigned");
+        (await list.TextAsync()).Should().Contain(name).And.Contain("● Draft");
+        await KeepScreenshotAsync(chat, "contract-list.png");
     });
 }

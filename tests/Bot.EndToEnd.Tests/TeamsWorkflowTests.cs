@@ -38,6 +38,7 @@ public sealed class TeamsWorkflowTests(EndToEndWorld world, ITestOutputHelper ou
         var decided = await manager.CardContainingAsync(Summary(contract), $"Approved by {ManagerName}");
         (await decided.HasButtonAsync("Approve")).Should().BeFalse("a decided request has no buttons left");
         (await decided.HasButtonAsync("Reject")).Should().BeFalse();
+        await KeepScreenshotAsync(manager, "approval-decided.png");
         await manager.Playground.Conversation.NextFromBotAsync(
             managerMark,
             m => m.Action == "updateMessage" && m.MessageId == delivered.MessageId && m.AllText.Contains($"Approved by {ManagerName}", StringComparison.Ordinal),

@@ -38,6 +38,56 @@ public sealed class DialogTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task A_new_contract_is_for_a_client_picked_from_ones_own_clients_not_a_typed_number()
+    {
+        var chat = _world.ChatWith(_world.Sales);
+        var mine = await _world.QueryAsync(db => db.Clients.Where(c => c.SalesContactId == _world.Sales.CollaboratorId)
+            .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.FullName }).ToListAsync());
+
+        var form = (await chat.SayAsync("new contract")).Card();
+
+        var picker = form.Input("clientId");
+        picker.GetProperty("type").GetString().Should().Be("Input.ChoiceSet");
+        picker.GetProperty("style").GetString().Should().Be("filtered");
+        picker.GetProperty("choices.data").GetProperty("dataset").GetString().Should().Be("crm.clients");
+        var offered = picker.GetProperty("choices").EnumerateArray().Select(c => int.Parse(c.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        offered.Should().Equal(mine.Take(15).Select(c => c.Id), "the salesperson's own clients, newest first");
+        picker.GetProperty("choices")[0].GetProperty("title").GetString().Should().Contain(mine[0].FullName);
+
+        var created = (await chat.ClickAsync(form, "Create contract", new Dictionary<string, string>
+        {
+            ["clientId"] = mine[1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["totalAmount"] = "1200",
+            ["amountDue"] = "1200",
+        })).Card();
+        created.Text().Should().Contain("created").And.Contain(mine[1].FullName);
+    }
+
+    [Fact]
+    public async Task Typing_in_a_picker_searches_the_records_the_person_may_see()
+    {
+        var chat = _world.ChatWith(_world.Sales);
+        var theirs = await _world.QueryAsync(db => db.Clients.Where(c => c.SalesContactId == _world.Sales.CollaboratorId).OrderBy(c => c.Id).Select(c => new { c.Id, c.FullName }).FirstAsync());
+        var someoneElses = await _world.QueryAsync(db => db.Clients.Where(c => c.SalesContactId != _world.Sales.CollaboratorId).OrderBy(c => c.Id).Select(c => c.FullName).FirstAsync());
+
+        var found = await SearchAsync(chat, "crm.clients", theirs.FullName);
+        var notTheirs = await SearchAsync(chat, "crm.clients", someoneElses);
+        var unknown = await SearchAsync(chat, "crm.nothing", "a");
+
+        found.GetProperty("type").GetString().Should().Be("application/vnd.microsoft.search.searchResponse");
+        var results = found.GetProperty("value").GetProperty("results").EnumerateArray().ToList();
+        results.Should().Contain(r => r.GetProperty("value").GetString() == theirs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) && r.GetProperty("title").GetString()!.Contains(theirs.FullName));
+        notTheirs.GetProperty("value").GetProperty("results").EnumerateArray().Should().NotContain(r => r.GetProperty("title").GetString()!.Contains(someoneElses), "a salesperson picks among their own clients");
+        unknown.GetProperty("value").GetProperty("results").GetArrayLength().Should().Be(0);
+    }
+
+    private static async Task<JsonElement> SearchAsync(Chat chat, string dataset, string text)
+    {
+        var turn = await chat.TurnAsync(chat.Adapter.MakeInvoke("application/search", new { dataset, queryText = text, queryOptions = new { skip = 0, top = 15 } }));
+        return turn.InvokeBody!.Value;
+    }
+
+    [Fact]
     public async Task A_salesperson_creates_a_client_through_the_form_fixing_a_wrong_email_on_the_way()
     {
         var chat = _world.ChatWith(_world.Sales);

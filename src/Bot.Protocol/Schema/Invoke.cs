@@ -10,6 +10,9 @@ public static class InvokeNames
     public const string MessagingExtensionQuery = "composeExtension/query";
     public const string TaskFetch = "task/fetch";
     public const string TaskSubmit = "task/submit";
+
+    /// <summary>An <c>Input.ChoiceSet</c> with <c>choices.data</c> (<c>Data.Query</c>) asks for the choices matching what the person typed.</summary>
+    public const string Search = "application/search";
 }
 
 /// <summary>The answer to an invoke activity: the HTTP status and the JSON body of the response.</summary>
@@ -32,6 +35,38 @@ public sealed class InvokeResponseException(int status, object? body = null, str
 
     public InvokeResponse ToInvokeResponse() => new(Status, Body);
 }
+
+/// <summary>The <c>value</c> of an <c>application/search</c> invoke (typeahead of an Adaptive Card choice set).</summary>
+public sealed record SearchInvokeValue
+{
+    /// <summary>The <c>dataset</c> of the card's <c>Data.Query</c>.</summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>What the person has typed so far.</summary>
+    public string? QueryText { get; init; }
+
+    public SearchQueryOptions? QueryOptions { get; init; }
+}
+
+/// <summary>Which page of choices is asked for.</summary>
+public sealed record SearchQueryOptions
+{
+    public int Skip { get; init; }
+
+    public int Top { get; init; }
+}
+
+/// <summary>The body answering an <c>application/search</c> invoke: the choices, each its display text and submitted value.</summary>
+public sealed record SearchInvokeResponse(int StatusCode, string Type, SearchResults Value)
+{
+    public const string SearchResponseType = "application/vnd.microsoft.search.searchResponse";
+
+    public static SearchInvokeResponse Of(IEnumerable<SearchResult> results) => new(200, SearchResponseType, new SearchResults([.. results]));
+}
+
+public sealed record SearchResults(IReadOnlyList<SearchResult> Results);
+
+public sealed record SearchResult(string Title, string Value);
 
 /// <summary>The <c>value</c> of an <c>adaptiveCard/action</c> invoke (Universal Actions).</summary>
 public sealed record AdaptiveCardInvokeValue

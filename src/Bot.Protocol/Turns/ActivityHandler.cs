@@ -98,6 +98,9 @@ public abstract class ActivityHandler : IBot
             case InvokeNames.TaskSubmit:
                 var submit = ReadValue<TaskModuleRequest>(activity) ?? new TaskModuleRequest();
                 return InvokeResponse.Ok(await OnTaskModuleSubmitAsync(turnContext, submit, cancellationToken));
+            case InvokeNames.Search:
+                var search = ReadValue<SearchInvokeValue>(activity) ?? throw BadInvokeValue();
+                return InvokeResponse.Ok(await OnSearchInvokeAsync(turnContext, search, cancellationToken));
             default:
                 return InvokeResponse.NotImplemented();
         }
@@ -111,6 +114,11 @@ public abstract class ActivityHandler : IBot
     /// <summary>The user typed in the message extension's search box.</summary>
     protected virtual Task<MessagingExtensionResponse> OnMessagingExtensionQueryAsync(
         ITurnContext turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken) =>
+        throw new InvokeResponseException(501);
+
+    /// <summary>A typeahead choice set asks for the choices matching what the person typed.</summary>
+    protected virtual Task<SearchInvokeResponse> OnSearchInvokeAsync(
+        ITurnContext turnContext, SearchInvokeValue search, CancellationToken cancellationToken) =>
         throw new InvokeResponseException(501);
 
     protected virtual Task<TaskModuleResponse> OnTaskModuleFetchAsync(

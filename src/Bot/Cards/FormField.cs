@@ -26,7 +26,9 @@ public sealed record FormField(
     bool Required = false,
     int? MaxLength = null,
     string? Placeholder = null,
-    IReadOnlyList<(string Title, string Value)>? Choices = null)
+    IReadOnlyList<(string Title, string Value)>? Choices = null,
+    string? Dataset = null,
+    bool Filtered = false)
 {
     /// <summary>The Adaptive Card input; a required one says what is missing when the person submits without it.</summary>
     public JsonObject ToInput(Wording words)
@@ -74,8 +76,18 @@ public sealed record FormField(
 
         if (Kind == FieldKind.Choice)
         {
-            input["style"] = "compact";
             input["choices"] = new JsonArray((Choices ?? []).Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray());
+            input["style"] = Filtered || Dataset is not null ? "filtered" : "compact";
+            if (Dataset is not null)
+            {
+                // Teams asks the bot for the records beyond those on the card as the person types.
+                input["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = Dataset, ["count"] = Dialogs.RecordPickers.Shown };
+            }
+
+            if (input["style"]!.GetValue<string>() == "filtered")
+            {
+                input["placeholder"] ??= words.Say("Type to search…", "Tapez pour chercher…");
+            }
         }
 
         return input;

@@ -26,18 +26,17 @@ public sealed class NewContractDialog : FormDialog
             ? new Dictionary<string, string> { ["clientId"] = client.ToString(CultureInfo.InvariantCulture) }
             : []));
 
-    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<FormField>>(
-        [
-            new("clientId", turn.Words.Say("Client number", "Numéro du client"), FieldKind.Number, Required: true),
-            .. ContractFields.Amounts(turn.Words),
-        ]);
+    public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
+    [
+        await RecordPickers.FieldAsync(turn, "clientId", turn.Words.Say("Client", "Client"), RecordPickers.Clients, state["clientId"], cancellationToken),
+        .. ContractFields.Amounts(turn.Words),
+    ];
 
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
     {
         if (!int.TryParse(state["clientId"], NumberStyles.None, CultureInfo.InvariantCulture, out var clientId) || clientId <= 0)
         {
-            return InvalidInput("clientId", turn.Words.Say("Give the client's number (see `clients`).", "Indiquez le numéro du client (voir `clients`)."));
+            return InvalidInput("clientId", turn.Words.Say("Choose the client.", "Choisissez le client."));
         }
 
         if (ContractFields.ReadAmounts(turn.Words, state, out var total, out var due) is { } invalid)

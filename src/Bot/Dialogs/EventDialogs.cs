@@ -28,18 +28,17 @@ public sealed class NewEventDialog : FormDialog
             ? new Dictionary<string, string> { ["contractId"] = contract.ToString(CultureInfo.InvariantCulture) }
             : []));
 
-    public override Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<FormField>>(
-        [
-            new("contractId", turn.Words.Say("Signed contract number", "Numéro du contrat signé"), FieldKind.Number, Required: true),
-            .. EventFields.For(turn.Words, withActualAttendees: false),
-        ]);
+    public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
+    [
+        await RecordPickers.FieldAsync(turn, "contractId", turn.Words.Say("Signed contract", "Contrat signé"), RecordPickers.SignedContracts, state["contractId"], cancellationToken),
+        .. EventFields.For(turn.Words, withActualAttendees: false),
+    ];
 
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
     {
         if (!int.TryParse(state["contractId"], NumberStyles.None, CultureInfo.InvariantCulture, out var contractId) || contractId <= 0)
         {
-            return InvalidInput("contractId", turn.Words.Say("Give the number of a signed contract.", "Indiquez le numéro d'un contrat signé."));
+            return InvalidInput("contractId", turn.Words.Say("Choose a signed contract.", "Choisissez un contrat signé."));
         }
 
         var read = EventFields.Read(turn, state);
