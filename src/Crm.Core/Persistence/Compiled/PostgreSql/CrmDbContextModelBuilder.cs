@@ -12,7 +12,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("68e1fbca-ff10-46e7-be83-e268781f9b18"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("cf953e8c-a55d-48e9-a2d6-ba1af9babecb"), entityTypeCount: 11)
         {
         }
 
@@ -56,7 +56,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             TeamsConversationEntityType.CreateAnnotations(teamsConversation);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.5");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

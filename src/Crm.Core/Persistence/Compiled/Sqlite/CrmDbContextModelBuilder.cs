@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("461de1a6-bdad-4c48-8a47-9c2a323e77b0"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("56181574-cf05-409b-a2a9-a46242675d20"), entityTypeCount: 11)
         {
         }
 
@@ -54,7 +54,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
             ProcessedActivityEntityType.CreateAnnotations(processedActivity);
             TeamsConversationEntityType.CreateAnnotations(teamsConversation);
 
-            AddAnnotation("ProductVersion", "10.0.5");
+            AddAnnotation("ProductVersion", "10.0.15");
         }
     }
 }
