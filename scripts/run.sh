@@ -22,8 +22,8 @@
 #
 # Logs (bot, playground, database set-up) are kept after it stops, in
 # ${XDG_STATE_HOME:-~/.local/state}/epicevents/logs (the previous run's end in .previous).
-# Environment: EPICEVENTS_BOT_PORT (3978), EPICEVENTS_PLAYGROUND_PORT (56150, or 56151/56152 with
-# --as), EPICEVENTS_PLAYGROUND_CONFIG (another mock tenant file).
+# Environment: EPICEVENTS_BOT_PORT (3978), EPICEVENTS_PLAYGROUND_PORT (56150),
+# EPICEVENTS_PLAYGROUND_CONFIG (another mock tenant file); --as uses its own port and file.
 set -euo pipefail
 
 script_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -39,6 +39,7 @@ case "${1:-}" in
     --as)
         as_person="${2:-}"
         [[ "$as_person" == "manager" || "$as_person" == "support" ]] || { printf 'run.sh: --as takes manager or support\n' >&2; exit 2; }
+        [[ $# -le 2 ]] || { printf 'run.sh: unexpected argument %s after --as %s\n' "$3" "$as_person" >&2; exit 2; }
         ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) printf 'run.sh: unknown argument %s (try --help)\n' "$1" >&2; exit 2 ;;
@@ -46,9 +47,9 @@ esac
 
 readonly bot_port="${EPICEVENTS_BOT_PORT:-3978}"
 if [[ -n "$as_person" ]]; then
-    default_port=$([[ "$as_person" == "manager" ]] && echo 56151 || echo 56152)
-    readonly playground_port="${EPICEVENTS_PLAYGROUND_PORT:-$default_port}"
-    readonly playground_config="${EPICEVENTS_PLAYGROUND_CONFIG:-$repo_root/e2e/playground-as-$as_person.yml}"
+    # The first playground's settings do not apply to the second one.
+    readonly playground_port=$([[ "$as_person" == "manager" ]] && echo 56151 || echo 56152)
+    readonly playground_config="$repo_root/e2e/playground-as-$as_person.yml"
 else
     readonly playground_port="${EPICEVENTS_PLAYGROUND_PORT:-56150}"
     readonly playground_config="${EPICEVENTS_PLAYGROUND_CONFIG:-$repo_root/e2e/.m365agentsplayground.yml}"
@@ -69,7 +70,9 @@ command -v curl >/dev/null 2>&1 || die "curl is missing (Debian: apt-get install
 [[ -f "$playground_config" ]] || die "no playground configuration at $playground_config"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/epicevents-run.XXXXXX")"
-mkdir -p "$log_dir"
+# The set-up log holds the first administrator's temporary password: logs are the user's only.
+umask 077
+mkdir -p "$log_dir" && chmod 700 "$log_dir"
 # keep_log NAME: the log file NAME of this run; the previous run's is kept as NAME.previous.
 keep_log() { [[ -f "$log_dir/$1" ]] && mv -f "$log_dir/$1" "$log_dir/$1.previous"; printf '%s' "$log_dir/$1"; }
 bot_pid=""
@@ -192,8 +195,10 @@ if [[ -s "$seed_report" ]]; then
         epicevents collaborator link-teams "$id" --aad-object-id "$aad" --tenant-id "$tenant_id" --lang en >>"$setup_log"
         # The person in the playground and in the CRM are one: same name, same email (to log in with the CLI too).
         person_email="$(email_of "$person")"
-        epicevents collaborator update "$id" --name "$person" --email "$person_email" --lang en >>"$setup_log"
-        log "$person ($department) is linked; CLI login: $person_email"
+        if [[ -n "$person_email" ]]; then
+            epicevents collaborator update "$id" --name "$person" --email "$person_email" --lang en >>"$setup_log"
+        fi
+        log "$person ($department) is linked; CLI login: ${person_email:-$email}"
     done
     epicevents auth logout >/dev/null 2>&1 || true
     unset EPICEVENTS_CONFIG_DIR
@@ -249,7 +254,7 @@ cat <<EOF
     ./scripts/run.sh --as manager      (Maud Manager, port 56151)
     ./scripts/run.sh --as support      (Sue Support, port 56152)
   The CLI uses the same database: dotnet run --project src/Cli -- auth login
-    (sam.sales@epicevents.example, maud.manager@…, sue.support@…; password $demo_password)
+    (the logins above; demo password $demo_password)
   Logs, kept after it stops: $log_dir
   Ctrl+C stops the bot and this playground.
 

@@ -114,7 +114,9 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
     protected override async Task<SearchInvokeResponse> OnSearchInvokeAsync(ITurnContext turnContext, SearchInvokeValue search, CancellationToken cancellationToken)
     {
         var turn = await SignInAsync(turnContext, cancellationToken, silent: true) ?? throw new InvokeResponseException(401);
-        turn.Operation = "bot search " + search.Dataset;
+        turn.Operation = search.Dataset is EpicEvents.Bot.Dialogs.RecordPickers.Clients or EpicEvents.Bot.Dialogs.RecordPickers.SignedContracts
+            ? "bot search " + search.Dataset
+            : "bot search other";
         var found = await EpicEvents.Bot.Dialogs.RecordPickers.SearchAsync(
             turn, search.Dataset ?? string.Empty, search.QueryText, search.QueryOptions?.Skip ?? 0, search.QueryOptions?.Top ?? 0, cancellationToken);
         return SearchInvokeResponse.Of(found.Select(r => new SearchResult(r.Title, r.Value)));

@@ -85,6 +85,16 @@ public sealed class CommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suggestion_never_changes_a_record_the_person_did_not_name()
+    {
+        var manager = _world.ChatWith(_world.Manager);
+
+        (await manager.SayAsync("sgin")).Card().Buttons().Should().NotContain(b => b.StartsWith("sign ", StringComparison.Ordinal), "a button would sign the example's contract");
+        (await manager.SayAsync("sgin 12")).Card().Buttons().Should().Contain("sign 12");
+        (await manager.SayAsync("asign 3")).Card().Buttons().Should().Contain("assign 3", "the bot then asks whom").And.NotContain(b => b.Contains(" to ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Nonsense_gets_commands_the_person_may_use_only()
     {
         var support = (await _world.ChatWith(_world.Support).SayAsync("new clent")).Card().Buttons();

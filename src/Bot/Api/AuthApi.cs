@@ -41,7 +41,7 @@ internal static class AuthApi
         auth.MapPost("/logout-everywhere", async (ApiCaller caller, LogoutEverywhere useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, cancellationToken), _ => new LoggedOut(true, true)))
             .Answers<LoggedOut>()
-            .WithSummary("Ends every session of one's account, this one included.");
+            .WithSummary("Ends every session this server signed for one's account, this one included; Microsoft Entra tokens last until they expire (an hour at most).");
     }
 
     private static async Task<IResult> LoginAsync(Credentials credentials, LoginThrottle throttle, HttpContext http, Login login, CancellationToken cancellationToken)

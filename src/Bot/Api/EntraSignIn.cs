@@ -120,7 +120,8 @@ internal sealed record EntraSettings(string Authority, string ClientId, string S
         var tenant = section["TenantId"] is { Length: > 0 } id ? id : "organizations";
         var apiClient = section["ClientId"]!;
         var scope = section["Scope"] is { Length: > 0 } s ? s : EntraSignIn.DefaultScope;
-        var appIdUri = (section["AppIdUri"] is { Length: > 0 } uri ? uri : $"api://{apiClient}").TrimEnd('/');
+        // Identity.Web accepts tokens for AzureAd:Audience when set, else for ClientId and api://ClientId.
+        var appIdUri = (section["Audience"] is { Length: > 0 } uri ? uri : $"api://{apiClient}").TrimEnd('/');
         var cliClient = section["CliClientId"] is { Length: > 0 } cli ? cli : apiClient;
         return new EntraSettings($"{instance}/{tenant}/", cliClient, scope, $"{appIdUri}/{scope}");
     }

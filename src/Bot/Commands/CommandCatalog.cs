@@ -4,7 +4,8 @@ using EpicEvents.Crm.Presentation;
 namespace EpicEvents.Bot.Commands;
 
 /// <summary>A command as people type it (an example in each language, as the parser reads it), what it does, and who may use it.</summary>
-public sealed record CommandUsage(string English, string French, string WhatEnglish, string WhatFrench, Func<Department, bool> OfferedTo)
+/// <param name="Changes">The command changes data at once (no form first): never suggested with an example's number or name.</param>
+public sealed record CommandUsage(string English, string French, string WhatEnglish, string WhatFrench, Func<Department, bool> OfferedTo, bool Changes = false)
 {
     public string Example(Wording words) => words.Say(English, French);
 
@@ -32,19 +33,19 @@ public static class CommandCatalog
         new("contract 7", "contrat 7", "one contract", "un contrat", _ => true),
         new("new contract", "nouveau contrat", "create a contract", "créer un contrat", May(CrmAction.CreateContract)),
         new("update contract 7", "modifier contrat 7", "change a contract's amounts", "modifier les montants d'un contrat", May(CrmAction.UpdateContractAmounts)),
-        new("sign 7", "signer 7", "sign a contract", "signer un contrat", May(CrmAction.SignContract)),
-        new("request signature 7", "demander signature 7", "ask Management to sign", "demander la signature à la gestion", d => !May(CrmAction.SignContract)(d) && May(CrmAction.RequestSignature)(d)),
+        new("sign 7", "signer 7", "sign a contract", "signer un contrat", May(CrmAction.SignContract), Changes: true),
+        new("request signature 7", "demander signature 7", "ask Management to sign", "demander la signature à la gestion", d => !May(CrmAction.SignContract)(d) && May(CrmAction.RequestSignature)(d), Changes: true),
         new("events upcoming 30", "événements à venir 30", "events of the next days", "événements des prochains jours", _ => true),
         new("events unassigned", "événements sans support", "events without support", "événements sans support", _ => true),
         new("events mine", "mes événements", "the events I support", "les événements dont je m'occupe", d => d == Department.Support),
         new("event 3", "événement 3", "one event", "un événement", _ => true),
         new("new event", "nouvel événement", "plan an event of a signed contract", "planifier un événement d'un contrat signé", May(CrmAction.CreateEvent)),
         new("update event 3", "modifier événement 3", "change an event", "modifier un événement", May(CrmAction.UpdateEvent)),
-        new("assign 3 to Sue", "assigner 3 à Sue", "assign an event's support", "assigner le support d'un événement", May(CrmAction.AssignSupport)),
+        new("assign 3 to Sue", "assigner 3 à Sue", "assign an event's support", "assigner le support d'un événement", May(CrmAction.AssignSupport), Changes: true),
         new("notifications", "notifications", "every notification and where it is", "chaque notification et où elle en est", May(CrmAction.ManageNotifications)),
         new("notifications failed", "notifications en échec", "notifications that did not arrive, to send again", "notifications non distribuées, à renvoyer", May(CrmAction.ManageNotifications)),
         new("history contract 7", "historique contrat 7", "who changed what", "qui a modifié quoi", May(CrmAction.ReadAuditTrail)),
-        new("language fr", "langue en", "answer me in French (fr), English (en) or my Teams language (auto)", "me répondre en français (fr), en anglais (en) ou dans la langue de Teams (auto)", _ => true),
+        new("language fr", "langue fr", "answer me in French (fr), English (en) or my Teams language (auto)", "me répondre en français (fr), en anglais (en) ou dans la langue de Teams (auto)", _ => true, Changes: true),
         new("cancel", "annuler", "close the open form", "fermer le formulaire ouvert", _ => true),
         new("help", "aide", "this list", "cette liste", _ => true),
     ];

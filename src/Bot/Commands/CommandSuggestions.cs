@@ -19,7 +19,11 @@ public static partial class CommandSuggestions
         var typed = CommandParser.Normalize(text);
         var number = Number().Match(typed) is { Success: true } found ? found.Value : null;
         var shape = Number().Replace(typed, "#");
+        // A command that changes data is suggested only with the person's own number, never the example's
+        // ("sgin 7" → "sign 7"; "sgin" → no "sign 7" button that would sign contract 7); one that needs a
+        // name (assign) is suggested without one, so the bot asks.
         return CommandCatalog.For(department)
+            .Where(c => !c.Changes || (number is not null && Number().IsMatch(c.English)))
             .SelectMany(c => new[] { (Usage: c, Example: c.English, Score: Distance(shape, c.English)), (Usage: c, Example: c.French, Score: Distance(shape, c.French)) })
             .GroupBy(s => s.Usage)
             .Select(g => (g.Key, Score: g.Min(s => s.Score)))
@@ -30,13 +34,17 @@ public static partial class CommandSuggestions
             .ToList();
     }
 
-    private static string WithNumber(string example, string? number) =>
-        number is null ? example : Number().Replace(example, number, 1);
+    private static string WithNumber(string example, string? number)
+    {
+        var command = number is null ? example : Number().Replace(example, number, 1);
+        var name = AssignTarget().Match(command);
+        return name.Success ? command[..name.Index] : command;
+    }
 
     /// <summary>Edit distance to the example, or to as many of the typed words as the example has (a command followed by extra words).</summary>
     private static int Distance(string shape, string example)
     {
-        var target = Number().Replace(CommandParser.Normalize(example), "#");
+        var target = Number().Replace(AssignTarget().Replace(CommandParser.Normalize(example), string.Empty), "#");
         var words = shape.Split(' ');
         var wanted = target.Split(' ').Length;
         var prefix = words.Length > wanted ? string.Join(' ', words.Take(wanted)) : shape;
@@ -69,4 +77,7 @@ public static partial class CommandSuggestions
 
     [GeneratedRegex(@"#?\d+")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@" (to|à|a) \S+$")]
+    private static partial Regex AssignTarget();
 }

@@ -67,14 +67,14 @@ public static class NotificationReplies
             return turn.RefusalCard(result.AsFailure());
         }
 
-        var rows = result.Value.Items.Select(n => new ListRow(
-            $"#{n.Id} · {Describe(n, words)} → {n.RecipientName}",
-            Detail(n, words, turn.Zone),
-            Badges.Delivery(n.State, State(n.State, words)).Text,
-            n.State is DeliveryState.Failed or DeliveryState.Undeliverable
-                ? CardActions.Execute(words.Say("Send again", "Renvoyer"), RetryVerb, new Dictionary<string, string> { [NotificationField] = n.Id.ToString(CultureInfo.InvariantCulture) }, validate: false)
+        var rows = result.Value.Items.Select(n => (Notification: n, Badge: Badges.Delivery(n.State, State(n.State, words)))).Select(r => new ListRow(
+            $"#{r.Notification.Id} · {Describe(r.Notification, words)} → {r.Notification.RecipientName}",
+            Detail(r.Notification, words, turn.Zone),
+            r.Badge.Text,
+            r.Notification.State is DeliveryState.Failed or DeliveryState.Undeliverable
+                ? CardActions.Execute(words.Say("Send again", "Renvoyer"), RetryVerb, new Dictionary<string, string> { [NotificationField] = r.Notification.Id.ToString(CultureInfo.InvariantCulture) }, validate: false)
                 : null,
-            Badges.Delivery(n.State, State(n.State, words)).Color)).ToList();
+            r.Badge.Color)).ToList();
         var actions = new List<JsonNode>();
         if (failedOnly && !result.Value.IsEmpty)
         {

@@ -42,6 +42,12 @@ public static class RecordPickers
     {
         var count = Math.Clamp(top <= 0 ? Shown : top, 1, WithoutTypeahead);
         skip = Math.Max(0, skip);
+        if (skip + count > PageRequest.MaxLimit)
+        {
+            // Past the first few hundred, the person narrows the search by typing more.
+            return [];
+        }
+
         var search = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         var mine = turn.Actor.EffectiveDepartment == Department.Sales;
         switch (dataset)
@@ -65,9 +71,14 @@ public static class RecordPickers
         if (chosen is { Length: > 0 } && choices.All(c => c.Value != chosen) && int.TryParse(chosen, NumberStyles.None, CultureInfo.InvariantCulture, out var recordId))
         {
             // Opened on a record ("new contract 12") that is not among the newest: it is offered too.
+            // Only a record the picker itself would offer: one's own client (Sales), a signed contract.
+            var mine = turn.Actor.EffectiveDepartment == Department.Sales;
             var record = dataset == Clients
-                ? (await turn.Get<GetClient>().ExecuteAsync(turn.Actor, recordId, cancellationToken)) is { IsOk: true } client ? ClientChoice(client.Value) : null
-                : (await turn.Get<GetContract>().ExecuteAsync(turn.Actor, recordId, cancellationToken)) is { IsOk: true } contract ? ContractChoice(contract.Value, turn.Words) : null;
+                ? (await turn.Get<GetClient>().ExecuteAsync(turn.Actor, recordId, cancellationToken)) is { IsOk: true } client && (!mine || client.Value.SalesContactId == turn.Actor.Id)
+                    ? ClientChoice(client.Value) : null
+                : (await turn.Get<GetContract>().ExecuteAsync(turn.Actor, recordId, cancellationToken)) is { IsOk: true } contract && contract.Value.Status == ContractStatus.Signed
+                    && (!mine || contract.Value.SalesContactId == turn.Actor.Id)
+                    ? ContractChoice(contract.Value, turn.Words) : null;
             if (record is not null)
             {
                 choices.Insert(0, record);

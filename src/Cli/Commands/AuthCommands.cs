@@ -158,7 +158,10 @@ internal static class AuthCommands
 
     private static Command Logout(CommandRunner runner)
     {
-        var everywhere = new Option<bool>("--everywhere") { Description = "End every session of your account, on every machine." };
+        var everywhere = new Option<bool>("--everywhere")
+        {
+            Description = "End every password session of your account, on every machine (a Microsoft sign-in on another machine ends when your organisation signs you out of Microsoft).",
+        };
         var command = new Command("logout", "Forget this machine's session (harmless when there is none).") { everywhere };
         command.SetAction((parseResult, cancellationToken) =>
             runner.RunAsync(parseResult, parseResult.GetValue(everywhere) ? LogoutEverywhereAsync : LogoutHereAsync, quiet: true, cancellationToken));

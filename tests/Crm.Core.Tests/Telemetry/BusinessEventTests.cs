@@ -233,6 +233,7 @@ public abstract class BusinessEventTests<TDatabase> : WorldTest<TDatabase>
         await using var db = World.NewContext();
         var messages = await db.OutboxMessages.ToListAsync();
         messages.Should().NotBeEmpty().And.OnlyContain(m => m.TraceParent == traceParent);
-        traceParent.Should().MatchRegex("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$");
+        // W3C Trace Context: version, trace id, parent id, flags (sampled, and "random" since Trace Context level 2).
+        traceParent.Should().MatchRegex("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
     }
 }
