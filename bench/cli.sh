@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process time and peak memory of the `epicevents` program on a SQLite file of 100 000 clients:
-#   bench/cli.sh            ReadyToRun build (what `dotnet pack`/publish ship)
-#   bench/cli.sh --jit      the same program without ReadyToRun, for comparison
+#   bench/cli.sh            the tool as users get it: `dotnet pack` (ReadyToRun, this platform's
+#                           package) then `dotnet tool install` into a folder of the bench
+#   bench/cli.sh --jit      the same program published without ReadyToRun, for comparison
 # The database is seeded once into $TMPDIR/epicevents-cli-bench and kept for later runs.
 # Each case runs 2 warm-up times, then 9 measured times; the median and the worst peak RSS are printed.
 set -euo pipefail
@@ -13,10 +14,21 @@ ready_to_run=true
 [[ "${1:-}" == "--jit" ]] && ready_to_run=false
 mkdir -p "$work/config"
 
-publish="$work/publish-r2r-$ready_to_run"
-dotnet publish "$repo_root/src/Cli" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=$ready_to_run -o "$publish" --nologo -v quiet >/dev/null
-cli="$publish/epicevents"
+if [[ "$ready_to_run" == true ]]; then
+    # A version of its own each time, so that NuGet's cache never hands back an older build.
+    version="1.0.0-bench.$(date +%s)"
+    rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
+    rm -rf "$work/artifacts" "$work/tool"
+    dotnet pack "$repo_root/src/Cli" -c Release -p:Version="$version" -p:RuntimeIdentifiers="$rid;any" \
+        -o "$work/artifacts" --nologo -v quiet >/dev/null
+    dotnet tool install epicevents --tool-path "$work/tool" --add-source "$work/artifacts" --version "$version" >/dev/null
+    cli="$work/tool/epicevents"
+else
+    publish="$work/publish-jit"
+    dotnet publish "$repo_root/src/Cli" -c Release -r linux-x64 --self-contained false \
+        -p:PublishReadyToRun=false -o "$publish" --nologo -v quiet >/dev/null
+    cli="$publish/epicevents"
+fi
 
 export ConnectionStrings__Crm="Data Source=$work/crm.db"
 export EPICEVENTS_CONFIG_DIR="$work/config"

@@ -106,7 +106,8 @@ internal static class DatabaseCommands
         {
             Description = "Outside Development: yes, create demo accounts that share a published password (each must change it at first login).",
         };
-        var command = new Command("seed", "Fill an empty database with demo data.") { demo, clients, demoAccounts };
+        var unsigned = new Option<int?>("--unsigned-percent") { Description = "The share of contracts left unsigned (draft or awaiting signature), 0 to 100 (default: about 27).", HelpName = "PERCENT" };
+        var command = new Command("seed", "Fill an empty database with demo data.") { demo, clients, demoAccounts, unsigned };
         runner.Operator(command, async (context, cancellationToken) =>
         {
             if (!context.Value(demo))
@@ -124,7 +125,7 @@ internal static class DatabaseCommands
                     $"Les données de démonstration créent des comptes qui partagent le mot de passe publié {DemoDataSeeder.DefaultPassword}. Hors Development, confirmez avec --demo-accounts (chaque compte devra alors le changer à la première connexion)."));
             }
 
-            var request = new DemoDataRequest(context.Value(clients) ?? DemoDataSeeder.DefaultClients, TemporaryPasswords: !development);
+            var request = new DemoDataRequest(context.Value(clients) ?? DemoDataSeeder.DefaultClients, TemporaryPasswords: !development, UnsignedPercent: context.Value(unsigned));
             var seeder = context.Get<DemoDataSeeder>();
             var result = context.Terminal.CanShowProgress
                 ? await SeedWithProgressAsync(context, seeder, request, cancellationToken)

@@ -67,9 +67,12 @@ internal sealed class DemoCompany
     private int _clients;
     private int _signedContracts;
 
-    public DemoCompany(Random random, DemoKeys keys, DateTime today, IEnumerable<string> takenStaffEmails)
+    private readonly double? _unsignedShare;
+
+    public DemoCompany(Random random, DemoKeys keys, DateTime today, IEnumerable<string> takenStaffEmails, int? unsignedPercent = null)
     {
         _random = random;
+        _unsignedShare = unsignedPercent / 100.0;
         _keys = keys;
         _today = today;
         _takenStaffEmails = new HashSet<string>(takenStaffEmails, StringComparer.Ordinal);
@@ -369,13 +372,29 @@ internal sealed class DemoCompany
 
     private int ContractCount() => _random.NextDouble() switch { < 0.10 => 0, < 0.80 => 1, < 0.95 => 2, _ => 3 };
 
-    private ContractStatus RandomStatus() => _random.NextDouble() switch
+    private ContractStatus RandomStatus()
     {
-        < 0.62 => ContractStatus.Signed,
-        < 0.77 => ContractStatus.Draft,
-        < 0.89 => ContractStatus.PendingSignature,
-        _ => ContractStatus.Cancelled,
-    };
+        var roll = _random.NextDouble();
+        if (_unsignedShare is not { } unsigned)
+        {
+            return roll switch
+            {
+                < 0.62 => ContractStatus.Signed,
+                < 0.77 => ContractStatus.Draft,
+                < 0.89 => ContractStatus.PendingSignature,
+                _ => ContractStatus.Cancelled,
+            };
+        }
+
+        // The unsigned share asked for, split between drafts and requests as usual (15 : 12); of the
+        // rest, one in seven cancelled, as in the usual company (11 : 62).
+        var drafts = unsigned * 15 / 27;
+        var cancelled = (1 - unsigned) * 11 / 73;
+        return roll < drafts ? ContractStatus.Draft
+            : roll < unsigned ? ContractStatus.PendingSignature
+            : roll < unsigned + cancelled ? ContractStatus.Cancelled
+            : ContractStatus.Signed;
+    }
 
     /// <summary>From 500 € to 150 000 €, most of them small, with cents.</summary>
     private decimal Amount()

@@ -20,7 +20,8 @@ namespace EpicEvents.Crm.Setup;
 /// Whether that password is temporary: each demo collaborator must change it at first login, so that a
 /// published password opens nothing on a database others can reach.
 /// </param>
-public sealed record DemoDataRequest(int Clients = DemoDataSeeder.DefaultClients, int? Seed = null, string? Password = null, bool TemporaryPasswords = false);
+/// <param name="UnsignedPercent">The share of contracts left unsigned (draft or awaiting signature), 0–100; null: the usual company's (about 27 %).</param>
+public sealed record DemoDataRequest(int Clients = DemoDataSeeder.DefaultClients, int? Seed = null, string? Password = null, bool TemporaryPasswords = false, int? UnsignedPercent = null);
 
 public enum DemoDataStage
 {
@@ -83,7 +84,8 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
         // Checked against no address: every demo collaborator shares this password, whatever their email.
         var validation = new Validation()
             .Check("clients", request.Clients is < 1 or > MaxClients ? $"The number of clients is between 1 and {MaxClients.ToString("N0", CultureInfo.InvariantCulture)}." : null)
-            .Check("password", policy.Check(password, string.Empty));
+            .Check("password", policy.Check(password, string.Empty))
+            .Check("unsignedPercent", request.UnsignedPercent is < 0 or > 100 ? "The share of unsigned contracts is a percentage, from 0 to 100." : null);
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -122,7 +124,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
                 await TableWriter<Event>.OpenAsync(db, cancellationToken));
 
             // Dates are drawn relative to the start of the day, so that a seed gives the same company all day long.
-            var company = new DemoCompany(new Random(seed), keys, clock.GetUtcNow().UtcDateTime.Date, takenEmails);
+            var company = new DemoCompany(new Random(seed), keys, clock.GetUtcNow().UtcDateTime.Date, takenEmails, request.UnsignedPercent);
 
             // Hashing is deliberately slow: once for everybody.
             var staff = company.HireStaff(request.Clients, roles, hashing.Hash(password), request.TemporaryPasswords);

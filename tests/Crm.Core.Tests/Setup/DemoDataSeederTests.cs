@@ -51,6 +51,18 @@ public abstract class DemoDataSeederTests<TDatabase> : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_share_of_unsigned_contracts_can_be_chosen_as_the_original_programs_are_seeded()
+    {
+        var report = (await _company.Get<DemoDataSeeder>().SeedAsync(new DemoDataRequest(1000, Seed: 7, UnsignedPercent: 50))).ShouldBeOk();
+
+        var unsigned = report.ContractsByStatus[ContractStatus.Draft] + report.ContractsByStatus[ContractStatus.PendingSignature];
+        ((double)unsigned / report.Contracts).Should().BeApproximately(0.5, 0.04);
+        await using var db = _company.NewContext();
+        (await db.Contracts.CountAsync(c => c.Status == ContractStatus.Draft || c.Status == ContractStatus.PendingSignature)).Should().Be(unsigned);
+        (await _company.Get<DemoDataSeeder>().SeedAsync(new DemoDataRequest(10, UnsignedPercent: 101))).ShouldBe(Outcome.Invalid);
+    }
+
+    [Fact]
     public async Task Demo_collaborators_have_unique_emails_and_employee_numbers_and_one_of_them_has_left()
     {
         (await SeedAsync(200)).ShouldBeOk();
