@@ -17,9 +17,9 @@ mkdir -p "$work/config"
 if [[ "$ready_to_run" == true ]]; then
     # A version of its own each time, so that NuGet's cache never hands back an older build.
     version="1.0.0-bench.$(date +%s)"
-    rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
+    rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | sed -n 1p)"
     rm -rf "$work/artifacts" "$work/tool"
-    dotnet pack "$repo_root/src/Cli" -c Release -p:Version="$version" -p:RuntimeIdentifiers="$rid;any" \
+    dotnet pack "$repo_root/src/Cli" -c Release -p:Version="$version" -p:ToolRuntimeIdentifiers="$rid" \
         -o "$work/artifacts" --nologo -v quiet >/dev/null
     dotnet tool install epicevents --tool-path "$work/tool" --add-source "$work/artifacts" --version "$version" >/dev/null
     cli="$work/tool/epicevents"
