@@ -33,6 +33,7 @@ public static class SchemaMigrator
         new(5, "notification_delivery"),
         new(6, "event_search", BackfillEventSearchKeysAsync),
         new(7, "preferred_language"),
+        new(8, "unsigned_contracts"),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

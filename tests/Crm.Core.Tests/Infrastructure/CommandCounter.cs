@@ -12,10 +12,14 @@ public sealed class CommandCounter : DbCommandInterceptor
 
     public void Reset() => Interlocked.Exchange(ref _count, 0);
 
+    /// <summary>The text and parameters of the last query that read rows, to ask the database how it runs it.</summary>
+    public (string Text, IReadOnlyList<(string Name, object? Value)> Parameters) LastQuery { get; private set; } = (string.Empty, []);
+
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
+        LastQuery = (command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
