@@ -27,6 +27,9 @@ public enum CrmAction
     DeleteEvent,
     ReadAuditTrail,
     ManageNotifications,
+
+    /// <summary>One's own preferences (the language the bot speaks in).</summary>
+    ChooseOwnSettings,
 }
 
 /// <summary>How far a department's right reaches: nothing, its own records, or everything.</summary>
@@ -67,6 +70,7 @@ public static class PermissionMatrix
         [CrmAction.DeleteEvent] = new(Reach.All, Reach.None, Reach.None),
         [CrmAction.ReadAuditTrail] = new(Reach.All, Reach.Own, Reach.Own),
         [CrmAction.ManageNotifications] = new(Reach.All, Reach.None, Reach.None),
+        [CrmAction.ChooseOwnSettings] = new(Reach.Own, Reach.Own, Reach.Own),
     }.ToFrozenDictionary();
 
     /// <summary>The reach of a department's right; unknown departments and actions get none.</summary>
@@ -149,6 +153,7 @@ public static class PermissionMatrix
         CrmAction.DeleteEvent => "delete an event",
         CrmAction.ReadAuditTrail => "read the audit trail",
         CrmAction.ManageNotifications => "see or retry the delivery of notifications",
+        CrmAction.ChooseOwnSettings => "change its own settings",
         _ => "do this",
     };
 

@@ -12,7 +12,7 @@ public sealed record LanguageChoice(string? Language);
 /// <summary>
 /// A collaborator chooses the language the bot speaks to them in — their replies, cards and
 /// notifications — over their Teams client's locale (a French speaker with an English Teams, or the
-/// emulator, which always says en-US). Their own account only, as for their password.
+/// emulator, which always says en-US). Their own settings only; a temporary password is changed first.
 /// </summary>
 public sealed class ChooseLanguage(CrmDbContext db, TimeProvider clock) : IUseCase
 {
@@ -20,7 +20,7 @@ public sealed class ChooseLanguage(CrmDbContext db, TimeProvider clock) : IUseCa
 
     public async Task<Result<LanguageChoice>> ExecuteAsync(Actor actor, string? language, CancellationToken cancellationToken = default)
     {
-        if (PermissionMatrix.Check(actor, CrmAction.ChangeOwnPassword, out _) is { } refusal)
+        if (PermissionMatrix.Check(actor, CrmAction.ChooseOwnSettings, out _) is { } refusal)
         {
             return refusal;
         }

@@ -89,6 +89,9 @@ public sealed class PermissionMatrixTests
     [InlineData(ReadInactiveCollaborators, Management, All)]
     [InlineData(ReadInactiveCollaborators, Sales, None)]
     [InlineData(ReadInactiveCollaborators, Support, None)]
+    [InlineData(ChooseOwnSettings, Management, Own)]
+    [InlineData(ChooseOwnSettings, Sales, Own)]
+    [InlineData(ChooseOwnSettings, Support, Own)]
     public void The_matrix_gives_each_department_exactly_the_reach_of_the_spec(CrmAction action, Department department, Reach expected) =>
         PermissionMatrix.For(department, action).Should().Be(expected);
 
