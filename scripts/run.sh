@@ -98,12 +98,9 @@ trap stop EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# --- a second playground, as the manager or the support person -----------------------------------
-if [[ -n "$as_person" ]]; then
-    curl -fsS "http://127.0.0.1:$bot_port/readyz" >/dev/null 2>&1 \
-        || die "no bot on http://127.0.0.1:$bot_port: start ./scripts/run.sh first, in another terminal"
-    [[ -f e2e/node_modules/@microsoft/m365agentsplayground/cli.js ]] || die "the playground is not installed: start ./scripts/run.sh first"
-    playground_log="$(keep_log "playground-$as_person.log")"
+# start_playground: the Agents Playground on $playground_port with $playground_config, talking to the
+# bot on $bot_port, its output in $playground_log; returns once it answers (sets playground_pid).
+start_playground() {
     (
         cd e2e
         TEAMSAPPTESTER_BROWSER=none \
@@ -112,14 +109,24 @@ if [[ -n "$as_person" ]]; then
                 -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry
     ) >"$playground_log" 2>&1 &
     playground_pid=$!
+    local i
     for i in $(seq 1 120); do
-        curl -fsS "http://localhost:$playground_port/_debug/ping" >/dev/null 2>&1 && break
+        curl -fsS "http://localhost:$playground_port/_debug/ping" >/dev/null 2>&1 && return 0
         if ! kill -0 "$playground_pid" 2>/dev/null || [[ "$i" -eq 120 ]]; then
             tail -n 40 "$playground_log" >&2 || true
             die "the playground did not start on port $playground_port"
         fi
         sleep 0.5
     done
+}
+
+# --- a second playground, as the manager or the support person -----------------------------------
+if [[ -n "$as_person" ]]; then
+    curl -fsS "http://127.0.0.1:$bot_port/readyz" >/dev/null 2>&1 \
+        || die "no bot on http://127.0.0.1:$bot_port: start ./scripts/run.sh first, in another terminal"
+    [[ -f e2e/node_modules/@microsoft/m365agentsplayground/cli.js ]] || die "the playground is not installed: start ./scripts/run.sh first"
+    playground_log="$(keep_log "playground-$as_person.log")"
+    start_playground
     name=$([[ "$as_person" == "manager" ]] && echo "Maud Manager" || echo "Sue Support")
     printf '\n  Open http://localhost:%s/ and chat with the bot as %s.\n  Log: %s · Ctrl+C stops this playground (the bot keeps running).\n\n' "$playground_port" "$name" "$playground_log"
     while kill -0 "$playground_pid" 2>/dev/null; do sleep 1; done
@@ -227,24 +234,7 @@ for i in $(seq 1 120); do
 done
 
 log "starting the Agents Playground on port $playground_port"
-(
-    cd e2e
-    TEAMSAPPTESTER_BROWSER=none \
-    M365_AGENTS_PLAYGROUND_CONFIG_PATH="$playground_config" \
-        exec setsid npx --no-install agentsplayground start \
-            -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry
-) >"$playground_log" 2>&1 &
-playground_pid=$!
-for i in $(seq 1 120); do
-    if curl -fsS "http://localhost:$playground_port/_debug/ping" >/dev/null 2>&1; then
-        break
-    fi
-    if ! kill -0 "$playground_pid" 2>/dev/null || [[ "$i" -eq 120 ]]; then
-        tail -n 40 "$playground_log" >&2 || true
-        die "the playground did not start on port $playground_port"
-    fi
-    sleep 0.5
-done
+start_playground
 
 cat <<EOF
 

@@ -30,10 +30,10 @@ public sealed class CardLookTests : IAsyncLifetime
         var card = (await _world.ChatWith(_world.Sales).SayAsync($"contract {draft}")).Card();
         var french = (await _world.ChatWith(_world.Sales, "fr-FR").SayAsync($"contrat {draft}")).Card();
 
-        var badge = TextBlocks(card).Single(b => b.GetProperty("text").GetString() == "● Draft");
+        var badge = card.TextBlocks().Single(b => b.GetProperty("text").GetString() == "● Draft");
         badge.GetProperty("color").GetString().Should().Be("Accent");
         card.Text().Should().MatchRegex(@"\d\.\d\d €");
-        TextBlocks(french).Should().Contain(b => b.GetProperty("text").GetString() == "● Brouillon");
+        french.TextBlocks().Should().Contain(b => b.GetProperty("text").GetString() == "● Brouillon");
         french.Text().Should().MatchRegex(@"\d,\d\d €");
     }
 
@@ -42,39 +42,9 @@ public sealed class CardLookTests : IAsyncLifetime
     {
         var list = (await _world.ChatWith(_world.Manager).SayAsync("contracts unsigned")).Card();
 
-        var badges = TextBlocks(list).Where(b => b.GetProperty("text").GetString()!.StartsWith("● ", StringComparison.Ordinal)).ToList();
+        var badges = list.TextBlocks().Where(b => b.GetProperty("text").GetString()!.StartsWith("● ", StringComparison.Ordinal)).ToList();
         badges.Should().NotBeEmpty();
         badges.Select(b => b.TryGetProperty("color", out var color) ? color.GetString() : null).Should().NotContainNulls();
-        TextBlocks(list).Count(b => b.GetProperty("text").GetString() == "›").Should().Be(badges.Count, "every row says it opens");
-    }
-
-    private static List<JsonElement> TextBlocks(JsonElement element)
-    {
-        var found = new List<JsonElement>();
-        Walk(element);
-        return found;
-
-        void Walk(JsonElement e)
-        {
-            if (e.ValueKind == JsonValueKind.Object)
-            {
-                if (e.TryGetProperty("type", out var type) && type.GetString() == "TextBlock")
-                {
-                    found.Add(e);
-                }
-
-                foreach (var p in e.EnumerateObject())
-                {
-                    Walk(p.Value);
-                }
-            }
-            else if (e.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in e.EnumerateArray())
-                {
-                    Walk(item);
-                }
-            }
-        }
+        list.TextBlocks().Count(b => b.GetProperty("text").GetString() == "›").Should().Be(badges.Count, "every row says it opens");
     }
 }

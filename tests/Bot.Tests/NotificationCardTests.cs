@@ -176,7 +176,7 @@ public sealed class NotificationCardTests : IAsyncLifetime
         var contractId = await _world.NewDraftContractAsync(_world.Sales);
         // The salesperson's chat tells where the app is; the linked manager can be reached, the others are named with why not.
         var reply = (await _world.ChatWith(_world.Sales).SayAsync($"request signature {contractId}")).Card().Text();
-        reply.Should().Contain($"Asked in Teams: {_world.Manager.Name}.");
+        reply.Should().Contain($"Approval card on its way in Teams to: {_world.Manager.Name}.");
         var unlinkedManagers = await _world.QueryAsync(db => db.Collaborators
             .Where(c => c.IsActive && c.Role.Department == Department.Management && c.TeamsAadObjectId == null).Select(c => c.FullName).ToListAsync());
         foreach (var name in unlinkedManagers)

@@ -61,8 +61,9 @@ public sealed class Wording
     };
 
     /// <summary>
-    /// Who a signature request reached: the managers asked in Teams, and each one who cannot be, with
-    /// why; when nobody can, where Management will find the request instead.
+    /// Who a signature request is going to: the managers whose approval card is on its way in Teams
+    /// (queued, not yet delivered: the notifications list says when it arrives), and each one it cannot
+    /// reach, with why; when nobody can be reached, where Management will find the request instead.
     /// </summary>
     public string Approvers(IReadOnlyList<Signatures.ApproverReach> approvers)
     {
@@ -80,7 +81,7 @@ public sealed class Wording
             ? Say(
                 "No manager can receive it in Teams; they will find it in the bot with `contracts pending`, or with `epicevents contract list --status pending`.",
                 "Aucun gestionnaire ne peut la recevoir dans Teams ; ils la trouveront dans le bot avec `contrats en attente`, ou avec `epicevents contract list --status pending`.")
-            : Say($"Asked in Teams: {string.Join(", ", inTeams)}.", $"Sollicités dans Teams : {string.Join(", ", inTeams)}.");
+            : Say($"Approval card on its way in Teams to: {string.Join(", ", inTeams)}.", $"Carte d'approbation en route dans Teams vers : {string.Join(", ", inTeams)}.");
         return unreachable.Count == 0
             ? asked
             : asked + " " + Say($"Not reachable in Teams: {string.Join("; ", unreachable)}.", $"Injoignables dans Teams : {string.Join(" ; ", unreachable)}.");

@@ -54,37 +54,44 @@ public static class Cards
         ?? throw new InvalidOperationException($"No button \"{title}\" on the card: {card.Text()}");
 
     /// <summary>The titles of the card's buttons, in order.</summary>
-    public static IReadOnlyList<string> Buttons(this JsonElement card)
+    public static IReadOnlyList<string> Buttons(this JsonElement card) =>
+        [.. card.Elements().Where(e => TypeOf(e).StartsWith("Action.", StringComparison.Ordinal) && e.TryGetProperty("title", out _)).Select(e => e.GetProperty("title").GetString()!)];
+
+    /// <summary>The card's text blocks, in order.</summary>
+    public static IReadOnlyList<JsonElement> TextBlocks(this JsonElement card) => [.. card.Elements().Where(e => TypeOf(e) == "TextBlock")];
+
+    /// <summary>Every element of the card that has a type, depth first, in order.</summary>
+    public static IEnumerable<JsonElement> Elements(this JsonElement element)
     {
-        var titles = new List<string>();
-        Collect(card);
-        return titles;
-
-        void Collect(JsonElement element)
+        if (element.ValueKind == JsonValueKind.Object)
         {
-            if (element.ValueKind == JsonValueKind.Object)
+            if (TypeOf(element).Length > 0)
             {
-                if (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString()!.StartsWith("Action.", StringComparison.Ordinal)
-                    && element.TryGetProperty("title", out var title))
-                {
-                    titles.Add(title.GetString()!);
-                    return;
-                }
+                yield return element;
+            }
 
-                foreach (var property in element.EnumerateObject())
+            foreach (var property in element.EnumerateObject())
+            {
+                foreach (var inner in property.Value.Elements())
                 {
-                    Collect(property.Value);
+                    yield return inner;
                 }
             }
-            else if (element.ValueKind == JsonValueKind.Array)
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
             {
-                foreach (var item in element.EnumerateArray())
+                foreach (var inner in item.Elements())
                 {
-                    Collect(item);
+                    yield return inner;
                 }
             }
         }
     }
+
+    private static string TypeOf(JsonElement element) =>
+        element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : string.Empty;
 
     private static JsonElement? Find(JsonElement element, Func<JsonElement, bool> match)
     {

@@ -41,14 +41,14 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
         oneReachable.Approvers.Select(a => (a.CollaboratorId, a.Channel)).Should().BeEquivalentTo(
             [(World.Manager.Id, ApproverChannel.Teams), (World.Manager2.Id, ApproverChannel.AppNotInstalled)]);
         Presentation.Wording.French.Approvers(oneReachable.Approvers).Should()
-            .Be($"Sollicités dans Teams : {World.Manager.FullName}. Injoignables dans Teams : {World.Manager2.FullName} (l'application n'est pas installée dans son organisation).");
+            .Be($"Carte d'approbation en route dans Teams vers : {World.Manager.FullName}. Injoignables dans Teams : {World.Manager2.FullName} (l'application n'est pas installée dans son organisation).");
 
         // Linked in the tenant where the app is: Teams lets the bot open a chat with them.
         (await World.Get<EpicEvents.Crm.Collaborators.LinkTeamsIdentity>().ExecuteAsync(World.Manager, new EpicEvents.Crm.Collaborators.LinkTeamsIdentityRequest(World.Manager2.Id, tenant, Guid.NewGuid()))).ShouldBeOk();
         var everyone = await World.NewContractAsync(sales: World.Sales);
         var allReachable = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(everyone.Id))).ShouldBeOk();
         allReachable.Approvers.Should().OnlyContain(a => a.Channel == ApproverChannel.Teams);
-        Presentation.Wording.English.Approvers(allReachable.Approvers).Should().StartWith("Asked in Teams: ").And.NotContain("Not reachable");
+        Presentation.Wording.English.Approvers(allReachable.Approvers).Should().StartWith("Approval card on its way in Teams to: ").And.NotContain("Not reachable");
 
         await World.Get<EpicEvents.Crm.Teams.TeamsConversations>().MarkBlockedAsync(World.Manager.Id);
         var third = await World.NewContractAsync(sales: World.Sales);
