@@ -33,14 +33,21 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         using var span = BotTelemetry.Source.StartActivity(activity.Name is { Length: > 0 } name ? $"bot {activity.Type} {name}" : $"bot {activity.Type}");
         span?.SetTag("bot.activity.type", activity.Type);
         span?.SetTag("bot.activity.id", activity.Id);
+        var summary = services.GetRequiredService<TurnSummary>();
+        var outcome = TurnSummary.Failed;
         try
         {
             await base.OnTurnAsync(turnContext, cancellationToken);
+            outcome = summary.Outcome;
         }
         catch (Exception exception)
         {
             span.RecordFailure(exception);
             throw;
+        }
+        finally
+        {
+            services.GetRequiredService<BotMetrics>().TurnEnded(summary.Command, outcome);
         }
     }
 
@@ -204,7 +211,6 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
     private async Task RunAsync(CrmTurn turn, BotCommand command, string? after, CancellationToken cancellationToken)
     {
         turn.Operation = "bot " + command.GetType().Name;
-        System.Diagnostics.Activity.Current?.SetTag("crm.command", command.GetType().Name);
         switch (command)
         {
             case BotCommand.Help:

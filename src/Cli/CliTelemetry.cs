@@ -3,14 +3,18 @@ using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sentry.Extensions.Logging;
+using Sentry;
 
 namespace EpicEvents.Cli;
 
 /// <summary>
-/// One command's telemetry: a span named after the command, Crm.Core's spans and logs under it,
-/// exported when Sentry or an OTLP endpoint is configured. Nothing is built otherwise. Before the
-/// process exits the queue is flushed for at most <see cref="FlushBudget"/>, after the command's
-/// output has been written, so a slow or dead endpoint delays the prompt by that much at most.
+/// One command's telemetry: a span named after the command, Crm.Core's spans, metrics and logs under
+/// it, exported when Sentry or an OTLP endpoint is configured, and its errors as Sentry events through
+/// the Sentry SDK (<see cref="SentryReporting"/>) when a DSN is. Nothing is built otherwise. Before the
+/// process exits everything is flushed for at most <see cref="FlushBudget"/> in all, after the
+/// command's output has been written, so a slow or dead endpoint delays the prompt by that much at most
+/// and changes neither the output nor the exit code.
 /// </summary>
 internal sealed class CliTelemetry : IDisposable
 {
@@ -23,6 +27,7 @@ internal sealed class CliTelemetry : IDisposable
 
     private readonly TelemetryPipeline? _pipeline;
     private readonly ILoggerFactory? _loggers;
+    private readonly IDisposable? _sentry;
     private bool _disposed;
 
     private readonly TimeSpan _flushBudget;
@@ -31,7 +36,25 @@ internal sealed class CliTelemetry : IDisposable
     {
         _pipeline = pipeline;
         _flushBudget = flushBudget;
-        _loggers = pipeline is null ? null : LoggerFactory.Create(logging => pipeline.AddLogging(logging));
+        if (pipeline?.Settings.Sentry is not null)
+        {
+            _sentry = SentrySdk.Init(options =>
+            {
+                SentryReporting.Configure(options, pipeline.Settings with { FlushTimeout = flushBudget });
+                // One person, one command: one scope for the whole process.
+                options.IsGlobalModeEnabled = true;
+            });
+        }
+
+        _loggers = pipeline is null ? null : LoggerFactory.Create(logging =>
+        {
+            pipeline.AddLogging(logging);
+            if (_sentry is not null)
+            {
+                // Logs at Error become Sentry events; lower ones are the breadcrumbs before them.
+                logging.AddSentry(options => options.AddLogEntryFilter(SentryReporting.LeavesOut));
+            }
+        });
     }
 
     public ILoggerFactory Loggers => _loggers ?? NullLoggerFactory.Instance;
@@ -53,8 +76,11 @@ internal sealed class CliTelemetry : IDisposable
         }
 
         _disposed = true;
-        // Log records go through the logger factory's processors, spans through the pipeline's.
+        // Spans, metrics and log records leave through the pipeline's processors while the Sentry SDK
+        // sends its events: both within the one budget.
+        var sentry = _sentry is null ? Task.CompletedTask : Task.Run(_sentry.Dispose);
         _pipeline?.Shutdown(_flushBudget);
+        sentry.Wait(_flushBudget);
         _loggers?.Dispose();
     }
 }

@@ -41,6 +41,7 @@ public sealed class TelemetryTests : CliTest, IDisposable
         traces.Should().Contain(r => r.Contains("epicevents contract sign") && r.Contains("epicevents-cli") && r.Contains("cli-test-environment"));
         traces.Should().Contain(r => r.Contains("UPDATE") && r.Contains("sqlite"));
         logs.Should().Contain(r => r.Contains("ContractSigned") && r.Contains($"Contract {id} signed by {Manager.Id}"));
+        _receiver.Sentry.Items.Should().BeEmpty("a command that worked is no error: " + string.Join(" | ", _receiver.Sentry.Items.Select(i => i.Type + " " + i.Payload)));
     }
 
     [Theory]
@@ -130,6 +131,75 @@ public sealed class TelemetryTests : CliTest, IDisposable
         (await Manager.RunAsync("contract list", settings: new Dictionary<string, string?> { ["Sentry:Dsn"] = $"http://key@127.0.0.1:{dead.Port}/42" })).Succeeds();
 
         clock.Elapsed.Should().BeLessThan(CliTelemetry.FlushBudget + TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_fault_in_a_command_reaches_sentry_once_as_an_error_event_with_its_stack_release_user_and_trace()
+    {
+        const string planted = "Zorglub Planted";
+        (await Sales.RunAsync(["client", "create", "--name", planted, "--email", "zorglub.planted@example.org", "--phone", "+33 7 99 88 77 66", "--company", "Planted SA"])).Succeeds();
+        await MoveTableAsync("clients");
+
+        var run = await Manager.RunAsync(["client", "list", "--search", planted], settings: Sentry);
+
+        run.ExitCode.Should().Be(ExitCodes.Unexpected);
+        var fault = _receiver.Sentry.Events.Should().ContainSingle("one fault, one event: " + string.Join(" | ", _receiver.Sentry.Items.Select(i => i.Type + " " + i.Value("logger") + " " + i.Value("message.formatted")))).Subject;
+        var exception = fault.Json.GetProperty("exception").GetProperty("values").EnumerateArray().Last();
+        exception.GetProperty("type").GetString().Should().Contain("SqliteException", "the database's own error is what is reported");
+        exception.GetProperty("stacktrace").GetProperty("frames").GetArrayLength().Should().BePositive();
+        fault.Value("release").Should().Be(Crm.Telemetry.SentryReporting.Release);
+        fault.Value("environment").Should().Be("cli-test-environment");
+        fault.Value("user.id").Should().Be(Manager.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        fault.Value("transaction").Should().Be("epicevents client list");
+        fault.Json.GetProperty("tags").GetProperty("crm.command").GetString().Should().Be("epicevents client list");
+        var traceId = fault.Value("contexts.trace.trace_id");
+        traceId.Should().MatchRegex("^[0-9a-f]{32}$");
+        _receiver.To("/v1/traces").Should().Contain(r => r.Contains(Convert.FromHexString(traceId!)), "the event names the trace of the command's span");
+        _receiver.To("/v1/logs").Should().NotContain(r => r.Contains("CommandFault"), "an error reaches Sentry once, as an event, not also as a log record");
+        foreach (var secret in new[] { planted, "zorglub.planted", "99 88 77 66", Manager.Email, Sales.Email, "Planted SA" })
+        {
+            fault.Payload.Should().NotContain(secret);
+        }
+    }
+
+    [Fact]
+    public async Task A_refusal_and_an_invalid_input_are_not_errors_and_send_nothing_to_sentry()
+    {
+        var id = await ContractOfAsync(Sales);
+
+        (await Support.RunAsync($"contract sign {id}", settings: Sentry)).Fails(ExitCodes.Forbidden);
+        (await Sales.RunAsync(["client", "create", "--name", "Ann Valid", "--email", "not-an-email", "--phone", "+33 6 12 34 56 78", "--company", "Valid SA"], settings: Sentry)).Fails(ExitCodes.Invalid);
+        (await Sales.RunAsync("client show 987654", settings: Sentry)).Fails(ExitCodes.NotFound);
+
+        _receiver.Sentry.Events.Should().BeEmpty();
+        _receiver.To("/v1/logs").Should().Contain(r => r.Contains("PermissionRefused"), "the refusal is still logged, as a warning");
+    }
+
+    [Fact]
+    public async Task An_unreachable_sentry_changes_neither_the_output_nor_the_exit_code_of_a_failing_command()
+    {
+        await MoveTableAsync("clients");
+        using var dead = new DeadEndpoint();
+
+        var quiet = await Manager.RunAsync("client list");
+        var reporting = await Manager.RunAsync("client list", settings: new Dictionary<string, string?> { ["Sentry:Dsn"] = $"http://key@127.0.0.1:{dead.Port}/42" });
+
+        quiet.ExitCode.Should().Be(ExitCodes.Unexpected);
+        reporting.ExitCode.Should().Be(quiet.ExitCode);
+        reporting.Stdout.Should().Be(quiet.Stdout);
+        reporting.Stderr.Should().Be(quiet.Stderr);
+    }
+
+    /// <summary>The database changes under the CLI: a table it reads is no longer where it was.</summary>
+    private async Task MoveTableAsync(string table)
+    {
+        await using System.Data.Common.DbConnection connection = World.ConnectionString.StartsWith("Data Source=", StringComparison.Ordinal)
+            ? new Microsoft.Data.Sqlite.SqliteConnection(World.ConnectionString)
+            : new Npgsql.NpgsqlConnection(World.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"ALTER TABLE {table} RENAME TO {table}_moved";
+        await command.ExecuteNonQueryAsync();
     }
 
     public void Dispose() => _receiver.Dispose();

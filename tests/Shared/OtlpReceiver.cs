@@ -9,7 +9,10 @@ namespace EpicEvents.Tests.Telemetry;
 public sealed record OtlpRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
     /// <summary>OTLP/HTTP protobuf carries strings verbatim, so a text search of the raw bytes finds them.</summary>
-    public bool Contains(string text) => Body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
+    public bool Contains(string text) => Contains(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Binary fields (trace and span ids) are written as raw bytes.</summary>
+    public bool Contains(byte[] bytes) => Body.AsSpan().IndexOf(bytes) >= 0;
 
     public int Count(string text)
     {
@@ -26,7 +29,9 @@ public sealed record OtlpRequest(string Method, string Path, IReadOnlyDictionary
 
 /// <summary>
 /// A loopback OTLP/HTTP receiver (<see cref="LoopbackHttpServer"/> on 127.0.0.1) that records each
-/// request's path, headers and raw body and answers 200 with an empty protobuf message.
+/// request's path, headers and raw body and answers 200 with an empty protobuf message. It is a
+/// Sentry host too: what the Sentry SDK posts to <c>/api/&lt;project&gt;/envelope/</c> is read as
+/// Sentry envelopes (<see cref="Sentry"/>) and answered as Sentry does.
 /// </summary>
 public sealed class OtlpReceiver : IDisposable
 {
@@ -39,6 +44,9 @@ public sealed class OtlpReceiver : IDisposable
     }
 
     public int Port => _server.Port;
+
+    /// <summary>The items the Sentry SDK sent, in order.</summary>
+    public SentryEnvelopes Sentry { get; } = new();
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
@@ -82,6 +90,14 @@ public sealed class OtlpReceiver : IDisposable
             foreach (var (name, values) in context.Request.Headers)
             {
                 headers[name] = values.ToString();
+            }
+
+            if (context.Request.Path.Value?.EndsWith("/envelope/", StringComparison.Ordinal) == true)
+            {
+                Sentry.Receive(context.Request.Path.Value, headers, body.ToArray());
+                context.Response.StatusCode = 200;
+                await context.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") }, stopping);
+                return;
             }
 
             _requests.Enqueue(new OtlpRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, headers, body.ToArray()));

@@ -27,8 +27,19 @@ public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, Ti
 
     public TimeZoneInfo Zone { get; } = zone;
 
-    /// <summary>What the turn is doing, as named in logs: the command, or the activity type.</summary>
-    public string Operation { get; set; } = "bot " + context.Activity.Type;
+    /// <summary>
+    /// What the turn is doing, as named in logs, on its span and in the turns metric: the command,
+    /// or the activity type.
+    /// </summary>
+    public string Operation
+    {
+        get;
+        set
+        {
+            field = value;
+            Get<TurnSummary>().Runs(value);
+        }
+    } = "bot " + context.Activity.Type;
 
     /// <summary>Dialogs are per person and per conversation (a group chat has one per member).</summary>
     public string ConversationKey => $"{Activity.Conversation?.Id}|{Activity.From?.Id}";
@@ -42,7 +53,7 @@ public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, Ti
     /// <summary>A card that says why a use case said no (refused, not found, invalid, changed meanwhile).</summary>
     public JsonElement RefusalCard(Failure failure)
     {
-        LogIfForbidden(failure);
+        NoteRefusal(failure);
 
         var title = failure.Outcome switch
         {
@@ -61,14 +72,15 @@ public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, Ti
     /// <summary>Why a use case said no, as one line of plain text (for answers that cannot hold a card).</summary>
     public string RefusalText(Failure failure)
     {
-        LogIfForbidden(failure);
+        NoteRefusal(failure);
         return failure.Errors.Count == 0
             ? failure.Message
             : string.Join(" ", failure.Errors.Select(e => e.Message));
     }
 
-    private void LogIfForbidden(Failure failure)
+    private void NoteRefusal(Failure failure)
     {
+        Get<TurnSummary>().Refused(failure.Outcome);
         if (failure.Outcome == Outcome.Forbidden)
         {
             CrmLog.PermissionRefused(services.GetRequiredService<ILogger<CrmTurn>>(), Actor.Id, Actor.Department, Operation);

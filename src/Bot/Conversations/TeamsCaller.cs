@@ -30,14 +30,14 @@ public sealed class TeamsCaller(TeamsActivityIntake intake, TeamsSettings settin
         var words = Crm.Presentation.Wording.For(activity.Locale);
         if (!Guid.TryParse(activity.GetTenantId(), out var tenant) || !settings.Allows(tenant))
         {
-            return new Caller(null, words.Say(
+            return Refused(words.Say(
                 "This bot serves the Epic Events team only.",
                 "Ce bot est réservé à l'équipe d'Epic Events."));
         }
 
         if (SenderOf(activity) is not { } sender)
         {
-            return new Caller(null, words.Say(
+            return Refused(words.Say(
                 "I cannot tell who you are from this conversation. Please write to me from your Teams account.",
                 "Je ne peux pas savoir qui vous êtes dans cette conversation. Écrivez-moi depuis votre compte Teams."));
         }
@@ -59,7 +59,7 @@ public sealed class TeamsCaller(TeamsActivityIntake intake, TeamsSettings settin
 
         if (found.Actor is not { } actor)
         {
-            return new Caller(null, found.Outcome == TeamsIdentificationOutcome.Inactive
+            return Refused(found.Outcome == TeamsIdentificationOutcome.Inactive
                 ? words.Say("Your Epic Events account is deactivated. Please contact Management.", "Votre compte Epic Events est désactivé. Contactez la gestion.")
                 : words.Say(
                     "I don't know you yet. Please ask Management to link your Teams account to your Epic Events account.",
@@ -85,6 +85,13 @@ public sealed class TeamsCaller(TeamsActivityIntake intake, TeamsSettings settin
             : null;
 
     /// <summary>The member's email as the connector knows it; none when the connector cannot say (then no auto-link).</summary>
+    /// <summary>Someone the CRM does not serve: answered with why, counted as a refused turn.</summary>
+    private Caller Refused(string why)
+    {
+        services.GetRequiredService<TurnSummary>().Unidentified();
+        return new Caller(null, why);
+    }
+
     private static async Task<string?> VerifiedEmailAsync(ITurnContext turn, string userId, CancellationToken cancellationToken)
     {
         try

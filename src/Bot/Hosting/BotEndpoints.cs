@@ -42,14 +42,10 @@ public static class BotEndpoints
             return;
         }
 
-        using var span = BotTelemetry.Source.StartActivity("POST /api/messages", ActivityKind.Server);
-        span?.SetTag("http.request.method", "POST");
-        span?.SetTag("http.route", "/api/messages");
         try
         {
             var saved = notifications.Count;
             await HandleAsync(http, adapter, bot);
-            span?.SetTag("http.response.status_code", http.Response.StatusCode);
 
             // The turn wrote notifications: deliver them now rather than at the next poll. Waking the
             // sender after every turn instead cost two outbox queries per message under load.
@@ -62,7 +58,6 @@ public static class BotEndpoints
         {
             // The turn pipeline answers its own failures; what escapes it failed before the turn.
             BotLog.RequestFailed(logger, exception, exception.GetType().Name);
-            span.RecordFailure(exception);
             throw;
         }
     }

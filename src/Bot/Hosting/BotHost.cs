@@ -102,6 +102,8 @@ public static class BotHost
         services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById(configuration["Crm:TimeZone"] is { Length: > 0 } zone ? zone : "Europe/Paris"));
         services.AddSingleton<Readiness>();
         services.AddScoped<TeamsCaller>();
+        services.AddScoped<TurnSummary>();
+        services.AddSingleton<BotMetrics>();
         services.AddScoped<DialogRunner>();
         services.AddScoped<FormDialog, NewClientDialog>();
         services.AddScoped<FormDialog, UpdateClientDialog>();

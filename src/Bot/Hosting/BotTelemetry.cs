@@ -2,17 +2,22 @@ using System.Diagnostics;
 using EpicEvents.Bot.Protocol.Connector;
 using EpicEvents.Crm.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sentry.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace EpicEvents.Bot.Hosting;
 
 /// <summary>
-/// The bot's telemetry: a server span per request to <c>/api/messages</c>, a span per turn (named
-/// after the activity, tagged with the command and the collaborator id), a client span per call to
-/// the Bot Connector, and the host's logging pipeline exported with Crm.Core's business events —
-/// when Sentry or an OTLP endpoint is configured; nothing is built otherwise.
+/// The bot's telemetry, when Sentry or an OTLP endpoint is configured (nothing is built otherwise):
+/// OpenTelemetry through the hosting extension — ASP.NET Core's server spans and HTTP metrics, the
+/// HTTP client's spans (Bot Connector, sign-in metadata), runtime metrics, a span per turn, Crm.Core's
+/// database spans, the bot's metrics (<see cref="BotMetrics"/>) and the host's logs —, and errors as
+/// Sentry events through <c>Sentry.AspNetCore</c> (<see cref="SentryReporting"/>).
 /// </summary>
 public static class BotTelemetry
 {
@@ -41,14 +46,37 @@ public static class BotTelemetry
         }
 
         var settings = TelemetrySettings.FromConfiguration(builder.Configuration);
-        var pipeline = TelemetryPipeline.Start(settings, ServiceName, [Source.Name], Warn);
+        var pipeline = TelemetryPipeline.Prepare(settings, ServiceName, Warn);
         if (pipeline is not null)
         {
             pipeline.AddLogging(builder.Logging);
-            // Disposed with the host, which flushes what is queued.
+            // Disposed with the host, after the host's providers.
             builder.Services.AddSingleton(_ => pipeline);
-            builder.Services.AddTransient<ConnectorCallSpans>();
-            builder.Services.AddHttpClient(ConnectorClientFactory.HttpClientName).AddHttpMessageHandler<ConnectorCallSpans>();
+            var telemetry = builder.Services.AddOpenTelemetry().WithTracing(tracing => pipeline.ConfigureTracing(tracing, [Source.Name])
+                .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request => !IsSentryEnvelope(request, settings.Sentry)));
+            if (settings.HasMetrics)
+            {
+                telemetry.WithMetrics(metrics => pipeline.ConfigureMetrics(metrics, [BotMetrics.MeterName])
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation());
+            }
+
+            builder.Services.AddTransient<ConnectorThrottleCount>();
+            builder.Services.AddHttpClient(ConnectorClientFactory.HttpClientName).AddHttpMessageHandler<ConnectorThrottleCount>();
+            if (settings.Sentry is not null)
+            {
+                builder.WebHost.UseSentry(options =>
+                {
+                    SentryReporting.Configure(options, settings);
+                    options.AddLogEntryFilter(SentryReporting.LeavesOut);
+                    // Errors only: no Sentry transactions (spans go over OTLP), no logs, no request bodies.
+                    options.AutoRegisterTracing = false;
+                    options.EnableLogs = false;
+                    options.MaxRequestBodySize = Sentry.Extensibility.RequestSize.None;
+                });
+            }
         }
 
         return app =>
@@ -67,34 +95,30 @@ public static class BotTelemetry
             }
         };
     }
+
+    /// <summary>Probes and the Playground's HEAD check are not worth a trace.</summary>
+    private static bool IsTraced(HttpContext http) =>
+        !HttpMethods.IsHead(http.Request.Method)
+        && !http.Request.Path.StartsWithSegments("/healthz", StringComparison.Ordinal)
+        && !http.Request.Path.StartsWithSegments("/readyz", StringComparison.Ordinal);
+
+    /// <summary>The Sentry SDK's own requests: tracing them would send a span to Sentry per error sent.</summary>
+    private static bool IsSentryEnvelope(HttpRequestMessage request, SentryDsn? sentry) =>
+        sentry is not null && request.RequestUri is { } uri
+        && Uri.Compare(uri, sentry.EnvelopeEndpoint, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }
 
-/// <summary>
-/// A client span per Bot Connector call: method, host and status only — the path carries
-/// conversation ids and the body what users wrote.
-/// </summary>
-internal sealed class ConnectorCallSpans : DelegatingHandler
+/// <summary>Counts the Bot Connector's 429 answers (Teams throttling this bot) for the metrics.</summary>
+internal sealed class ConnectorThrottleCount(BotMetrics metrics) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var span = BotTelemetry.Source.StartActivity($"connector {request.Method.Method}", ActivityKind.Client);
-        span?.SetTag("http.request.method", request.Method.Method);
-        span?.SetTag("server.address", request.RequestUri?.Host);
-        try
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
         {
-            var response = await base.SendAsync(request, cancellationToken);
-            span?.SetTag("http.response.status_code", (int)response.StatusCode);
-            if (!response.IsSuccessStatusCode)
-            {
-                span?.SetStatus(ActivityStatusCode.Error);
-            }
+            metrics.Throttled(request.RequestUri?.Host);
+        }
 
-            return response;
-        }
-        catch (Exception exception)
-        {
-            span.RecordFailure(exception);
-            throw;
-        }
+        return response;
     }
 }

@@ -23,7 +23,6 @@ public sealed class NotificationActions(NotificationRenderer renderer)
     public async Task<JsonElement> RunAsync(CrmTurn turn, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
     {
         turn.Operation = "bot card " + verb;
-        System.Diagnostics.Activity.Current?.SetTag("crm.command", verb);
         return verb switch
         {
             ApprovalCard.ApproveVerb => await DecideAsync(turn, data, SignatureVerdict.Approve, cancellationToken),

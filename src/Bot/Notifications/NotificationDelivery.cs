@@ -59,6 +59,7 @@ public sealed class NotificationDelivery(
     CloudAdapter adapter,
     ConnectorClientFactory connectors,
     OutboxSenderOptions options,
+    Hosting.BotMetrics metrics,
     ILogger<NotificationDelivery> logger)
 {
     internal const string Deactivated = "The recipient's account is deactivated.";
@@ -109,6 +110,7 @@ public sealed class NotificationDelivery(
         }
 
         span?.SetTag("crm.notification.outcome", outcome.ToString());
+        metrics.DeliveryEnded(claim.Kind.ToString(), outcome);
         if (outcome is DeliveryOutcome.Failed)
         {
             span?.SetStatus(ActivityStatusCode.Error);

@@ -20,11 +20,16 @@ public sealed class OutboxSender(
     OutboxSignal signal,
     OutboxSenderOptions options,
     TimeProvider clock,
+    Hosting.BotMetrics metrics,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private static readonly TimeSpan LongestOutage = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often the backlog is counted for the metrics, when they are exported.</summary>
+    private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(5);
+
     private readonly CancellationTokenSource _abandon = new();
+    private DateTimeOffset _nextBacklogCount;
 
     /// <summary>
     /// Stops claiming; deliveries not yet sending give their notification back, the others finish.
@@ -94,6 +99,11 @@ public sealed class OutboxSender(
                 }
             }
 
+            if (outages == 0)
+            {
+                await CountBacklogAsync(stoppingToken);
+            }
+
             await WaitAsync(inFlight, woken, sleep, stoppingToken);
             inFlight.RemoveAll(delivery => delivery.IsCompleted);
         }
@@ -108,6 +118,27 @@ public sealed class OutboxSender(
         using var quiet = SuppressInstrumentationScope.Begin();
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().ClaimAsync(max, options.Lease, cancellationToken);
+    }
+
+    /// <summary>Counts what waits, every few seconds, only when the backlog's metrics are exported.</summary>
+    private async Task CountBacklogAsync(CancellationToken cancellationToken)
+    {
+        if (!metrics.ObservesBacklog || clock.GetUtcNow() < _nextBacklogCount)
+        {
+            return;
+        }
+
+        _nextBacklogCount = clock.GetUtcNow() + BacklogInterval;
+        try
+        {
+            using var quiet = SuppressInstrumentationScope.Begin();
+            await using var scope = scopes.CreateAsyncScope();
+            metrics.BacklogCounted(await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().BacklogAsync(cancellationToken));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The next claim finds the database's trouble and says so; the gauge keeps its last value.
+        }
     }
 
     /// <summary>Until the next notification falls due, at most the poll interval.</summary>

@@ -25,7 +25,6 @@ public static class ComposeSearch
         var query = SearchQuery.Read(value);
         var words = turn.Words;
         turn.Operation = "bot search " + query.CommandId;
-        System.Diagnostics.Activity.Current?.SetTag("crm.command", turn.Operation);
         var results = query.CommandId switch
         {
             SearchClients => await ClientsAsync(turn, query, cancellationToken),

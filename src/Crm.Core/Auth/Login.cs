@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Auth;
@@ -49,6 +50,7 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
             hashing.VerifyDecoy(password);
             db.AuditEntries.Add(new AuditEntry(now, null, source, FailedAction, AuditEntity.Collaborator, null, [new FieldChange("email", null, FieldRules.EmailError(normalized) is null ? normalized : AuditTrail.Masked)]));
             await db.SaveChangesAsync(cancellationToken);
+            CrmTelemetry.LoginFailed(source, "unknown_email", lockedNow: false);
             return Failed(LoginOutcome.InvalidCredentials, WrongCredentials);
         }
 
@@ -58,6 +60,7 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
             hashing.VerifyDecoy(password);
             db.Record(actor, now, "login.locked", AuditEntity.Collaborator, collaborator.Id);
             await db.SaveChangesAsync(cancellationToken);
+            CrmTelemetry.LoginFailed(source, "locked", lockedNow: false);
             return Failed(LoginOutcome.LockedOut, WrongCredentials);
         }
 
@@ -84,6 +87,7 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
             }
 
             await transaction.CommitAsync(cancellationToken);
+            CrmTelemetry.LoginFailed(source, collaborator.IsActive ? "wrong_password" : "deactivated", locks);
 
             return collaborator.IsLockedOut(now)
                 ? Failed(LoginOutcome.LockedOut, WrongCredentials)

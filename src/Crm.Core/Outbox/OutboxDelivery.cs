@@ -16,6 +16,9 @@ public sealed record OutboxClaim(
     string? TraceParent,
     string ClaimToken);
 
+/// <summary>Notifications waiting to be delivered, and when the oldest due one fell due.</summary>
+public sealed record OutboxBacklog(int Pending, DateTime? OldestDue);
+
 /// <summary>Where a message was delivered: the card to update later.</summary>
 public sealed record DeliveredMessage(string ServiceUrl, string ConversationId, string? ActivityId);
 
@@ -92,6 +95,18 @@ public sealed class OutboxDelivery(CrmDbContext db, TimeProvider clock)
             .Select(m => new { m.NextAttemptAt, m.ClaimedUntil })
             .ToListAsync(cancellationToken);
         return pending.Count == 0 ? null : pending.Min(m => m.ClaimedUntil is { } until && until > m.NextAttemptAt ? until : m.NextAttemptAt);
+    }
+
+    /// <summary>How many notifications wait to be delivered, and since when the oldest due one is due (null: none is due).</summary>
+    public async Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var backlog = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.State == DeliveryState.Pending)
+            .GroupBy(m => 1)
+            .Select(g => new { Pending = g.Count(), OldestDue = g.Min(m => m.NextAttemptAt <= now ? (DateTime?)m.NextAttemptAt : null) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return backlog is null ? new OutboxBacklog(0, null) : new OutboxBacklog(backlog.Pending, backlog.OldestDue);
     }
 
     /// <summary>

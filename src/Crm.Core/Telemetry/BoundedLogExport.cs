@@ -23,12 +23,14 @@ internal sealed class BoundedLogExport : BatchLogRecordExportProcessor
 
     private readonly string _destination;
     private readonly ThrottledWarning _warning;
+    private readonly bool _belowErrorOnly;
     private long _reported;
 
-    private BoundedLogExport(OtlpExporterOptions options, string destination, int maxQueueSize, Action<string> warn)
+    private BoundedLogExport(OtlpExporterOptions options, string destination, int maxQueueSize, Action<string> warn, bool belowErrorOnly)
         : base(new OtlpLogExporter(options), maxQueueSize, scheduledDelayMilliseconds: 1000, exporterTimeoutMilliseconds: options.TimeoutMilliseconds, maxExportBatchSize: Math.Min(512, maxQueueSize))
     {
         _destination = destination;
+        _belowErrorOnly = belowErrorOnly;
         _warning = new ThrottledWarning(warn, WarningInterval);
     }
 
@@ -37,11 +39,20 @@ internal sealed class BoundedLogExport : BatchLogRecordExportProcessor
 
     public long Dropped => DroppedBySdk?.Invoke(this) ?? 0;
 
-    public static BoundedLogExport Create(OtlpExporterOptions options, string destination, int maxQueueSize, Action<string> warn) =>
-        new(options, destination, maxQueueSize, warn);
+    /// <param name="belowErrorOnly">
+    /// The destination gets its errors another way (Sentry, through its SDK): records at Error and above
+    /// are not exported here, so that each error reaches it once.
+    /// </param>
+    public static BoundedLogExport Create(OtlpExporterOptions options, string destination, int maxQueueSize, Action<string> warn, bool belowErrorOnly = false) =>
+        new(options, destination, maxQueueSize, warn, belowErrorOnly);
 
     public override void OnEnd(LogRecord data)
     {
+        if (_belowErrorOnly && data.LogLevel >= Microsoft.Extensions.Logging.LogLevel.Error)
+        {
+            return;
+        }
+
         base.OnEnd(data);
         var dropped = Dropped;
         if (dropped > Interlocked.Read(ref _reported))

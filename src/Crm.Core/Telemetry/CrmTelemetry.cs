@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace EpicEvents.Crm.Telemetry;
 
@@ -13,6 +14,31 @@ public static class CrmTelemetry
     public const string SourceName = "EpicEvents.Crm";
 
     public static ActivitySource Source { get; } = new(SourceName, Version);
+
+    /// <summary>The meter of Crm.Core's measurements: sign-in failures and lockouts.</summary>
+    public const string MeterName = "EpicEvents.Crm";
+
+    private static readonly Meter Meter = new(MeterName, Version);
+
+    private static readonly Counter<long> FailedLogins = Meter.CreateCounter<long>(
+        "epicevents.auth.failed_logins", "{attempt}", "Logins refused: unknown email, wrong password, deactivated or locked account");
+
+    private static readonly Counter<long> Lockouts = Meter.CreateCounter<long>(
+        "epicevents.auth.lockouts", "{lockout}", "Accounts locked after repeated failed logins");
+
+    /// <summary>
+    /// Counts a refused login by where it came from and why (<c>unknown_email</c>, <c>wrong_password</c>,
+    /// <c>deactivated</c>, <c>locked</c>), and a lockout when this failure locked the account.
+    /// </summary>
+    public static void LoginFailed(Access.ChangeSource source, string reason, bool lockedNow)
+    {
+        var from = new KeyValuePair<string, object?>("crm.change.source", source.ToString());
+        FailedLogins.Add(1, from, new KeyValuePair<string, object?>("crm.login.failure", reason));
+        if (lockedNow)
+        {
+            Lockouts.Add(1, from);
+        }
+    }
 
     /// <summary>The product version reported as <c>service.version</c>.</summary>
     public static string Version { get; } =

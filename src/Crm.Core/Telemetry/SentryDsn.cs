@@ -11,6 +11,12 @@ public sealed record SentryDsn(string Scheme, string Host, int Port, string Path
 
     public string AuthValue => $"sentry sentry_key={PublicKey}";
 
+    /// <summary>The DSN as configured, key included, for the Sentry SDK; never written anywhere.</summary>
+    public string Text { get; private init; } = string.Empty;
+
+    /// <summary>Where the Sentry SDK posts its envelopes, so that its own requests are not traced.</summary>
+    public Uri EnvelopeEndpoint => new UriBuilder(Scheme, Host, Port, $"{PathPrefix}/api/{ProjectId}/envelope/").Uri;
+
     public Uri TracesEndpoint => Endpoint("traces");
 
     public Uri LogsEndpoint => Endpoint("logs");
@@ -44,7 +50,7 @@ public sealed record SentryDsn(string Scheme, string Host, int Port, string Path
             return false;
         }
 
-        dsn = new SentryDsn(uri.Scheme, uri.Host, uri.Port, path[..slash], key, projectId);
+        dsn = new SentryDsn(uri.Scheme, uri.Host, uri.Port, path[..slash], key, projectId) { Text = text.Trim() };
         return true;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Microsoft.Extensions.Logging;
@@ -9,11 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace EpicEvents.Crm.Telemetry;
 
 /// <summary>
-/// Traces and logs of one front end, exported over OTLP/HTTP (protobuf) to each configured
-/// destination — Sentry's OTLP endpoints, any other OTLP receiver, or both — without the hosting
-/// packages: a <see cref="TracerProvider"/> built here and an OpenTelemetry logger provider added to
-/// whatever <see cref="ILoggingBuilder"/> the front end has. Everything is scrubbed before export,
-/// batched and bounded: exporting never makes a user wait and never fails a user's action.
+/// Traces, metrics and logs of one front end, exported over OTLP/HTTP (protobuf) to each configured
+/// destination — Sentry's OTLP endpoints, any other OTLP receiver, or both. A host configures the
+/// OpenTelemetry builders it has (<see cref="ConfigureTracing"/>, <see cref="ConfigureMetrics"/>,
+/// <see cref="AddLogging"/>); a short-lived program lets <see cref="Start"/> build the providers.
+/// Everything is scrubbed before export, batched and bounded: exporting never makes a user wait and
+/// never fails a user's action. Errors go to Sentry through the Sentry SDK (<see cref="SentryReporting"/>),
+/// not through this pipeline.
 /// </summary>
 public sealed class TelemetryPipeline : IDisposable
 {
@@ -22,10 +25,12 @@ public sealed class TelemetryPipeline : IDisposable
     private readonly Action<string> _warn;
     private readonly List<BoundedLogExport> _logExports = [];
     private readonly List<BoundedTraceExport> _traceExports = [];
-    private readonly TracerProvider _tracerProvider;
+    private readonly List<MetricReader> _metricReaders = [];
+    private TracerProvider? _tracerProvider;
+    private MeterProvider? _meterProvider;
     private bool _disposed;
 
-    private TelemetryPipeline(TelemetrySettings settings, string serviceName, IEnumerable<string> sources, Action<string> warn)
+    private TelemetryPipeline(TelemetrySettings settings, string serviceName, Action<string> warn)
     {
         _settings = settings;
         _warn = warn;
@@ -39,40 +44,83 @@ public sealed class TelemetryPipeline : IDisposable
         _resource = ResourceBuilder.CreateEmpty()
             .AddService(serviceName, serviceVersion: CrmTelemetry.Version, autoGenerateServiceInstanceId: true)
             .AddAttributes(attributes);
-
-        var tracing = Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(_resource)
-            // Every command and turn is kept: ASP.NET Core starts an unsampled activity for each
-            // request, which a parent-based sampler would take as "drop the turn".
-            .SetSampler(new AlwaysOnSampler())
-            .AddSource([CrmTelemetry.SourceName, .. sources])
-            .AddProcessor(new ActivityScrubbingProcessor());
-        foreach (var destination in settings.Destinations)
-        {
-            var export = BoundedTraceExport.Create(ExporterOptions(destination.TracesEndpoint, destination.Headers), destination.Name, settings.MaxQueueSize, warn);
-            _traceExports.Add(export);
-            tracing.AddProcessor(export);
-        }
-
-        _tracerProvider = tracing.Build();
     }
 
-    public TelemetrySettings Settings => _settings;
-
     /// <summary>
-    /// The pipeline for the configured destinations, or null when there are none (nothing is built
-    /// then, so an unconfigured program pays nothing). Configuration problems go to
-    /// <paramref name="warn"/>, never to the user's command.
+    /// The pipeline for the configured destinations, its providers left to the host that calls the
+    /// <c>Configure…</c> methods; null when there are none (nothing is built then, so an unconfigured
+    /// program pays nothing). Configuration problems go to <paramref name="warn"/>, never to the user.
     /// </summary>
-    public static TelemetryPipeline? Start(TelemetrySettings settings, string serviceName, IEnumerable<string> sources, Action<string> warn)
+    public static TelemetryPipeline? Prepare(TelemetrySettings settings, string serviceName, Action<string> warn)
     {
         foreach (var problem in settings.Problems)
         {
             warn(problem);
         }
 
-        return settings.Enabled ? new TelemetryPipeline(settings, serviceName, sources, warn) : null;
+        return settings.Enabled ? new TelemetryPipeline(settings, serviceName, warn) : null;
     }
+
+    /// <summary>
+    /// Like <see cref="Prepare"/>, and builds the tracer and meter providers too: the spans of
+    /// Crm.Core and of <paramref name="sources"/>, the metrics of Crm.Core and of <paramref name="meters"/>.
+    /// </summary>
+    public static TelemetryPipeline? Start(TelemetrySettings settings, string serviceName, IEnumerable<string> sources, Action<string> warn, IEnumerable<string>? meters = null)
+    {
+        var pipeline = Prepare(settings, serviceName, warn);
+        if (pipeline is not null)
+        {
+            pipeline._tracerProvider = pipeline.ConfigureTracing(Sdk.CreateTracerProviderBuilder(), sources).Build();
+            if (settings.HasMetrics)
+            {
+                pipeline._meterProvider = pipeline.ConfigureMetrics(Sdk.CreateMeterProviderBuilder(), meters ?? []).Build();
+            }
+        }
+
+        return pipeline;
+    }
+
+    /// <summary>Crm.Core's spans and <paramref name="sources"/>, scrubbed, to every destination.</summary>
+    public TracerProviderBuilder ConfigureTracing(TracerProviderBuilder tracing, IEnumerable<string> sources)
+    {
+        tracing
+            .SetResourceBuilder(_resource)
+            // Every command and turn is kept, whatever an incoming request says about sampling.
+            .SetSampler(new AlwaysOnSampler())
+            .AddSource([CrmTelemetry.SourceName, .. sources])
+            .AddProcessor(new ActivityScrubbingProcessor());
+        foreach (var destination in _settings.Destinations)
+        {
+            var export = BoundedTraceExport.Create(ExporterOptions(destination.TracesEndpoint, destination.Headers), destination.Name, _settings.MaxQueueSize, _warn);
+            _traceExports.Add(export);
+            tracing.AddProcessor(export);
+        }
+
+        return tracing;
+    }
+
+    /// <summary>
+    /// Crm.Core's meters and <paramref name="meters"/> to each destination that takes metrics, every
+    /// <see cref="TelemetrySettings.MetricExportInterval"/>; attributes hold ids and names of commands, never people.
+    /// </summary>
+    public MeterProviderBuilder ConfigureMetrics(MeterProviderBuilder metrics, IEnumerable<string> meters)
+    {
+        metrics.SetResourceBuilder(_resource).AddMeter([CrmTelemetry.MeterName, .. meters]);
+        foreach (var destination in _settings.Destinations)
+        {
+            if (destination.MetricsEndpoint is { } endpoint)
+            {
+                var exporter = new OtlpMetricExporter(ExporterOptions(endpoint, destination.Headers));
+                var reader = new PeriodicExportingMetricReader(exporter, (int)_settings.MetricExportInterval.TotalMilliseconds, (int)_settings.ExportTimeout.TotalMilliseconds);
+                _metricReaders.Add(reader);
+                metrics.AddReader(reader);
+            }
+        }
+
+        return metrics;
+    }
+
+    public TelemetrySettings Settings => _settings;
 
     /// <summary>Adds the OpenTelemetry logger provider: Information and above, scrubbed, to every destination.</summary>
     public ILoggingBuilder AddLogging(ILoggingBuilder logging)
@@ -87,7 +135,7 @@ public sealed class TelemetryPipeline : IDisposable
             foreach (var destination in _settings.Destinations)
             {
                 var exporterOptions = ExporterOptions(destination.LogsEndpoint, destination.Headers);
-                var export = BoundedLogExport.Create(exporterOptions, destination.Name, _settings.MaxQueueSize, _warn);
+                var export = BoundedLogExport.Create(exporterOptions, destination.Name, _settings.MaxQueueSize, _warn, destination.ErrorsThroughSdk);
                 _logExports.Add(export);
                 options.AddProcessor(export);
             }
@@ -113,7 +161,10 @@ public sealed class TelemetryPipeline : IDisposable
 
         var clock = Stopwatch.StartNew();
         var complete = true;
-        foreach (var stop in _traceExports.Select(p => (Func<int, bool>)p.Shutdown).Concat(_logExports.Select(p => (Func<int, bool>)p.Shutdown)))
+        var stops = _traceExports.Select(p => (Func<int, bool>)p.Shutdown)
+            .Concat(_logExports.Select(p => (Func<int, bool>)p.Shutdown))
+            .Concat(_metricReaders.Select(r => (Func<int, bool>)r.Shutdown));
+        foreach (var stop in stops)
         {
             complete &= stop((int)Math.Max(0, (timeout - clock.Elapsed).TotalMilliseconds));
         }
@@ -134,7 +185,9 @@ public sealed class TelemetryPipeline : IDisposable
         }
 
         _disposed = true;
-        _tracerProvider.Dispose();
+        // Providers a host built are the host's to dispose.
+        _tracerProvider?.Dispose();
+        _meterProvider?.Dispose();
     }
 
     private OtlpExporterOptions ExporterOptions(Uri endpoint, string? headers) => new()

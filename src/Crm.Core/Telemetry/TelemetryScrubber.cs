@@ -41,10 +41,56 @@ public static partial class TelemetryScrubber
             : scrubbed;
     }
 
+    /// <summary>
+    /// A URL or path without what identifies people: path segments that are not plain words or
+    /// record numbers (Teams conversation and user ids, GUIDs such as Entra object ids, anything with
+    /// ':' or '@') become <c>{id}</c>, and every query value becomes <c>Redacted</c>.
+    /// </summary>
+    public static string ScrubUrl(string url)
+    {
+        var queryAt = url.IndexOf('?', StringComparison.Ordinal);
+        var beforeQuery = queryAt < 0 ? url : url[..queryAt];
+        var pathAt = beforeQuery.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0
+            ? beforeQuery.IndexOf('/', scheme + 3)
+            : 0;
+        var builder = new System.Text.StringBuilder(url.Length);
+        if (pathAt < 0)
+        {
+            builder.Append(beforeQuery);
+        }
+        else
+        {
+            builder.Append(beforeQuery, 0, pathAt);
+            var segments = beforeQuery[pathAt..].Split('/');
+            builder.AppendJoin('/', segments.Select(segment => IsPlainSegment(segment) ? segment : "{id}"));
+        }
+
+        if (queryAt >= 0)
+        {
+            builder.Append('?').Append(ScrubQuery(url[(queryAt + 1)..]));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A query string (without '?') with its names kept and every value replaced.</summary>
+    public static string ScrubQuery(string query) =>
+        string.Join('&', query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)[0] + "=Redacted"));
+
+    /// <summary>A route word ("conversations", "v2.0") or a record number, short and without ids' marks.</summary>
+    private static bool IsPlainSegment(string segment) =>
+        segment.Length <= 24
+        && !Guid.TryParse(segment, out _)
+        && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    private static readonly string[] UrlKeys = ["url.full", "url.path", "http.url", "http.target"];
+
     public static object? ScrubValue(string key, object? value) => value switch
     {
         null => null,
         _ when IsSecretKey(key) => Redacted,
+        string url when UrlKeys.Contains(key) => Scrub(ScrubUrl(url)),
+        string query when key == "url.query" => Scrub(ScrubQuery(query)),
         string text => Scrub(text),
         bool or int or long or short or byte or double or float or decimal or Enum => value,
         _ => Scrub(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Sentry;
+
+namespace EpicEvents.Crm.Telemetry;
+
+/// <summary>
+/// Errors as Sentry issues, through the Sentry SDK, the same way in every front end: each event
+/// carries the release, the environment, the command as transaction and tag, the collaborator id as
+/// the user (never a name or an email) and the trace id of the span it happened in, and is scrubbed
+/// like every other signal before it leaves. The SDK sends errors only: traces and logs go through
+/// <see cref="TelemetryPipeline"/>, so nothing reaches Sentry twice.
+/// </summary>
+public static class SentryReporting
+{
+    /// <summary>The release events are grouped under (first seen, regressed).</summary>
+    public static string Release { get; } = $"epicevents@{CrmTelemetry.Version}";
+
+    /// <summary>The tag naming what the person was doing: a CLI command or a bot turn's command.</summary>
+    public const string CommandTag = "crm.command";
+
+    /// <summary>The span tag the front ends set to the signed-in collaborator's id.</summary>
+    public const string UserTag = "enduser.id";
+
+    public static void Configure(SentryOptions options, TelemetrySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        options.Dsn = settings.Sentry?.Text;
+        options.Release = Release;
+        if (settings.Environment is { } environment)
+        {
+            options.Environment = environment;
+        }
+
+        options.SendDefaultPii = false;
+        options.IsEnvironmentUser = false;
+        options.AttachStacktrace = true;
+        options.AutoSessionTracking = false;
+        options.SendClientReports = false;
+        options.DisableFileWrite = true;
+        options.CacheDirectoryPath = null;
+        options.Debug = false;
+        // Errors only: HTTP failures are the callers' to report, spans and metrics go over OTLP.
+        options.CaptureFailedRequests = false;
+        options.DisableSentryHttpMessageHandler = true;
+        options.TracesSampleRate = 0;
+        options.DisableDiagnosticSourceIntegration();
+        options.DisableSystemDiagnosticsMetricsIntegration();
+        options.ShutdownTimeout = settings.FlushTimeout ?? TimeSpan.FromSeconds(2);
+        options.FlushTimeout = options.ShutdownTimeout;
+        options.SetBeforeSend(Prepare);
+        options.SetBeforeBreadcrumb(Scrub);
+        // Logs and metrics leave over OTLP, scrubbed; the SDK's own would send them a second time,
+        // and its logs hold what the OTLP route drops (EF Core's SQL text, for one).
+        options.SetBeforeSendLog(_ => null!);
+        options.SetBeforeSendMetric(_ => null!);
+    }
+
+    /// <summary>
+    /// Log entries the Sentry logger leaves out (true), events and breadcrumbs alike: EF Core's, whose
+    /// errors the program reports where it handles them (a second event for the same fault) and whose
+    /// messages hold SQL text; and the framework's chatter below Warning, as on the OTLP route.
+    /// </summary>
+    public static bool LeavesOut(string category, LogLevel level, EventId eventId, Exception? exception) =>
+        category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+        || (level < LogLevel.Warning && (category.StartsWith("Microsoft", StringComparison.Ordinal) || category.StartsWith("System", StringComparison.Ordinal)));
+
+    /// <summary>Stamps the event with the current span's trace, command and collaborator, then scrubs it.</summary>
+    public static SentryEvent Prepare(SentryEvent sentryEvent)
+    {
+        ArgumentNullException.ThrowIfNull(sentryEvent);
+        StampFromCurrentSpan(sentryEvent);
+        Scrub(sentryEvent);
+        return sentryEvent;
+    }
+
+    private static void StampFromCurrentSpan(SentryEvent sentryEvent)
+    {
+        var span = Activity.Current;
+        if (span is null)
+        {
+            return;
+        }
+
+        sentryEvent.Contexts.Trace.TraceId = SentryId.Parse(span.TraceId.ToHexString());
+        sentryEvent.Contexts.Trace.SpanId = SpanId.Parse(span.SpanId.ToHexString());
+        string? user = null;
+        string? command = null;
+        for (var current = span; current is not null && (user is null || command is null); current = current.Parent)
+        {
+            user ??= current.GetTagItem(UserTag) is { } id ? Convert.ToString(id, CultureInfo.InvariantCulture) : null;
+            command ??= current.GetTagItem(CommandTag) as string;
+        }
+
+        sentryEvent.User = new SentryUser { Id = user };
+        if (command is not null)
+        {
+            sentryEvent.TransactionName = command;
+            sentryEvent.SetTag(CommandTag, command);
+        }
+    }
+
+    private static void Scrub(SentryEvent sentryEvent)
+    {
+        if (sentryEvent.Message is { } message)
+        {
+            message.Message = TelemetryScrubber.Scrub(message.Message);
+            message.Formatted = TelemetryScrubber.Scrub(message.Formatted);
+        }
+
+        foreach (var exception in sentryEvent.SentryExceptions ?? [])
+        {
+            exception.Value = TelemetryScrubber.Scrub(exception.Value);
+        }
+
+        foreach (var (key, value) in sentryEvent.Tags.ToList())
+        {
+            sentryEvent.SetTag(key, Convert.ToString(TelemetryScrubber.ScrubValue(key, value), CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
+        foreach (var (key, value) in sentryEvent.Extra.ToList())
+        {
+            sentryEvent.SetExtra(key, TelemetryScrubber.ScrubValue(key, value));
+        }
+
+        // What a request carried stays here: its method and its scrubbed URL are enough to find it.
+        var request = sentryEvent.Request;
+        sentryEvent.Request = new SentryRequest
+        {
+            Method = request.Method,
+            Url = request.Url is { } url ? TelemetryScrubber.ScrubUrl(url) : null,
+        };
+        sentryEvent.ServerName = null;
+    }
+
+    private static Breadcrumb Scrub(Breadcrumb breadcrumb) => new(
+        TelemetryScrubber.Scrub(breadcrumb.Message) ?? string.Empty,
+        breadcrumb.Type ?? "default",
+        breadcrumb.Data?.ToDictionary(pair => pair.Key, pair => Convert.ToString(TelemetryScrubber.ScrubValue(pair.Key, pair.Value), CultureInfo.InvariantCulture) ?? string.Empty),
+        breadcrumb.Category,
+        breadcrumb.Level);
+}
