@@ -47,7 +47,7 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         }
         finally
         {
-            services.GetRequiredService<BotMetrics>().TurnEnded(summary.Command, outcome);
+            BotMetrics.TurnEnded(summary.Command, outcome);
         }
     }
 
@@ -301,7 +301,7 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
 
     private CrmTurn TurnOf(ITurnContext turnContext, Crm.Access.Actor actor)
     {
-        System.Diagnostics.Activity.Current?.SetTag("enduser.id", actor.Id);
+        CrmTelemetry.SignedIn(actor.Id);
         // The language the person chose wins over their Teams client's.
         return new CrmTurn(turnContext, actor, Wording.For(actor.Language ?? turnContext.Activity.Locale), zone, services);
     }

@@ -169,7 +169,7 @@ internal sealed class CliContext : IDisposable
 
         SessionExpiresAt = session.ExpiresAt;
         Actor = session.Actor;
-        System.Diagnostics.Activity.Current?.SetTag("enduser.id", session.Actor!.Id);
+        CrmTelemetry.SignedIn(session.Actor!.Id);
         return session.Actor;
     }
 
@@ -209,7 +209,7 @@ internal sealed class CliContext : IDisposable
         var claims = SessionClaims.Read(token);
         SessionExpiresAt = claims.ExpiresAt;
         Actor = new Actor(claims.CollaboratorId, string.Empty, Department.Unknown, IsActive: true, MustChangePassword: false, ChangeSource.Api);
-        System.Diagnostics.Activity.Current?.SetTag("enduser.id", claims.CollaboratorId);
+        CrmTelemetry.SignedIn(claims.CollaboratorId);
         return Actor;
     }
 

@@ -28,6 +28,7 @@ internal sealed class CliTelemetry : IDisposable
     private readonly TelemetryPipeline? _pipeline;
     private readonly ILoggerFactory? _loggers;
     private readonly IDisposable? _sentry;
+    private readonly IDisposable? _scope;
     private bool _disposed;
 
     private readonly TimeSpan _flushBudget;
@@ -38,12 +39,9 @@ internal sealed class CliTelemetry : IDisposable
         _flushBudget = flushBudget;
         if (pipeline?.Settings.Sentry is not null)
         {
-            _sentry = SentrySdk.Init(options =>
-            {
-                SentryReporting.Configure(options, pipeline.Settings with { FlushTimeout = flushBudget });
-                // One person, one command: one scope for the whole process.
-                options.IsGlobalModeEnabled = true;
-            });
+            _sentry = SentrySdk.Init(options => SentryReporting.Configure(options, pipeline.Settings with { FlushTimeout = flushBudget }));
+            // The command's own scope: who runs it and what it is, set as they become known.
+            _scope = SentrySdk.PushScope();
         }
 
         _loggers = pipeline is null ? null : LoggerFactory.Create(logging =>
@@ -78,6 +76,7 @@ internal sealed class CliTelemetry : IDisposable
         _disposed = true;
         // Spans, metrics and log records leave through the pipeline's processors while the Sentry SDK
         // sends its events: both within the one budget.
+        _scope?.Dispose();
         var sentry = _sentry is null ? Task.CompletedTask : Task.Run(_sentry.Dispose);
         _pipeline?.Shutdown(_flushBudget);
         sentry.Wait(_flushBudget);

@@ -67,7 +67,7 @@ internal sealed class CommandRunner(CliEnvironment environment)
         var telemetry = context.Telemetry;
         var command = string.Join(' ', CommandPath(parseResult));
         var span = CliTelemetry.Source.StartActivity(command, ActivityKind.Internal);
-        span?.SetTag(SentryReporting.CommandTag, command);
+        CrmTelemetry.Runs(command);
         try
         {
             var exitCode = await RunHandlerAsync(context, command, handler, quiet, cancellationToken);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using EpicEvents.Bot.Tests.Infrastructure;
@@ -125,10 +127,98 @@ public sealed class TelemetryTests : IAsyncLifetime
         _connector.Requests.Should().ContainSingle(r => r.Method == "POST");
     }
 
+    [Fact]
+    public async Task A_fault_in_a_turn_reaches_sentry_once_with_its_stack_release_collaborator_and_the_turns_trace()
+    {
+        const string planted = "Zorglub Planted";
+        await _world.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE clients RENAME TO clients_moved"));
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using (var factory = Factory(sentry: true))
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Message("t-fault", _world.Manager, $"clients {planted}") };
+            request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+            (await factory.CreateClient().SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.OK, "the turn's failure is answered politely");
+        }
+
+        // Stopping the host flushed the SDK's queue.
+        var fault = _receiver.Sentry.Events.Should().ContainSingle("one fault, one event: " + string.Join(" | ", _receiver.Sentry.Items.Select(i => i.Type + " " + i.Value("logger")))).Subject;
+        var exception = fault.Json.GetProperty("exception").GetProperty("values").EnumerateArray().Last();
+        exception.GetProperty("type").GetString().Should().Contain("SqliteException");
+        exception.GetProperty("stacktrace").GetProperty("frames").GetArrayLength().Should().BePositive();
+        fault.Value("release").Should().Be(Crm.Telemetry.SentryReporting.Release);
+        fault.Value("environment").Should().Be("bot-test-environment");
+        fault.Value("user.id").Should().Be(_world.Manager.CollaboratorId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        fault.Value("contexts.trace.trace_id").Should().Be(traceId, "the event belongs to the trace of the request that carried the turn");
+        fault.Value("transaction").Should().Be("bot Clients");
+        fault.Json.GetProperty("tags").GetProperty("crm.command").GetString().Should().Be("bot Clients");
+        fault.Json.TryGetProperty("request", out var request2).Should().BeTrue();
+        request2.TryGetProperty("headers", out _).Should().BeFalse("headers carry the Bot Framework's bearer token");
+        request2.TryGetProperty("data", out _).Should().BeFalse("the body is what the person wrote");
+        foreach (var secret in new[] { planted, _world.Manager.Name, _world.Emails[Crm.Access.Department.Management], "eyJ", "a:telemetry-tests" })
+        {
+            var at = fault.Payload.IndexOf(secret, StringComparison.Ordinal);
+            at.Should().Be(-1, $"\"{secret}\" must not leave the process: …{(at < 0 ? string.Empty : fault.Payload.Substring(Math.Max(0, at - 300), Math.Min(400, fault.Payload.Length - Math.Max(0, at - 300))))}…");
+        }
+
+        _receiver.To("/v1/logs").Should().NotContain(r => r.Contains("Handling activity t-fault"), "the error reached Sentry as an event; not a second time as a log record");
+    }
+
+    [Fact]
+    public async Task A_refusal_an_unknown_person_and_a_malformed_activity_send_nothing_to_sentry()
+    {
+        using (var factory = Factory(sentry: true))
+        {
+            var client = factory.CreateClient();
+            (await client.PostAsync("/api/messages", Message("t-refused", _world.Support, $"sign {await DraftContractAsync()}"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.PostAsync("/api/messages", Message("t-stranger", _world.Stranger, "clients"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.PostAsync("/api/messages", new StringContent("{\"type\":\"message\",\"text\":", Encoding.UTF8, "application/json"))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            (await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "not-an-email", password = "x" })).IsSuccessStatusCode.Should().BeFalse();
+        }
+
+        (await _receiver.WaitUntilAsync(r => r.AnyContains("PermissionRefused"))).Should().BeTrue("the refusal is logged, as a warning");
+        _receiver.Sentry.Events.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Metrics_reach_the_otlp_collector_with_their_units_and_attributes()
+    {
+        var contract = await _world.NewDraftContractAsync(_world.Sales);
+        var throttled = 0;
+        _connector.Faults = request => request.Method == "POST" && Interlocked.Exchange(ref throttled, 1) == 0 ? new ConnectorFault.Throttle(TimeSpan.FromMilliseconds(200)) : null;
+        using (var factory = Factory(sentry: false, otlp: true))
+        {
+            var client = factory.CreateClient();
+            (await client.PostAsync("/api/messages", Message("m-help", _world.Manager, "help"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.PostAsync("/api/messages", Message("m-refused", _world.Support, $"sign {contract}"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.PostAsync("/api/messages", Message("m-request", _world.Sales, $"request signature {contract}"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.PostAsJsonAsync("/api/v1/auth/login", new { email = _world.Emails[Crm.Access.Department.Sales], password = "Not-The-Password-1" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+            (await _receiver.WaitUntilAsync(r => r.CountIn("/v1/metrics", "epicevents.outbox.deliveries") > 0 && r.CountIn("/v1/metrics", "epicevents.outbox.backlog") > 0, TimeSpan.FromSeconds(20)))
+                .Should().BeTrue("the approval card is delivered and the backlog counted");
+        }
+
+        var metrics = _receiver.To("/v1/metrics").ToList();
+        metrics.Should().NotBeEmpty();
+        bool Exported(params string[] texts) => metrics.Any(r => texts.All(r.Contains))
+            ? true
+            : throw new Xunit.Sdk.XunitException($"No export holds all of {string.Join(", ", texts)}: "
+                + string.Join(" | ", metrics.Select(r => string.Join(",", texts.Where(r.Contains)))));
+        Exported("http.server.request.duration", "http.route", "/api/messages").Should().BeTrue("ASP.NET Core's request duration");
+        Exported("epicevents.bot.turns", "{turn}", "crm.command", "bot Help", "crm.outcome", "ok").Should().BeTrue();
+        Exported("epicevents.bot.turns", "bot Sign", "forbidden").Should().BeTrue("a refused turn is counted by its outcome");
+        Exported("epicevents.outbox.deliveries", "{delivery}", "crm.notification.kind", "SignatureRequested", "crm.notification.outcome", "Sent").Should().BeTrue();
+        Exported("epicevents.outbox.backlog", "{notification}").Should().BeTrue();
+        Exported("epicevents.outbox.oldest_due.age").Should().BeTrue();
+        Exported("epicevents.connector.throttled", "{response}", "server.address").Should().BeTrue("Teams answered 429 once");
+        Exported("epicevents.auth.failed_logins", "{attempt}", "crm.change.source", "Api", "crm.login.failure", "wrong_password").Should().BeTrue();
+        Exported("dotnet.gc.collections").Should().BeTrue("the runtime's metrics");
+        metrics.Should().NotContain(r => r.Contains(_world.Sales.Name) || r.Contains(_world.Emails[Crm.Access.Department.Sales]), "metrics name commands and outcomes, never people");
+    }
+
     private async Task<int> DraftContractAsync() =>
         await _world.QueryAsync(db => db.Contracts.Where(c => c.Status == ContractStatus.Draft).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
 
-    private WebApplicationFactory<Program> Factory(bool sentry, string? appId = null) =>
+    private WebApplicationFactory<Program> Factory(bool sentry, string? appId = null, bool otlp = false) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
@@ -141,6 +231,13 @@ public sealed class TelemetryTests : IAsyncLifetime
                 builder.UseSetting("Sentry:Dsn", $"http://{PublicKey}@127.0.0.1:{_receiver.Port}/99");
                 builder.UseSetting("Sentry:Environment", "bot-test-environment");
                 // A loaded test machine can need more than the 5 s a stopping bot waits at most.
+                builder.UseSetting("Telemetry:FlushTimeout", "00:00:20");
+            }
+
+            if (otlp)
+            {
+                builder.UseSetting("Otlp:Endpoint", _receiver.BaseUrl);
+                builder.UseSetting("OTEL_METRIC_EXPORT_INTERVAL", "300");
                 builder.UseSetting("Telemetry:FlushTimeout", "00:00:20");
             }
 

@@ -190,6 +190,24 @@ public sealed class TelemetryTests : CliTest, IDisposable
         reporting.Stderr.Should().Be(quiet.Stderr);
     }
 
+    [Fact]
+    public async Task Failed_logins_and_the_lockout_they_cause_are_exported_as_metrics_when_the_command_ends()
+    {
+        var settings = new Dictionary<string, string?> { ["Otlp:Endpoint"] = _receiver.BaseUrl, ["Telemetry:FlushTimeout"] = "00:00:20" };
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await Support.RunAsync($"auth login --email {Support.Email} --password-stdin", "Not-The-Password-1\n", settings)).Fails(ExitCodes.NotLoggedIn);
+        }
+
+        var metrics = _receiver.To("/v1/metrics").ToList();
+        metrics.Should().HaveCount(5, "each command exports its metrics as it ends");
+        metrics.Should().OnlyContain(r => r.Contains("epicevents.auth.failed_logins") && r.Contains("{attempt}") && r.Contains("crm.change.source") && r.Contains("Cli") && r.Contains("wrong_password"));
+        metrics.Where(r => r.Contains("epicevents.auth.lockouts")).Should().ContainSingle("the fifth wrong password locks the account, once")
+            .Which.Contains("{lockout}").Should().BeTrue();
+        metrics.Should().NotContain(r => r.Contains(Support.Email), "metrics never name people");
+    }
+
     /// <summary>The database changes under the CLI: a table it reads is no longer where it was.</summary>
     private async Task MoveTableAsync(string table)
     {

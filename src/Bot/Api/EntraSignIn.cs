@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Tokens;
 
+using EpicEvents.Crm.Telemetry;
 namespace EpicEvents.Bot.Api;
 
 /// <summary>
@@ -104,7 +105,7 @@ internal static class EntraSignIn
         }
 
         http.Features.Set(new ApiCaller(actor, expiresAt));
-        System.Diagnostics.Activity.Current?.SetTag("enduser.id", actor.Id);
+        CrmTelemetry.SignedIn(actor.Id);
         return null;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using EpicEvents.Crm.Telemetry;
 namespace EpicEvents.Bot.Api;
 
 /// <summary>
@@ -38,7 +39,7 @@ internal sealed class SessionAuthentication(
         }
 
         Context.Features.Set(new ApiCaller(actor, session.ExpiresAt));
-        System.Diagnostics.Activity.Current?.SetTag("enduser.id", actor.Id);
+        CrmTelemetry.SignedIn(actor.Id);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, actor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Role, actor.Department.ToString())],
             SchemeName);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Telemetry;
 
@@ -20,7 +19,7 @@ public sealed class TurnSummary
     public void Runs(string command)
     {
         Command = command;
-        Activity.Current?.SetTag(SentryReporting.CommandTag, command);
+        CrmTelemetry.Runs(command);
     }
 
     /// <summary>The turn answered with a refusal (not allowed, not found, invalid, changed meanwhile).</summary>

@@ -103,7 +103,6 @@ public static class BotHost
         services.AddSingleton<Readiness>();
         services.AddScoped<TeamsCaller>();
         services.AddScoped<TurnSummary>();
-        services.AddSingleton<BotMetrics>();
         services.AddScoped<DialogRunner>();
         services.AddScoped<FormDialog, NewClientDialog>();
         services.AddScoped<FormDialog, UpdateClientDialog>();

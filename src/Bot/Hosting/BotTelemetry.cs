@@ -109,14 +109,14 @@ public static class BotTelemetry
 }
 
 /// <summary>Counts the Bot Connector's 429 answers (Teams throttling this bot) for the metrics.</summary>
-internal sealed class ConnectorThrottleCount(BotMetrics metrics) : DelegatingHandler
+internal sealed class ConnectorThrottleCount : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
         {
-            metrics.Throttled(request.RequestUri?.Host);
+            BotMetrics.Throttled(request.RequestUri?.Host);
         }
 
         return response;

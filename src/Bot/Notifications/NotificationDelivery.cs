@@ -59,7 +59,6 @@ public sealed class NotificationDelivery(
     CloudAdapter adapter,
     ConnectorClientFactory connectors,
     OutboxSenderOptions options,
-    Hosting.BotMetrics metrics,
     ILogger<NotificationDelivery> logger)
 {
     internal const string Deactivated = "The recipient's account is deactivated.";
@@ -110,7 +109,7 @@ public sealed class NotificationDelivery(
         }
 
         span?.SetTag("crm.notification.outcome", outcome.ToString());
-        metrics.DeliveryEnded(claim.Kind.ToString(), outcome);
+        Hosting.BotMetrics.DeliveryEnded(claim.Kind.ToString(), outcome);
         if (outcome is DeliveryOutcome.Failed)
         {
             span?.SetStatus(ActivityStatusCode.Error);

@@ -20,7 +20,6 @@ public sealed class OutboxSender(
     OutboxSignal signal,
     OutboxSenderOptions options,
     TimeProvider clock,
-    Hosting.BotMetrics metrics,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private static readonly TimeSpan LongestOutage = TimeSpan.FromMinutes(1);
@@ -123,7 +122,7 @@ public sealed class OutboxSender(
     /// <summary>Counts what waits, every few seconds, only when the backlog's metrics are exported.</summary>
     private async Task CountBacklogAsync(CancellationToken cancellationToken)
     {
-        if (!metrics.ObservesBacklog || clock.GetUtcNow() < _nextBacklogCount)
+        if (!Hosting.BotMetrics.ObservesBacklog || clock.GetUtcNow() < _nextBacklogCount)
         {
             return;
         }
@@ -133,7 +132,7 @@ public sealed class OutboxSender(
         {
             using var quiet = SuppressInstrumentationScope.Begin();
             await using var scope = scopes.CreateAsyncScope();
-            metrics.BacklogCounted(await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().BacklogAsync(cancellationToken));
+            Hosting.BotMetrics.BacklogCounted(await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().BacklogAsync(cancellationToken), clock.GetUtcNow().UtcDateTime);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -51,6 +51,28 @@ public static class CrmTelemetry
     public static string? CurrentTraceParent() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } id } ? id : null;
 
+    /// <summary>
+    /// The collaborator a command or turn runs for, by id only: on the current span
+    /// (<c>enduser.id</c>) and on the Sentry scope of the request or command, so that an error
+    /// reported after the span ended still names them.
+    /// </summary>
+    public static void SignedIn(int collaboratorId)
+    {
+        Activity.Current?.SetTag(SentryReporting.UserTag, collaboratorId);
+        Sentry.SentrySdk.ConfigureScope(scope => scope.User = new Sentry.SentryUser { Id = collaboratorId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>What the command or turn does (<c>crm.command</c>), on the current span and the Sentry scope.</summary>
+    public static void Runs(string command)
+    {
+        Activity.Current?.SetTag(SentryReporting.CommandTag, command);
+        Sentry.SentrySdk.ConfigureScope(scope =>
+        {
+            scope.SetTag(SentryReporting.CommandTag, command);
+            scope.TransactionName = command;
+        });
+    }
+
     /// <summary>Marks a span failed with the exception's type only: messages can carry personal data.</summary>
     public static void RecordFailure(this Activity? activity, Exception exception)
     {

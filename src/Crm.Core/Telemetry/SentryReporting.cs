@@ -78,27 +78,18 @@ public static class SentryReporting
 
     private static void StampFromCurrentSpan(SentryEvent sentryEvent)
     {
-        var span = Activity.Current;
-        if (span is null)
+        if (Activity.Current is { } span)
         {
-            return;
+            sentryEvent.Contexts.Trace.TraceId = SentryId.Parse(span.TraceId.ToHexString());
+            sentryEvent.Contexts.Trace.SpanId = SpanId.Parse(span.SpanId.ToHexString());
         }
 
-        sentryEvent.Contexts.Trace.TraceId = SentryId.Parse(span.TraceId.ToHexString());
-        sentryEvent.Contexts.Trace.SpanId = SpanId.Parse(span.SpanId.ToHexString());
-        string? user = null;
-        string? command = null;
-        for (var current = span; current is not null && (user is null || command is null); current = current.Parent)
-        {
-            user ??= current.GetTagItem(UserTag) is { } id ? Convert.ToString(id, CultureInfo.InvariantCulture) : null;
-            command ??= current.GetTagItem(CommandTag) as string;
-        }
-
-        sentryEvent.User = new SentryUser { Id = user };
-        if (command is not null)
+        // The scope named the collaborator and the command (CrmTelemetry.SignedIn, Runs); the user is
+        // their id and nothing else, and the command names the transaction whatever the host said.
+        sentryEvent.User = new SentryUser { Id = sentryEvent.User.Id };
+        if (sentryEvent.Tags.TryGetValue(CommandTag, out var command))
         {
             sentryEvent.TransactionName = command;
-            sentryEvent.SetTag(CommandTag, command);
         }
     }
 
