@@ -4,8 +4,9 @@
 #   bench/bot.sh              the load runs, then the telemetry runs
 #   bench/bot.sh load         SDK `help` / ours `help` twice, interleaved, then ours `contracts unsigned` twice
 #   bench/bot.sh telemetry    ours `help` without telemetry, with an OTLP endpoint on a closed port, on a
-#                             listener that accepts connections and never answers, and on a collector
-#                             that answers at once; the four interleaved, twice
+#                             listener that accepts connections and never answers, on a collector
+#                             that answers at once, and with a Sentry DSN (the SDK) plus that collector;
+#                             the five interleaved, twice
 # It starts a throw-away PostgreSQL server, fills it once with a demo company of 100 000 clients
 # (about 115 000 contracts), links the load generator's Teams identity to a demo manager, then runs
 # the anchor's harness (wrk -t2 -c32 -d15s, a fast fake connector that accepts the replies, reply
@@ -206,6 +207,7 @@ run_telemetry() {
         ours help "help, OTLP endpoint on a closed port" "Otlp__Endpoint=http://127.0.0.1:$closed"
         ours help "help, OTLP endpoint that never answers" "Otlp__Endpoint=http://127.0.0.1:$blackhole"
         ours help "help, OTLP collector that answers" "Otlp__Endpoint=http://127.0.0.1:$answering"
+        ours help "help, Sentry DSN and OTLP collector that answer" "Sentry__Dsn=http://benchkey@127.0.0.1:$answering/1" "Otlp__Endpoint=http://127.0.0.1:$answering"
     done
 }
 
