@@ -6,6 +6,47 @@ namespace EpicEvents.Crm.Tests.Telemetry;
 public sealed class TelemetryScrubberTests
 {
     [Theory]
+    [InlineData("https://smba.trafficmanager.net/emea/v3/conversations/a%3A1xYzConv/activities/1700000000123", "https://smba.trafficmanager.net/emea/v3/conversations/{id}/activities/1700000000123")]
+    [InlineData("https://smba.trafficmanager.net/teams/v3/conversations/19:abc@thread.tacv2/members/29:1AbCdEf", "https://smba.trafficmanager.net/teams/v3/conversations/{id}/members/{id}")]
+    [InlineData("https://login.microsoftonline.com/6b0cd0a4-2f5e-4c7b-9a3b-1f2e3d4c5b6a/oauth2/v2.0/token", "https://login.microsoftonline.com/{id}/oauth2/v2.0/token")]
+    [InlineData("http://127.0.0.1:3978/api/v1/clients/42?search=Jane%20Doe&limit=25", "http://127.0.0.1:3978/api/v1/clients/42?search=Redacted&limit=Redacted")]
+    [InlineData("/api/v1/contracts", "/api/v1/contracts")]
+    public void Urls_lose_conversation_and_person_ids_and_query_values_but_keep_routes_and_record_numbers(string url, string expected) =>
+        TelemetryScrubber.ScrubUrl(url).Should().Be(expected);
+
+    [Fact]
+    public void A_sentry_event_keeps_ids_and_loses_emails_phones_secrets_and_the_request()
+    {
+        var fault = new Sentry.SentryEvent(new InvalidOperationException("No client jane.doe@example.org at +33 6 12 34 56 78"))
+        {
+            Message = new Sentry.SentryMessage { Formatted = "Turn of collaborator 7 failed for jane.doe@example.org" },
+            User = new Sentry.SentryUser { Id = "7", Email = "jane.doe@example.org", Username = "Jane Doe", IpAddress = "192.0.2.1" },
+            ServerName = "janes-laptop",
+        };
+        fault.SetTag("crm.command", "bot Clients");
+        fault.SetExtra("session_token", "abc.def.ghi");
+        fault.Request = new Sentry.SentryRequest { Method = "POST", Url = "http://127.0.0.1/v3/conversations/a:secret-chat/activities", Data = "{\"text\":\"hello\"}", QueryString = "q=Jane", Cookies = "auth=1" };
+        fault.Request.Headers["Authorization"] = "Bearer eyJabc";
+
+        var sent = SentryReporting.Prepare(fault);
+
+        sent.Message!.Formatted.Should().Be("Turn of collaborator 7 failed for [email]");
+        sent.User.Id.Should().Be("7");
+        sent.User.Email.Should().BeNull();
+        sent.User.Username.Should().BeNull();
+        sent.User.IpAddress.Should().BeNull();
+        sent.ServerName.Should().BeNull();
+        sent.TransactionName.Should().Be("bot Clients");
+        sent.Extra["session_token"].Should().Be(TelemetryScrubber.Redacted);
+        sent.Request.Method.Should().Be("POST");
+        sent.Request.Url.Should().Be("http://127.0.0.1/v3/conversations/{id}/activities");
+        sent.Request.Data.Should().BeNull();
+        sent.Request.QueryString.Should().BeNull();
+        sent.Request.Cookies.Should().BeNull();
+        sent.Request.Headers.Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData("Contact jane.doe+crm@example.co.uk now", "Contact [email] now")]
     [InlineData("Call +33 6 12 34 56 78 or 06.12.34.56.78", "Call [phone] or [phone]")]
     [InlineData("Phone 0612345678.", "Phone [phone].")]
