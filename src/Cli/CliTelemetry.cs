@@ -39,9 +39,7 @@ internal sealed class CliTelemetry : IDisposable
         _flushBudget = flushBudget;
         if (pipeline?.Settings.Sentry is not null)
         {
-            _sentry = SentrySdk.Init(options => SentryReporting.Configure(options, pipeline.Settings with { FlushTimeout = flushBudget }));
-            // The command's own scope: who runs it and what it is, set as they become known.
-            _scope = SentrySdk.PushScope();
+            (_sentry, _scope) = StartSentry(pipeline.Settings with { FlushTimeout = flushBudget });
         }
 
         _loggers = pipeline is null ? null : LoggerFactory.Create(logging =>
@@ -49,8 +47,7 @@ internal sealed class CliTelemetry : IDisposable
             pipeline.AddLogging(logging);
             if (_sentry is not null)
             {
-                // Logs at Error become Sentry events; lower ones are the breadcrumbs before them.
-                logging.AddSentry(options => options.AddLogEntryFilter(SentryReporting.LeavesOut));
+                AddSentryLogging(logging);
             }
         });
     }
@@ -64,6 +61,19 @@ internal sealed class CliTelemetry : IDisposable
         var settings = read with { ExportTimeout = budget };
         return new CliTelemetry(TelemetryPipeline.Start(settings, ServiceName, [Source.Name], message => warnings.WriteLine($"epicevents: warning: {message}")), budget);
     }
+
+    /// <summary>
+    /// Starts the SDK and the command's own scope (who runs it and what it is, set as they become
+    /// known). Apart, so that a command without a DSN never loads the SDK.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (IDisposable Sdk, IDisposable Scope) StartSentry(TelemetrySettings settings) =>
+        (SentrySdk.Init(options => SentryReporting.Configure(options, settings)), SentrySdk.PushScope());
+
+    /// <summary>Logs at Error become Sentry events; lower ones are the breadcrumbs before them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddSentryLogging(ILoggingBuilder logging) =>
+        logging.AddSentry(options => options.AddLogEntryFilter(SentryReporting.LeavesOut));
 
     /// <summary>Exports what the command produced, within the flush budget.</summary>
     public void Dispose()

@@ -59,18 +59,20 @@ public static class CrmTelemetry
     public static void SignedIn(int collaboratorId)
     {
         Activity.Current?.SetTag(SentryReporting.UserTag, collaboratorId);
-        Sentry.SentrySdk.ConfigureScope(scope => scope.User = new Sentry.SentryUser { Id = collaboratorId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (SentryReporting.IsStarted)
+        {
+            SentryReporting.ScopeUser(collaboratorId);
+        }
     }
 
     /// <summary>What the command or turn does (<c>crm.command</c>), on the current span and the Sentry scope.</summary>
     public static void Runs(string command)
     {
         Activity.Current?.SetTag(SentryReporting.CommandTag, command);
-        Sentry.SentrySdk.ConfigureScope(scope =>
+        if (SentryReporting.IsStarted)
         {
-            scope.SetTag(SentryReporting.CommandTag, command);
-            scope.TransactionName = command;
-        });
+            SentryReporting.ScopeCommand(command);
+        }
     }
 
     /// <summary>Marks a span failed with the exception's type only: messages can carry personal data.</summary>

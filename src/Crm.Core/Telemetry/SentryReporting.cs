@@ -23,10 +23,17 @@ public static class SentryReporting
     /// <summary>The span tag the front ends set to the signed-in collaborator's id.</summary>
     public const string UserTag = "enduser.id";
 
+    /// <summary>
+    /// Whether this process configured the Sentry SDK: until then the SDK is not even loaded, so that
+    /// a program without a DSN pays nothing for it.
+    /// </summary>
+    public static bool IsStarted { get; private set; }
+
     public static void Configure(SentryOptions options, TelemetrySettings settings)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
+        IsStarted = true;
         options.Dsn = settings.Sentry?.Text;
         options.Release = Release;
         if (settings.Environment is { } environment)
@@ -57,6 +64,20 @@ public static class SentryReporting
         options.SetBeforeSendLog(_ => null!);
         options.SetBeforeSendMetric(_ => null!);
     }
+
+    /// <summary>The collaborator on the Sentry scope of the request or command, by id only.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static void ScopeUser(int collaboratorId) =>
+        SentrySdk.ConfigureScope(scope => scope.User = new SentryUser { Id = collaboratorId.ToString(CultureInfo.InvariantCulture) });
+
+    /// <summary>The command on the Sentry scope, as tag and transaction.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static void ScopeCommand(string command) =>
+        SentrySdk.ConfigureScope(scope =>
+        {
+            scope.SetTag(CommandTag, command);
+            scope.TransactionName = command;
+        });
 
     /// <summary>
     /// Log entries the Sentry logger leaves out (true), events and breadcrumbs alike: EF Core's, whose
