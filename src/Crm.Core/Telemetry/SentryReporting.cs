@@ -52,7 +52,11 @@ public static class SentryReporting
         // Errors only: HTTP failures are the callers' to report, spans and metrics go over OTLP.
         options.CaptureFailedRequests = false;
         options.DisableSentryHttpMessageHandler = true;
-        options.TracesSampleRate = 0;
+        // No sample rate at all (not 0): with one, the SDK runs its performance machinery on every
+        // request even when it keeps nothing. And no sentry-trace or baggage header on outgoing calls.
+        options.TracesSampleRate = null;
+        options.TracesSampler = null;
+        options.TracePropagationTargets = [];
         options.DisableDiagnosticSourceIntegration();
         options.DisableSystemDiagnosticsMetricsIntegration();
         options.ShutdownTimeout = settings.FlushTimeout ?? TimeSpan.FromSeconds(2);

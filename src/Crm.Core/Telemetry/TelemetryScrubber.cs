@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using OpenTelemetry;
@@ -48,6 +49,11 @@ public static partial class TelemetryScrubber
     /// </summary>
     public static string ScrubUrl(string url)
     {
+        if (IsPlainUrl(url))
+        {
+            return url;
+        }
+
         var queryAt = url.IndexOf('?', StringComparison.Ordinal);
         var beforeQuery = queryAt < 0 ? url : url[..queryAt];
         var pathAt = beforeQuery.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0
@@ -73,6 +79,34 @@ public static partial class TelemetryScrubber
         return builder.ToString();
     }
 
+    /// <summary>No query and only plain segments: nothing to change, and nothing allocated to find it out.</summary>
+    private static bool IsPlainUrl(string url)
+    {
+        var path = url.AsSpan();
+        var scheme = path.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            var slash = path[(scheme + 3)..].IndexOf('/');
+            path = slash < 0 ? [] : path[(scheme + 3 + slash)..];
+        }
+
+        foreach (var range in path.Split('/'))
+        {
+            var segment = path[range];
+            if (segment.Length > 24
+                || Guid.TryParse(segment, out _)
+                || segment.ContainsAnyExcept(PlainSegmentCharacters))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlainSegmentCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+
     /// <summary>A query string (without '?') with its names kept and every value replaced.</summary>
     public static string ScrubQuery(string query) =>
         string.Join('&', query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)[0] + "=Redacted"));
@@ -81,13 +115,27 @@ public static partial class TelemetryScrubber
     private static bool IsPlainSegment(string segment) =>
         segment.Length <= 24
         && !Guid.TryParse(segment, out _)
-        && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        && !segment.AsSpan().ContainsAnyExcept(PlainSegmentCharacters);
 
     private static readonly string[] UrlKeys = ["url.full", "url.path", "http.url", "http.target"];
+
+    /// <summary>
+    /// Attributes whose values are set by the program or the framework from a closed vocabulary or a
+    /// route template, never from what people type: not scanned, since every span passes here.
+    /// </summary>
+    private static readonly FrozenSet<string> ClosedValueKeys = new[]
+    {
+        "http.request.method", "http.request.method_original", "http.response.status_code", "http.route",
+        "url.scheme", "network.protocol.name", "network.protocol.version", "server.address", "server.port",
+        "error.type", "db.system.name", "db.operation.name", "otel.status_code", "crm.command", "crm.outcome",
+        "bot.activity.type", "crm.notification.kind", "crm.notification.outcome", "crm.notification.id",
+        "crm.notification.attempt", "crm.collaborator.id", "enduser.id", "process.exit.code",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static object? ScrubValue(string key, object? value) => value switch
     {
         null => null,
+        _ when ClosedValueKeys.Contains(key) => value,
         _ when IsSecretKey(key) => Redacted,
         string url when UrlKeys.Contains(key) => Scrub(ScrubUrl(url)),
         string query when key == "url.query" => Scrub(ScrubQuery(query)),
