@@ -140,7 +140,9 @@ public sealed class TelemetryTests : IAsyncLifetime
             (await factory.CreateClient().SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.OK, "the turn's failure is answered politely");
         }
 
-        // Stopping the host flushed the SDK's queue.
+        // Stopping the host flushes the SDK's queue, on its own thread.
+        (await _receiver.WaitUntilAsync(r => r.Sentry.Events.Count > 0)).Should().BeTrue("the fault is reported");
+        await Task.Delay(500);
         var fault = _receiver.Sentry.Events.Should().ContainSingle("one fault, one event: " + string.Join(" | ", _receiver.Sentry.Items.Select(i => i.Type + " " + i.Value("logger")))).Subject;
         var exception = fault.Json.GetProperty("exception").GetProperty("values").EnumerateArray().Last();
         exception.GetProperty("type").GetString().Should().Contain("SqliteException");
