@@ -17,7 +17,11 @@ internal static class SalesDigest
     public static async Task<IReadOnlyList<DigestSection>> ReadAsync(CrmDbContext db, int recipientId, DateTime now, CancellationToken cancellationToken)
     {
         var createdBefore = now - DraftAge;
-        var mine = db.Contracts.AsNoTracking().Where(c => c.Client.SalesContactId == recipientId);
+        // "client_id IN (the salesperson's clients)" rather than a join: SQLite, which has no statistics,
+        // then reads each client's contracts in one status (ix_contracts_client_status) instead of every
+        // contract of the company in that status.
+        var myClients = db.Clients.Where(cl => cl.SalesContactId == recipientId).Select(cl => cl.Id);
+        var mine = db.Contracts.AsNoTracking().Where(c => myClients.Contains(c.ClientId));
         var oldDrafts = mine.Where(c => c.Status == ContractStatus.Draft && c.CreatedAt < createdBefore);
         var unpaidSigned = mine.Where(c => c.Status == ContractStatus.Signed && c.AmountDue > 0);
         var withoutContract = db.Clients.AsNoTracking().Where(cl => cl.SalesContactId == recipientId && !db.Contracts.Any(c => c.ClientId == cl.Id));
