@@ -37,6 +37,20 @@ public abstract class DigestCommandTests : CliTest
     }
 
     [Fact]
+    public async Task A_manager_previews_the_management_digest_with_each_requests_wait()
+    {
+        var contract = await ContractOfAsync(Sales);
+        (await Sales.RunAsync($"contract request-signature {contract}")).Succeeds();
+
+        var run = (await Manager.RunAsync("digest preview --kind management")).Succeeds();
+
+        run.Stdout.Should().Contain("Management digest").And.Contain("Signature requests waiting (1)").And.Contain("Requested by")
+            .And.Contain("Sam Sales").And.Contain("Waiting").And.Contain(" min")
+            .And.Contain("Events in the next 7 days without support (0)").And.Contain("Ended events with an amount still due (0)");
+        run.Stderr.Should().NotContain("would not be sent");
+    }
+
+    [Fact]
     public async Task The_preview_speaks_french_on_request()
     {
         await ContractOfAsync(Sales, signed: true, total: "10000", due: "2500");
@@ -69,6 +83,8 @@ public abstract class DigestCommandTests : CliTest
         section.GetProperty("total").GetInt32().Should().Be(0);
         section.GetProperty("more").GetInt32().Should().Be(0);
         section.GetProperty("rows").ValueKind.Should().Be(JsonValueKind.Array);
+        (await Manager.RunAsync($"digest preview --kind support --for {Support.Id}")).Succeeds()
+            .Stderr.Should().Contain("Nothing to report: this digest would not be sent.");
     }
 
     [Fact]
