@@ -106,6 +106,7 @@ public static class CrmApi
         ContractApi.Map(signedIn);
         EventApi.Map(signedIn);
         RecordsApi.Map(signedIn);
+        DigestApi.Map(signedIn);
         return app;
     }
 

@@ -24,6 +24,7 @@ internal static class CommandTree
         root.Subcommands.Add(ContractCommands.Build(runner));
         root.Subcommands.Add(EventCommands.Build(runner));
         root.Subcommands.Add(NotificationCommands.Build(runner));
+        root.Subcommands.Add(DigestCommands.Build(runner));
         root.Subcommands.Add(AuditCommands.Build(runner));
         return root;
     }

@@ -72,6 +72,7 @@ internal static class CliJson
 [JsonSerializable(typeof(ListDocument<AuditEntryView>))]
 [JsonSerializable(typeof(ListDocument<SignatureRequestView>))]
 [JsonSerializable(typeof(ListDocument<NotificationView>))]
+[JsonSerializable(typeof(EpicEvents.Crm.Digests.Digest))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary><c>{"error":{"code","message","fields"}}</c> on stderr.</summary>

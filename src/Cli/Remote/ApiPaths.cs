@@ -3,6 +3,7 @@ using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
+using EpicEvents.Crm.Digests;
 using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
 
@@ -33,4 +34,7 @@ internal static class ApiPaths
 
     public static string Notifications(NotificationFilter filter, PageRequest page) => ApiQuery.For("notifications", page)
         .With("failed", filter.FailedOnly).With("recipientId", filter.RecipientId).ToString();
+
+    public static string Digest(DigestRequest request) =>
+        request.For is { } person ? $"digests/{request.Kind.ToString().ToLowerInvariant()}?for={person}" : $"digests/{request.Kind.ToString().ToLowerInvariant()}";
 }

@@ -30,6 +30,9 @@ public enum CrmAction
 
     /// <summary>One's own preferences (the language the bot speaks in).</summary>
     ChooseOwnSettings,
+
+    /// <summary>A digest's content: Management anyone's, Sales and Support their own.</summary>
+    ReadDigest,
 }
 
 /// <summary>How far a department's right reaches: nothing, its own records, or everything.</summary>
@@ -71,6 +74,7 @@ public static class PermissionMatrix
         [CrmAction.ReadAuditTrail] = new(Reach.All, Reach.Own, Reach.Own),
         [CrmAction.ManageNotifications] = new(Reach.All, Reach.None, Reach.None),
         [CrmAction.ChooseOwnSettings] = new(Reach.Own, Reach.Own, Reach.Own),
+        [CrmAction.ReadDigest] = new(Reach.All, Reach.Own, Reach.Own),
     }.ToFrozenDictionary();
 
     /// <summary>The reach of a department's right; unknown departments and actions get none.</summary>
@@ -154,6 +158,7 @@ public static class PermissionMatrix
         CrmAction.ReadAuditTrail => "read the audit trail",
         CrmAction.ManageNotifications => "see or retry the delivery of notifications",
         CrmAction.ChooseOwnSettings => "change its own settings",
+        CrmAction.ReadDigest => "build a digest",
         _ => "do this",
     };
 

@@ -34,6 +34,7 @@ public static class SchemaMigrator
         new(6, "event_search", BackfillEventSearchKeysAsync),
         new(7, "preferred_language"),
         new(8, "unsigned_contracts"),
+        new(9, "digest_contracts"),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -60,6 +60,43 @@ public sealed class Wording
         _ => status.ToString(),
     };
 
+    /// <summary>The name of a digest, as its card and its preview title it.</summary>
+    public string Digest(Digests.DigestKind kind) => kind switch
+    {
+        Digests.DigestKind.Management => Say("Management digest", "Récapitulatif de la gestion"),
+        Digests.DigestKind.Support => Say("Support digest", "Récapitulatif du support"),
+        Digests.DigestKind.Sales => Say("Sales digest", "Récapitulatif commercial"),
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The title of a digest's section.</summary>
+    public string DigestTopic(Digests.DigestTopic topic) => topic switch
+    {
+        Digests.DigestTopic.PendingSignatures => Say("Signature requests waiting", "Demandes de signature en attente"),
+        Digests.DigestTopic.EventsWithoutSupport => Say("Events in the next 7 days without support", "Événements des 7 prochains jours sans support"),
+        Digests.DigestTopic.UnpaidEndedContracts => Say("Ended events with an amount still due", "Événements terminés avec un montant restant dû"),
+        Digests.DigestTopic.EventsTomorrow => Say("Events tomorrow", "Événements de demain"),
+        Digests.DigestTopic.OldDrafts => Say("Drafts older than 14 days", "Brouillons de plus de 14 jours"),
+        Digests.DigestTopic.UnpaidSignedContracts => Say("Signed contracts with an amount due", "Contrats signés avec un montant restant dû"),
+        Digests.DigestTopic.ClientsWithoutContract => Say("Clients without a contract yet", "Clients encore sans contrat"),
+        _ => topic.ToString(),
+    };
+
+    /// <summary>The rows a section does not show: "and 3 more".</summary>
+    public string More(int count) => Say($"and {count} more", count == 1 ? "et 1 autre" : $"et {count} autres");
+
+    /// <summary>How long something has waited, to the hour (to the minute under an hour): <c>3 d 4 h</c>.</summary>
+    public string Waited(TimeSpan waited)
+    {
+        if (waited < TimeSpan.FromHours(1))
+        {
+            return $"{Math.Max(0, (int)waited.TotalMinutes)} min";
+        }
+
+        var days = (int)waited.TotalDays;
+        return days == 0 ? $"{waited.Hours} h" : Say($"{days} d {waited.Hours} h", $"{days} j {waited.Hours} h");
+    }
+
     /// <summary>
     /// Who a signature request is going to: the managers whose approval card is on its way in Teams
     /// (queued, not yet delivered: the notifications list says when it arrives), and each one it cannot

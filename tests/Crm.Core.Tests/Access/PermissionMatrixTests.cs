@@ -92,6 +92,10 @@ public sealed class PermissionMatrixTests
     [InlineData(ChooseOwnSettings, Management, Own)]
     [InlineData(ChooseOwnSettings, Sales, Own)]
     [InlineData(ChooseOwnSettings, Support, Own)]
+    // Digests: Management anyone's, Sales and Support their own
+    [InlineData(ReadDigest, Management, All)]
+    [InlineData(ReadDigest, Sales, Own)]
+    [InlineData(ReadDigest, Support, Own)]
     public void The_matrix_gives_each_department_exactly_the_reach_of_the_spec(CrmAction action, Department department, Reach expected) =>
         PermissionMatrix.For(department, action).Should().Be(expected);
 
