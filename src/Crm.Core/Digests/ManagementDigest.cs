@@ -30,7 +30,7 @@ internal static class ManagementDigest
             .Select(_ => new { Pending = pending.Count(), Unassigned = unassigned.Count(), UnpaidEnded = unpaidEnded.Count() })
             .SingleAsync(cancellationToken);
 
-        var pendingRows = await pending.OrderBy(s => s.Id).Take(DigestSection.TopRows).Select(s => new DigestRow
+        var pendingRows = await pending.OrderBy(s => s.RequestedAt).ThenBy(s => s.Id).Take(DigestSection.TopRows).Select(s => new DigestRow
         {
             SignatureRequestId = s.Id,
             ContractId = s.ContractId,
