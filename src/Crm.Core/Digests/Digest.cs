@@ -95,3 +95,25 @@ public sealed record DigestRow
 
 /// <summary>How to reach a client's contact person.</summary>
 public sealed record ClientContact(string FullName, string Email, string Phone);
+
+/// <summary>How a digest's rows are read from the records, in SQL, the same way wherever a kind of record appears.</summary>
+internal static class DigestRows
+{
+    /// <summary>An event with its client, the client's contact details and sales contact, and whether its support contact acknowledged it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Events.Event, DigestRow>> OfEvent = e => new DigestRow
+    {
+        EventId = e.Id,
+        ContractId = e.ContractId,
+        ClientId = e.Contract.ClientId,
+        ClientName = e.Contract.Client.FullName,
+        ClientCompany = e.Contract.Client.CompanyName,
+        EventName = e.Name,
+        StartsAt = e.StartsAt,
+        EndsAt = e.EndsAt,
+        Location = e.Location,
+        ExpectedAttendees = e.ExpectedAttendees,
+        Contact = new ClientContact(e.Contract.Client.FullName, e.Contract.Client.Email, e.Contract.Client.Phone),
+        Acknowledged = e.SupportAcknowledgedAt != null,
+        PersonName = e.Contract.Client.SalesContact == null ? null : e.Contract.Client.SalesContact.FullName,
+    };
+}

@@ -43,20 +43,7 @@ internal static class ManagementDigest
             PersonName = s.RequestedBy.FullName,
         }).ToListAsync(cancellationToken);
 
-        var unassignedRows = await unassigned.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(DigestSection.TopRows).Select(e => new DigestRow
-        {
-            EventId = e.Id,
-            ContractId = e.ContractId,
-            ClientId = e.Contract.ClientId,
-            ClientName = e.Contract.Client.FullName,
-            ClientCompany = e.Contract.Client.CompanyName,
-            EventName = e.Name,
-            StartsAt = e.StartsAt,
-            EndsAt = e.EndsAt,
-            Location = e.Location,
-            ExpectedAttendees = e.ExpectedAttendees,
-            PersonName = e.Contract.Client.SalesContact == null ? null : e.Contract.Client.SalesContact.FullName,
-        }).ToListAsync(cancellationToken);
+        var unassignedRows = await unassigned.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(DigestSection.TopRows).Select(DigestRows.OfEvent).ToListAsync(cancellationToken);
 
         var unpaidRows = await unpaidEnded
             .Select(c => new { Contract = c, Ended = db.Events.Where(e => e.ContractId == c.Id).Max(e => e.EndsAt) })

@@ -14,21 +14,7 @@ internal static class SupportDigest
         var (from, to) = LocalDay.Next(now, zone);
         var tomorrow = db.Events.AsNoTracking().Where(e => e.SupportContactId == recipientId && e.StartsAt >= from && e.StartsAt < to);
         var total = await tomorrow.CountAsync(cancellationToken);
-        var rows = await tomorrow.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(DigestSection.TopRows).Select(e => new DigestRow
-        {
-            EventId = e.Id,
-            ContractId = e.ContractId,
-            ClientId = e.Contract.ClientId,
-            ClientName = e.Contract.Client.FullName,
-            ClientCompany = e.Contract.Client.CompanyName,
-            EventName = e.Name,
-            StartsAt = e.StartsAt,
-            EndsAt = e.EndsAt,
-            Location = e.Location,
-            ExpectedAttendees = e.ExpectedAttendees,
-            Contact = new ClientContact(e.Contract.Client.FullName, e.Contract.Client.Email, e.Contract.Client.Phone),
-            Acknowledged = e.SupportAcknowledgedAt != null,
-        }).ToListAsync(cancellationToken);
+        var rows = await tomorrow.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(DigestSection.TopRows).Select(DigestRows.OfEvent).ToListAsync(cancellationToken);
         return [new(DigestTopic.EventsTomorrow, total, rows)];
     }
 }
