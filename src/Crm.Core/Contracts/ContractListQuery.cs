@@ -3,10 +3,6 @@ using System.Data.Common;
 using System.Text;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EpicEvents.Crm.Contracts;
 
@@ -125,17 +121,8 @@ internal static class ContractListQuery
         }
 
         var sql = Texts.GetOrAdd((shape, sqlite, limit), key => Text(key.Shape, key.Sqlite, key.Limit));
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, values, db.Model);
         var rows = new List<ContractView>(limit + 1);
-        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(
-            new RelationalCommandParameterObject(
-                db.GetService<IRelationalConnection>(),
-                command.ParameterValues,
-                null,
-                db,
-                db.GetService<IRelationalCommandDiagnosticsLogger>(),
-                CommandSource.FromSqlQuery),
-            cancellationToken);
+        await using var reader = await RawQuery.ExecuteReaderAsync(db, sql, values, cancellationToken);
         var row = reader.DbDataReader;
         while (await row.ReadAsync(cancellationToken))
         {
