@@ -221,7 +221,14 @@ internal static class Listing
             var shown = streaming
                 ? columns.Select(c => c with { Width = c.Width ?? 18 }).ToList()
                 : columns.Select(c => c with { Width = null }).ToList();
-            context.Terminal.Render(Tables.Build(shown, page.Items, showHeaders: pageIndex == 0));
+            if (streaming && pageIndex > 0)
+            {
+                context.Terminal.RenderMoreRows(shown, page.Items);
+            }
+            else
+            {
+                context.Terminal.Render(Tables.Build(shown, page.Items, showHeaders: pageIndex == 0));
+            }
         }
 
         if (!streaming)
