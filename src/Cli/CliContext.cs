@@ -160,8 +160,7 @@ internal sealed class CliContext : IDisposable
             return SignInRemotely(token);
         }
 
-        var sessions = Get<Sessions>();
-        var session = await sessions.ResolveAsync(token, ChangeSource.Cli, cancellationToken);
+        var session = await Get<Sessions>().ResolveAsync(token, ChangeSource.Cli, cancellationToken);
         if (session.State != SessionState.Active)
         {
             Terminal.Error(ExitCodes.NotLoggedIn, session.Message, [], Texts.LogInAgain);
