@@ -69,7 +69,8 @@ internal static class ClientCommands
                     () => context.Get<ListClients>().ExecuteAsync(actor, filter, page, token),
                     api => api.GetAsync<Page<ClientView>>(ApiPaths.Clients(filter, page), token)),
                 Columns(context),
-                cancellationToken);
+                cancellationToken,
+                after => context.Get<ListClients>().Stream(actor, filter, after));
         }, quiet: false);
         return command;
     }

@@ -80,7 +80,8 @@ internal static class ContractCommands
             var filter = new ContractFilter(context.Value(unsigned), context.Value(unpaid), chosen, context.Value(client), context.Value(mine));
             return Listing.RunAsync(context, paging, (page, token) => context.Crm(
                 () => context.Get<ListContracts>().ExecuteAsync(actor, filter, page, token),
-                api => api.GetAsync<Page<ContractView>>(ApiPaths.Contracts(filter, page), token)), Columns(context), cancellationToken);
+                api => api.GetAsync<Page<ContractView>>(ApiPaths.Contracts(filter, page), token)), Columns(context), cancellationToken,
+                after => context.Get<ListContracts>().Stream(actor, filter, after));
         }, quiet: false);
         return command;
     }

@@ -26,8 +26,9 @@ internal sealed class ListOptions
 }
 
 /// <summary>
-/// Runs a list: one page by default, or every row with <c>--all</c>, streamed page by page so that
-/// memory stays flat however many rows there are.
+/// Runs a list: one page by default, or every row with <c>--all</c>, streamed so that memory stays
+/// flat however many rows there are: from one query, row by row, where the use case offers it in
+/// local mode (<paramref name="stream"/>), else page by page.
 /// </summary>
 internal static class Listing
 {
@@ -38,12 +39,23 @@ internal static class Listing
         ListOptions options,
         Func<PageRequest, CancellationToken, Task<Result<Page<T>>>> fetch,
         IReadOnlyList<Column<T>> columns,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<string?, Result<IAsyncEnumerable<T>>>? stream = null)
         where T : notnull
     {
         var all = context.ParseResult.GetValue(options.All);
         var limit = context.ParseResult.GetValue(options.Limit);
         var after = context.ParseResult.GetValue(options.After);
+        if (all && stream is not null && !context.IsRemote)
+        {
+            if (limit is < 1 or > PageRequest.MaxLimit)
+            {
+                return context.Fail(Failure.Invalid("limit", $"A page has 1 to {PageRequest.MaxLimit} rows."), OptionNames.Verbatim);
+            }
+
+            return await StreamAsync(context, stream(after), columns, cancellationToken);
+        }
+
         var request = new PageRequest(limit ?? (all ? StreamPageSize : PageRequest.DefaultLimit), after);
         var first = await fetch(request, cancellationToken);
         if (!first.IsOk)
@@ -97,14 +109,85 @@ internal static class Listing
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Every row of one query: as JSON, each row goes from the data reader to standard output's
+    /// buffer; as a table, in blocks of <see cref="StreamPageSize"/> rows laid out like the pages.
+    /// </summary>
+    private static async Task<int> StreamAsync<T>(CliContext context, Result<IAsyncEnumerable<T>> rows, IReadOnlyList<Column<T>> columns, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        if (!rows.IsOk)
+        {
+            return context.Fail(rows.AsFailure(), OptionNames.Verbatim);
+        }
+
+        if (context.Json)
+        {
+            var write = ViewJson.For<T>();
+            using var json = new JsonRows(context.Terminal.Output);
+            json.Writer.WriteStartObject();
+            json.Writer.WriteStartArray(ItemsName);
+            await foreach (var row in rows.Value.WithCancellation(cancellationToken))
+            {
+                write(json.Writer, row);
+                json.FlushIfFull();
+            }
+
+            json.Writer.WriteEndArray();
+            json.Writer.WriteNull(NextName);
+            json.Writer.WriteEndObject();
+            json.Complete();
+            return ExitCodes.Ok;
+        }
+
+        var block = new List<T>(StreamPageSize);
+        var index = 0;
+        var total = 0;
+        await foreach (var row in rows.Value.WithCancellation(cancellationToken))
+        {
+            block.Add(row);
+            if (block.Count == StreamPageSize)
+            {
+                Write(context, new Page<T>(block, null), columns, index++, streaming: true);
+                total += block.Count;
+                block.Clear();
+                await context.Terminal.Output.FlushAsync(cancellationToken);
+            }
+        }
+
+        if (block.Count > 0 || index == 0)
+        {
+            Write(context, new Page<T>(block, null), columns, index, streaming: true);
+            total += block.Count;
+        }
+
+        context.Terminal.Note(total == 0 ? context.Texts.NoRows : context.Texts.Rows(total));
+        return ExitCodes.Ok;
+    }
+
+    private static readonly System.Text.Json.JsonEncodedText ItemsName = System.Text.Json.JsonEncodedText.Encode("items");
+    private static readonly System.Text.Json.JsonEncodedText NextName = System.Text.Json.JsonEncodedText.Encode("next");
+
     private static void Write<T>(CliContext context, Page<T> page, IReadOnlyList<Column<T>> columns, int pageIndex, bool streaming)
         where T : notnull
     {
         if (context.Json)
         {
+            var write = ViewJson.For<T>();
             if (!streaming)
             {
-                context.Terminal.WriteJson(new ListDocument<T>(page.Items, page.Next));
+                using var document = new JsonRows(context.Terminal.Output);
+                document.Writer.WriteStartObject();
+                document.Writer.WriteStartArray(ItemsName);
+                foreach (var item in page.Items)
+                {
+                    write(document.Writer, item);
+                }
+
+                document.Writer.WriteEndArray();
+                document.Writer.WriteString(NextName, page.Next);
+                document.Writer.WriteEndObject();
+                document.Complete();
                 return;
             }
 
@@ -138,7 +221,14 @@ internal static class Listing
             var shown = streaming
                 ? columns.Select(c => c with { Width = c.Width ?? 18 }).ToList()
                 : columns.Select(c => c with { Width = null }).ToList();
-            context.Terminal.Render(Tables.Build(shown, page.Items, showHeaders: pageIndex == 0));
+            if (streaming && pageIndex > 0)
+            {
+                context.Terminal.RenderMoreRows(shown, page.Items);
+            }
+            else
+            {
+                context.Terminal.Render(Tables.Build(shown, page.Items, showHeaders: pageIndex == 0));
+            }
         }
 
         if (!streaming)

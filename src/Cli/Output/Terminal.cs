@@ -53,6 +53,40 @@ internal sealed class Terminal
 
     public void Render(IRenderable renderable) => Out.Write(renderable);
 
+    /// <summary>
+    /// Rows of a streamed table that follow its first block, written by <see cref="PlainTable"/>
+    /// where standard output is not a terminal (no colours, a fixed width), else by Spectre.
+    /// </summary>
+    public void RenderMoreRows<T>(IReadOnlyList<Column<T>> columns, IReadOnlyList<T> rows)
+        where T : notnull
+    {
+        if (_environment.OutputIsTerminal || !PlainTable.Fits(columns, RedirectedWidth))
+        {
+            Render(Tables.Build(columns, rows, showHeaders: false));
+            return;
+        }
+
+        PlainTable.Write(Output, columns, rows, row => RenderToText(Tables.Build(columns, [row], showHeaders: false)));
+    }
+
+    /// <summary>What Spectre writes for <paramref name="renderable"/> on redirected output.</summary>
+    internal static string RenderToText(IRenderable renderable)
+    {
+        var (console, text) = _textConsole ??= NewTextConsole();
+        text.GetStringBuilder().Clear();
+        console.Write(renderable);
+        return text.ToString();
+    }
+
+    [ThreadStatic]
+    private static (IAnsiConsole Console, StringWriter Text)? _textConsole;
+
+    private static (IAnsiConsole, StringWriter) NewTextConsole()
+    {
+        var text = new StringWriter();
+        return (CreateConsole(text, isTerminal: false, color: false), text);
+    }
+
     /// <summary>A label/value panel for one record.</summary>
     public void Details(string title, IEnumerable<(string Label, string? Value)> rows)
     {

@@ -1,7 +1,6 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Persistence;
 using EpicEvents.Crm.Telemetry;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace EpicEvents.Crm.Auth;
@@ -35,17 +34,33 @@ public sealed class Sessions(CrmDbContext db, SessionTokens tokens, ILogger<Sess
                 return new Session(SessionState.Invalid, null, default, "The session token is not valid (tampered with or from another installation); log in again.");
         }
 
-        var row = await db.Collaborators.AsNoTracking()
-            .Where(c => c.Id == check.CollaboratorId)
-            .Select(c => new { c.SecurityStamp, Actor = new Actor(c.Id, c.FullName, c.Role.Department, c.IsActive, c.MustChangePassword, source) })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (row is null || !row.Actor.IsActive || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.UTF8.GetBytes(row.SecurityStamp), System.Text.Encoding.UTF8.GetBytes(check.Stamp!)))
+        var row = await ReadCollaboratorAsync(check.CollaboratorId, source, cancellationToken);
+        if (row is not { } found || !found.Actor.IsActive || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(found.SecurityStamp), System.Text.Encoding.UTF8.GetBytes(check.Stamp!)))
         {
             CrmLog.InvalidSessionToken(logger, source, "revoked");
             return new Session(SessionState.Revoked, null, default, "Your session was revoked (password or role changed, account deactivated, or logged out everywhere); log in again.");
         }
 
-        return new Session(SessionState.Active, row.Actor, check.ExpiresAt, string.Empty);
+        return new Session(SessionState.Active, found.Actor, check.ExpiresAt, string.Empty);
+    }
+
+    /// <summary>
+    /// The collaborator behind a token and their current stamp, in SQL: every command and bot turn
+    /// runs it first, and EF Core would translate it anew in each CLI process (ADR 24).
+    /// </summary>
+    private async Task<(string SecurityStamp, Actor Actor)?> ReadCollaboratorAsync(int collaboratorId, ChangeSource source, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT c.security_stamp, c.full_name, r.department, c.is_active, c.must_change_password "
+            + "FROM collaborators c JOIN roles r ON r.id = c.role_id WHERE c.id = {0}";
+        await using var reader = await RawQuery.ExecuteReaderAsync(db, Sql, [collaboratorId], cancellationToken);
+        var row = reader.DbDataReader;
+        if (!await row.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var actor = new Actor(collaboratorId, row.GetString(1), DepartmentNames.ParseOrUnknown(row.GetString(2)), row.GetBoolean(3), row.GetBoolean(4), source);
+        return (row.GetString(0), actor);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
@@ -15,6 +16,44 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
 {
     public async Task<Result<Page<ClientView>>> ExecuteAsync(Actor actor, ClientFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
+        if (Check(actor, filter, page, out var limit, out var afterId, out var search) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var query = await QueryAsync(actor, filter, afterId, search, cancellationToken);
+        var rows = await query.OrderByDescending(c => c.Id).TakePage(limit).Select(ClientView.Projection).ToListAsync(cancellationToken);
+        return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
+    }
+
+    /// <summary>
+    /// Every client of the list from <paramref name="after"/> on, read from one query as the caller
+    /// consumes them (<c>--all</c>): the same checks, rows and order as the pages of <see cref="ExecuteAsync"/>.
+    /// </summary>
+    public Result<IAsyncEnumerable<ClientView>> Stream(Actor actor, ClientFilter filter, string? after = null)
+    {
+        if (Check(actor, filter, new PageRequest(PageRequest.MaxLimit, after), out _, out var afterId, out var search) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return Result<IAsyncEnumerable<ClientView>>.Ok(StreamAsync(actor, filter, afterId, search));
+    }
+
+    private async IAsyncEnumerable<ClientView> StreamAsync(Actor actor, ClientFilter filter, long? afterId, string search, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var query = await QueryAsync(actor, filter, afterId, search, cancellationToken);
+        await foreach (var row in query.OrderByDescending(c => c.Id).Select(ClientView.Projection).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static Failure? Check(Actor actor, ClientFilter filter, PageRequest page, out int limit, out long? afterId, out string search)
+    {
+        limit = 0;
+        afterId = null;
+        search = string.Empty;
         if (PermissionMatrix.Check(actor, CrmAction.ReadRecords, out _) is { } refusal)
         {
             return refusal;
@@ -30,16 +69,11 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
             return Failure.Forbidden($"The {actor.Department} department cannot list clients without a sales contact.");
         }
 
-        if (Paging.ReadIdCursor(page, out var limit, out var afterId) is { } invalidPage)
-        {
-            return invalidPage;
-        }
+        return Paging.ReadIdCursor(page, out limit, out afterId) ?? SearchText.Read(filter.Search, out search);
+    }
 
-        if (SearchText.Read(filter.Search, out var search) is { } invalidSearch)
-        {
-            return invalidSearch;
-        }
-
+    private async Task<IQueryable<Client>> QueryAsync(Actor actor, ClientFilter filter, long? afterId, string search, CancellationToken cancellationToken)
+    {
         var query = db.Clients.AsNoTracking();
         if (filter.Mine)
         {
@@ -64,7 +98,6 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
             query = query.Where(c => c.Id < after);
         }
 
-        var rows = await query.OrderByDescending(c => c.Id).TakePage(limit).Select(ClientView.Projection).ToListAsync(cancellationToken);
-        return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
+        return query;
     }
 }

@@ -3,10 +3,6 @@ using System.Data.Common;
 using System.Text;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EpicEvents.Crm.Contracts;
 
@@ -74,6 +70,38 @@ internal static class ContractListQuery
         CrmDbContext db, ContractFilter filter, int? number, string search, int limit, long? afterId, int actorId, CancellationToken cancellationToken)
     {
         var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        var (sql, values) = Command(filter, number, search, limit, afterId, actorId, sqlite);
+        var rows = new List<ContractView>(limit + 1);
+        await using var reader = await RawQuery.ExecuteReaderAsync(db, sql, values, cancellationToken);
+        var row = reader.DbDataReader;
+        while (await row.ReadAsync(cancellationToken))
+        {
+            rows.Add(Read(row, sqlite));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every row after <paramref name="afterId"/>, in the order of the pages, one at a time (no LIMIT).</summary>
+    public static async IAsyncEnumerable<ContractView> StreamAsync(
+        CrmDbContext db, ContractFilter filter, int? number, string search, long? afterId, int actorId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        var (sql, values) = Command(filter, number, search, Unlimited, afterId, actorId, sqlite);
+        await using var reader = await RawQuery.ExecuteReaderAsync(db, sql, values, cancellationToken);
+        var row = reader.DbDataReader;
+        while (await row.ReadAsync(cancellationToken))
+        {
+            yield return Read(row, sqlite);
+        }
+    }
+
+    /// <summary>The limit of a query that returns every row.</summary>
+    private const int Unlimited = 0;
+
+    private static (string Sql, List<object> Values) Command(ContractFilter filter, int? number, string search, int limit, long? afterId, int actorId, bool sqlite)
+    {
         var shape = Shape.None;
         var values = new List<object>(4);
         if (filter.Unsigned)
@@ -124,25 +152,7 @@ internal static class ContractListQuery
             values.Add(after);
         }
 
-        var sql = Texts.GetOrAdd((shape, sqlite, limit), key => Text(key.Shape, key.Sqlite, key.Limit));
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, values, db.Model);
-        var rows = new List<ContractView>(limit + 1);
-        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(
-            new RelationalCommandParameterObject(
-                db.GetService<IRelationalConnection>(),
-                command.ParameterValues,
-                null,
-                db,
-                db.GetService<IRelationalCommandDiagnosticsLogger>(),
-                CommandSource.FromSqlQuery),
-            cancellationToken);
-        var row = reader.DbDataReader;
-        while (await row.ReadAsync(cancellationToken))
-        {
-            rows.Add(Read(row, sqlite));
-        }
-
-        return rows;
+        return (Texts.GetOrAdd((shape, sqlite, limit), key => Text(key.Shape, key.Sqlite, key.Limit)), values);
     }
 
     /// <summary>The SQL for one shape; <c>{n}</c> are the parameters in the order <see cref="ReadAsync"/> adds them.</summary>
@@ -172,7 +182,8 @@ internal static class ContractListQuery
         }
 
         // The row count is a literal, as in Paging.TakePage: a prepared statement keeps an index-driven plan.
-        return sql.Append(" ORDER BY c.id DESC LIMIT ").Append(limit + 1).ToString();
+        sql.Append(" ORDER BY c.id DESC");
+        return limit == Unlimited ? sql.ToString() : sql.Append(" LIMIT ").Append(limit + 1).ToString();
     }
 
     private static ContractView Read(DbDataReader row, bool sqlite) => new(

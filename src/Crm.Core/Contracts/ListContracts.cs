@@ -25,6 +25,35 @@ public sealed class ListContracts(CrmDbContext db) : IUseCase
 {
     public async Task<Result<Page<ContractView>>> ExecuteAsync(Actor actor, ContractFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
+        if (Check(actor, filter, page, out var limit, out var afterId, out var search) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var rows = await ContractListQuery.ReadAsync(db, filter, ContractNumber(search), search, limit, afterId, actor.Id, cancellationToken);
+        return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
+    }
+
+    /// <summary>
+    /// Every contract of the list from <paramref name="after"/> on, read from one query as the caller
+    /// consumes them (<c>--all</c>): the same checks, rows and order as the pages of
+    /// <see cref="ExecuteAsync"/>, without holding more than one row.
+    /// </summary>
+    public Result<IAsyncEnumerable<ContractView>> Stream(Actor actor, ContractFilter filter, string? after = null)
+    {
+        if (Check(actor, filter, new PageRequest(PageRequest.MaxLimit, after), out _, out var afterId, out var search) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return Result<IAsyncEnumerable<ContractView>>.Ok(ContractListQuery.StreamAsync(db, filter, ContractNumber(search), search, afterId, actor.Id));
+    }
+
+    private static Failure? Check(Actor actor, ContractFilter filter, PageRequest page, out int limit, out long? afterId, out string search)
+    {
+        limit = 0;
+        afterId = null;
+        search = string.Empty;
         if (PermissionMatrix.Check(actor, CrmAction.ReadRecords, out _) is { } refusal)
         {
             return refusal;
@@ -40,18 +69,7 @@ public sealed class ListContracts(CrmDbContext db) : IUseCase
             return Failure.Invalid("status", "The status is one of Draft, PendingSignature, Signed or Cancelled.");
         }
 
-        if (Paging.ReadIdCursor(page, out var limit, out var afterId) is { } invalidPage)
-        {
-            return invalidPage;
-        }
-
-        if (SearchText.Read(filter.Search, out var search) is { } invalidSearch)
-        {
-            return invalidSearch;
-        }
-
-        var rows = await ContractListQuery.ReadAsync(db, filter, ContractNumber(search), search, limit, afterId, actor.Id, cancellationToken);
-        return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
+        return Paging.ReadIdCursor(page, out limit, out afterId) ?? SearchText.Read(filter.Search, out search);
     }
 
     /// <summary>

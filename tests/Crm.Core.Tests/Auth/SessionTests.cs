@@ -83,6 +83,20 @@ public abstract class SessionTests<TDatabase> : WorldTest<TDatabase>
     }
 
     [Fact]
+    public async Task A_well_signed_token_of_no_collaborator_or_with_another_stamp_is_revoked()
+    {
+        var tokens = World.Get<SessionTokens>();
+        (await World.ResolveAsync(await World.TokenOfAsync(World.Support))).State.Should().Be(SessionState.Active);
+
+        foreach (var token in new[] { tokens.Issue(987_654, "any-stamp").Token, tokens.Issue(World.Support.Id, "not-the-stamp").Token })
+        {
+            var session = await World.ResolveAsync(token);
+            session.State.Should().Be(SessionState.Revoked);
+            session.Actor.Should().BeNull();
+        }
+    }
+
+    [Fact]
     public async Task Deactivation_revokes_every_session_at_the_next_command()
     {
         var token = await World.TokenOfAsync(World.Sales2);

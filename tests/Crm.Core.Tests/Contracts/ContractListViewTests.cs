@@ -128,6 +128,45 @@ public abstract class ContractListViewTests<TDatabase> : WorldTest<TDatabase>
         }
     }
 
+    [Fact]
+    public async Task A_stream_gives_every_row_of_the_pages_in_their_order_and_refuses_what_they_refuse()
+    {
+        var client = await World.NewClientAsync(World.Sales2, fullName: "Zoé Quartz", company: "Quartz Events");
+        for (var i = 0; i < 3; i++)
+        {
+            await World.NewContractAsync(client);
+            await World.NewSignedContractAsync(sales: World.Sales, due: i == 2 ? 0m : null);
+            await World.NewPendingContractAsync();
+        }
+
+        foreach (var (actor, filter) in new (Actor, ContractFilter)[]
+                 {
+                     (World.Manager, new ContractFilter()),
+                     (World.Manager, new ContractFilter(Unsigned: true)),
+                     (World.Support, new ContractFilter(Unpaid: true, Search: "quartz")),
+                     (World.Sales, new ContractFilter(Mine: true)),
+                 })
+        {
+            var pages = await AllPagesAsync(actor, filter, limit: 2);
+            (await StreamAsync(actor, filter)).Should().Equal(pages, because: $"{filter} streamed should be its pages' rows");
+            (await StreamAsync(actor, filter, Cursor.ForId(pages[1].Id))).Should().Equal(pages.Skip(2), because: $"{filter} streamed after a cursor should go on from it");
+        }
+
+        World.Get<ListContracts>().Stream(World.Support, new ContractFilter(Mine: true)).Outcome.Should().Be(Outcome.Invalid);
+        World.Get<ListContracts>().Stream(World.Manager, new ContractFilter(), "not a cursor").Outcome.Should().Be(Outcome.Invalid);
+    }
+
+    private async Task<List<ContractView>> StreamAsync(Actor actor, ContractFilter filter, string? after = null)
+    {
+        var rows = new List<ContractView>();
+        await foreach (var row in World.Get<ListContracts>().Stream(actor, filter, after).ShouldBeOk())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     private async Task<List<ContractView>> AllPagesAsync(Actor actor, ContractFilter filter, int limit)
     {
         var rows = new List<ContractView>();
