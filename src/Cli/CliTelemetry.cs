@@ -73,7 +73,7 @@ internal sealed class CliTelemetry : IDisposable
     /// <summary>Logs at Error become Sentry events; lower ones are the breadcrumbs before them.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void AddSentryLogging(ILoggingBuilder logging) =>
-        logging.AddSentry(options => options.AddLogEntryFilter(SentryReporting.LeavesOut));
+        SentryReporting.FilterSentryLogging(logging.AddSentry());
 
     /// <summary>Exports what the command produced, within the flush budget.</summary>
     public void Dispose()

@@ -70,12 +70,12 @@ public static class BotTelemetry
                 builder.WebHost.UseSentry(options =>
                 {
                     SentryReporting.Configure(options, settings);
-                    options.AddLogEntryFilter(SentryReporting.LeavesOut);
                     // Errors only: no Sentry transactions (spans go over OTLP), no logs, no request bodies.
                     options.AutoRegisterTracing = false;
                     options.EnableLogs = false;
                     options.MaxRequestBodySize = Sentry.Extensibility.RequestSize.None;
                 });
+                SentryReporting.FilterSentryLogging(builder.Logging);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sentry;
 
@@ -84,13 +85,31 @@ public static class SentryReporting
         });
 
     /// <summary>
-    /// Log entries the Sentry logger leaves out (true), events and breadcrumbs alike: EF Core's, whose
-    /// errors the program reports where it handles them (a second event for the same fault) and whose
-    /// messages hold SQL text; and the framework's chatter below Warning, as on the OTLP route.
+    /// What the Sentry logger is given, decided by the logging rules so that nothing is even formatted
+    /// for it otherwise: EF Core nothing (the program reports a database fault where it handles it,
+    /// and EF Core's messages hold SQL text), the framework's warnings and worse, the product's own
+    /// entries from Information (as breadcrumbs; events from Error).
     /// </summary>
-    public static bool LeavesOut(string category, LogLevel level, EventId eventId, Exception? exception) =>
-        category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
-        || (level < LogLevel.Warning && (category.StartsWith("Microsoft", StringComparison.Ordinal) || category.StartsWith("System", StringComparison.Ordinal)));
+    public static ILoggingBuilder FilterSentryLogging(ILoggingBuilder logging)
+    {
+        ArgumentNullException.ThrowIfNull(logging);
+        // The providers' types are internal to the SDK; a rule names each by its full name.
+        string[] providers =
+        [
+            "Sentry.Extensions.Logging.SentryLoggerProvider", "Sentry.AspNetCore.SentryAspNetCoreLoggerProvider",
+            "Sentry.Extensions.Logging.SentryStructuredLoggerProvider", "Sentry.AspNetCore.SentryAspNetCoreStructuredLoggerProvider",
+        ];
+        logging.Services.Configure<LoggerFilterOptions>(options =>
+        {
+            foreach (var provider in providers)
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, "Microsoft.EntityFrameworkCore", LogLevel.None, null));
+                options.Rules.Add(new LoggerFilterRule(provider, "Microsoft", LogLevel.Warning, null));
+                options.Rules.Add(new LoggerFilterRule(provider, "System", LogLevel.Warning, null));
+            }
+        });
+        return logging;
+    }
 
     /// <summary>Stamps the event with the current span's trace, command and collaborator, then scrubs it.</summary>
     public static SentryEvent Prepare(SentryEvent sentryEvent)
