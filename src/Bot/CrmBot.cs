@@ -34,6 +34,8 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         span?.SetTag("bot.activity.type", activity.Type);
         span?.SetTag("bot.activity.id", activity.Id);
         var summary = services.GetRequiredService<TurnSummary>();
+        // Until a command names it, the turn is named after its activity.
+        summary.Runs($"bot {activity.Type}");
         var outcome = TurnSummary.Failed;
         try
         {

@@ -24,7 +24,8 @@ public static class ComposeSearch
         ArgumentNullException.ThrowIfNull(turn);
         var query = SearchQuery.Read(value);
         var words = turn.Words;
-        turn.Operation = "bot search " + query.CommandId;
+        // The command id comes from the client: only the known ones name the operation (logs, spans, metrics).
+        turn.Operation = "bot search " + (query.CommandId is SearchClients or SearchContracts or SearchEvents ? query.CommandId : "unknown");
         var results = query.CommandId switch
         {
             SearchClients => await ClientsAsync(turn, query, cancellationToken),

@@ -10,7 +10,7 @@ internal static class DigestCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var digest = new Command("digest", "The digests the bot sends in Teams: Management's morning digest, Support's day-before reminder, Sales' weekly digest.");
+        var digest = new Command("digest", "What each digest holds now: Management's (signature requests waiting, events without support, ended events still due), Support's day before (tomorrow's events), Sales' weekly (old drafts, signed contracts still due, clients without a contract).");
         digest.Subcommands.Add(Preview(runner));
         return digest;
     }
@@ -57,7 +57,7 @@ internal static class DigestCommands
 
         if (digest.IsEmpty)
         {
-            context.Terminal.Note(texts.Say("Nothing to report: this digest would not be sent.", "Rien à signaler : ce récapitulatif ne serait pas envoyé."));
+            context.Terminal.Note(texts.Say("Nothing to report: this digest is empty.", "Rien à signaler : ce récapitulatif est vide."));
         }
     }
 }

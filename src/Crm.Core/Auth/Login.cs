@@ -79,15 +79,17 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
             }
 
             RecordFailure(actor, now, locks);
+            var lockedHere = locks;
             if (await db.TrySaveAsync(cancellationToken) is not null)
             {
                 // A concurrent attempt changed the row first; this attempt is still audited and counted.
                 RecordFailure(actor, now, locks: false);
                 await db.SaveChangesAsync(cancellationToken);
+                lockedHere = false;
             }
 
             await transaction.CommitAsync(cancellationToken);
-            CrmTelemetry.LoginFailed(source, collaborator.IsActive ? "wrong_password" : "deactivated", locks);
+            CrmTelemetry.LoginFailed(source, collaborator.IsActive ? "wrong_password" : "deactivated", lockedHere);
 
             return collaborator.IsLockedOut(now)
                 ? Failed(LoginOutcome.LockedOut, WrongCredentials)

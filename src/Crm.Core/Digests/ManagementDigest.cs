@@ -22,6 +22,7 @@ internal static class ManagementDigest
         // ix_events_unassigned (starts_at, id) WHERE support_contact_id IS NULL.
         var unassigned = db.Events.AsNoTracking().Where(e => e.SupportContactId == null && e.StartsAt >= now && e.StartsAt < soon);
         // ix_contracts_unpaid (id) WHERE amount_due > 0, then each contract's events by ix_events_contract.
+        // Only a signed contract has events (an event is created for a signed contract), so no status test.
         var unpaidEnded = db.Contracts.AsNoTracking().Where(c => c.AmountDue > 0
             && db.Events.Any(e => e.ContractId == c.Id)
             && !db.Events.Any(e => e.ContractId == c.Id && e.EndsAt > now));

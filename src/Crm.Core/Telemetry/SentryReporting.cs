@@ -148,6 +148,15 @@ public static class SentryReporting
         foreach (var exception in sentryEvent.SentryExceptions ?? [])
         {
             exception.Value = TelemetryScrubber.Scrub(exception.Value);
+            if (exception.Mechanism is { } mechanism)
+            {
+                // The exception's Data (a database's server details, for one) travels here.
+                mechanism.Description = TelemetryScrubber.Scrub(mechanism.Description);
+                foreach (var (key, value) in mechanism.Data.ToList())
+                {
+                    mechanism.Data[key] = TelemetryScrubber.ScrubValue(key, value) ?? string.Empty;
+                }
+            }
         }
 
         foreach (var (key, value) in sentryEvent.Tags.ToList())

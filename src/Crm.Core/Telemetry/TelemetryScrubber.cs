@@ -117,7 +117,7 @@ public static partial class TelemetryScrubber
         && !Guid.TryParse(segment, out _)
         && !segment.AsSpan().ContainsAnyExcept(PlainSegmentCharacters);
 
-    private static readonly string[] UrlKeys = ["url.full", "url.path", "http.url", "http.target"];
+    private static readonly string[] UrlKeys = ["url", "url.full", "url.path", "http.url", "http.target"];
 
     /// <summary>
     /// Attributes whose values are set by the program or the framework from a closed vocabulary or a
