@@ -34,42 +34,9 @@ public abstract class DigestPlanTests<TDatabase> : WorldTest<TDatabase>
         var plans = new System.Text.StringBuilder();
         foreach (var (text, parameters) in World.Commands.Queries)
         {
-            plans.AppendLine(await PlanAsync(text, parameters));
+            plans.AppendLine(await World.QueryPlanAsync(text, parameters, "SET enable_seqscan = off; SET enable_bitmapscan = off"));
         }
 
         plans.ToString().Should().ContainAll(indexes).And.NotContainAny("Seq Scan", "ix_contracts_status");
-    }
-
-    private async Task<string> PlanAsync(string text, IReadOnlyList<(string Name, object? Value)> parameters)
-    {
-        await using var db = World.NewContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var sqlite = db.Provider == EpicEvents.Crm.Persistence.DatabaseProvider.Sqlite;
-        if (!sqlite)
-        {
-            await using var settings = connection.CreateCommand();
-            settings.CommandText = "SET enable_seqscan = off; SET enable_bitmapscan = off";
-            await settings.ExecuteNonQueryAsync();
-        }
-
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + text;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = explain.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            explain.Parameters.Add(parameter);
-        }
-
-        var plan = new System.Text.StringBuilder();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.AppendLine(reader.GetValue(reader.FieldCount - 1)?.ToString());
-        }
-
-        return plan.ToString();
     }
 }

@@ -82,6 +82,45 @@ public sealed class CrmWorld : IAsyncDisposable
     /// <summary>A new unit of work for reading what was saved.</summary>
     public CrmDbContext NewContext() => Database.NewContext();
 
+    /// <summary>
+    /// How the database would run <paramref name="text"/> with these parameters (SQLite's
+    /// <c>EXPLAIN QUERY PLAN</c>, PostgreSQL's <c>EXPLAIN</c>). On a few rows PostgreSQL would rightly
+    /// scan a table: there <paramref name="postgresSettings"/> (e.g. <c>SET enable_seqscan = off</c>)
+    /// asks whether an index can serve the query at all.
+    /// </summary>
+    public async Task<string> QueryPlanAsync(string text, IReadOnlyList<(string Name, object? Value)> parameters, string postgresSettings)
+    {
+        await using var db = NewContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        if (!sqlite)
+        {
+            await using var settings = connection.CreateCommand();
+            settings.CommandText = postgresSettings;
+            await settings.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + text;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = explain.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            explain.Parameters.Add(parameter);
+        }
+
+        var plan = new System.Text.StringBuilder();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.AppendLine(reader.GetValue(reader.FieldCount - 1)?.ToString());
+        }
+
+        return plan.ToString();
+    }
+
     public async Task<Actor> AddCollaboratorAsync(string name, Department department, bool active = true)
     {
         await using var db = NewContext();
