@@ -15,8 +15,11 @@ namespace EpicEvents.Crm;
 public static class CrmServiceCollectionExtensions
 {
     /// <summary>Registers the database, every use case, the authentication core and the Teams bot's stores, from configuration.</summary>
-    public static IServiceCollection AddCrmCore(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddCrmCore(DatabaseSettings.FromConfiguration(configuration), AuthOptions.FromConfiguration(configuration));
+    public static IServiceCollection AddCrmCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => Digests.DigestSchedule.FromConfiguration(configuration));
+        return services.AddCrmCore(DatabaseSettings.FromConfiguration(configuration), AuthOptions.FromConfiguration(configuration));
+    }
 
     public static IServiceCollection AddCrmCore(this IServiceCollection services, DatabaseSettings database, AuthOptions auth)
     {
@@ -46,6 +49,8 @@ public static class CrmServiceCollectionExtensions
         services.AddScoped<ActivityLedger>();
         services.AddSingleton<TeamsActivityIntake>();
         services.AddScoped<OutboxDelivery>();
+        services.TryAddSingleton(_ => Digests.DigestSchedule.Default);
+        services.AddScoped<Digests.DigestDispatch>();
 
         foreach (var type in typeof(IUseCase).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))

@@ -65,6 +65,7 @@ public static class BotHost
         }
 
         var reportTelemetry = builder.AddBotTelemetry();
+        services.AddSingleton(Crm.Digests.DigestSchedule.FromConfiguration(configuration));
         services.AddCrmCore(database, auth);
         services.AddBotProtocol(options =>
         {

@@ -25,6 +25,12 @@ public enum NotificationKind
     /// withdrawal) once a request is closed.
     /// </summary>
     ApprovalCardUpdate,
+
+    /// <summary>
+    /// A collaborator's digest of the day (or week); the digest send that carries it says which one
+    /// and for what day, and the card is built when it is delivered.
+    /// </summary>
+    Digest,
 }
 
 public enum DeliveryState

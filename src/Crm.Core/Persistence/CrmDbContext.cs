@@ -40,6 +40,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
 
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
 
+    public DbSet<Digests.DigestPreference> DigestPreferences => Set<Digests.DigestPreference>();
+
+    public DbSet<Digests.DigestSend> DigestSends => Set<Digests.DigestSend>();
+
     /// <summary>Audit entries saved but not yet logged as business events (see <see cref="Telemetry.BusinessEventLog"/>).</summary>
     internal Telemetry.PendingEvents PendingEvents { get; } = new();
 

@@ -35,6 +35,7 @@ public static class SchemaMigrator
         new(7, "preferred_language"),
         new(8, "unsigned_contracts"),
         new(9, "digest_contracts"),
+        new(10, "digest_sending"),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -19,6 +19,7 @@ internal static class UnitOfWork
         ("ix_collaborators_teams_identity", "collaborators.teams_tenant_id", Failure.Conflict("This Teams account is already linked to another collaborator.")),
         ("ix_signature_requests_pending", "signature_requests.contract_id", Failure.Conflict("A signature request is already pending for this contract.")),
         ("ix_bot_dialogs_conversation_key", "bot_dialogs.conversation_key", Failure.Conflict("Another dialog started in this conversation at the same moment.")),
+        ("ix_digest_sends_period", "digest_sends.collaborator_id", Failure.Conflict("This digest already went out for this day.")),
     ];
 
     public static Failure ConcurrentEdit { get; } =

@@ -12,7 +12,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cf953e8c-a55d-48e9-a2d6-ba1af9babecb"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("1f2bdfe3-532f-455d-ad3c-a56a4d9454d1"), entityTypeCount: 13)
         {
         }
 
@@ -22,6 +22,8 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             var client = ClientEntityType.Create(this);
             var collaborator = CollaboratorEntityType.Create(this);
             var contract = ContractEntityType.Create(this);
+            var digestPreference = DigestPreferenceEntityType.Create(this);
+            var digestSend = DigestSendEntityType.Create(this);
             var @event = EventEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var role = RoleEntityType.Create(this);
@@ -34,6 +36,9 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             CollaboratorEntityType.CreateForeignKey1(collaborator, role);
             ContractEntityType.CreateForeignKey1(contract, client);
             ContractEntityType.CreateForeignKey2(contract, collaborator);
+            DigestPreferenceEntityType.CreateForeignKey1(digestPreference, collaborator);
+            DigestSendEntityType.CreateForeignKey1(digestSend, collaborator);
+            DigestSendEntityType.CreateForeignKey2(digestSend, outboxMessage);
             EventEntityType.CreateForeignKey1(@event, contract);
             EventEntityType.CreateForeignKey2(@event, collaborator);
             OutboxMessageEntityType.CreateForeignKey1(outboxMessage, collaborator);
@@ -47,6 +52,8 @@ namespace EpicEvents.Crm.Persistence.Compiled.PostgreSql
             ClientEntityType.CreateAnnotations(client);
             CollaboratorEntityType.CreateAnnotations(collaborator);
             ContractEntityType.CreateAnnotations(contract);
+            DigestPreferenceEntityType.CreateAnnotations(digestPreference);
+            DigestSendEntityType.CreateAnnotations(digestSend);
             EventEntityType.CreateAnnotations(@event);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             RoleEntityType.CreateAnnotations(role);

@@ -11,7 +11,7 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
     public partial class CrmDbContextModel
     {
         private CrmDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("56181574-cf05-409b-a2a9-a46242675d20"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("bf8472b0-20c4-46ce-9bdf-fd3412f9068e"), entityTypeCount: 13)
         {
         }
 
@@ -21,6 +21,8 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
             var client = ClientEntityType.Create(this);
             var collaborator = CollaboratorEntityType.Create(this);
             var contract = ContractEntityType.Create(this);
+            var digestPreference = DigestPreferenceEntityType.Create(this);
+            var digestSend = DigestSendEntityType.Create(this);
             var @event = EventEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var role = RoleEntityType.Create(this);
@@ -33,6 +35,9 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
             CollaboratorEntityType.CreateForeignKey1(collaborator, role);
             ContractEntityType.CreateForeignKey1(contract, client);
             ContractEntityType.CreateForeignKey2(contract, collaborator);
+            DigestPreferenceEntityType.CreateForeignKey1(digestPreference, collaborator);
+            DigestSendEntityType.CreateForeignKey1(digestSend, collaborator);
+            DigestSendEntityType.CreateForeignKey2(digestSend, outboxMessage);
             EventEntityType.CreateForeignKey1(@event, contract);
             EventEntityType.CreateForeignKey2(@event, collaborator);
             OutboxMessageEntityType.CreateForeignKey1(outboxMessage, collaborator);
@@ -46,6 +51,8 @@ namespace EpicEvents.Crm.Persistence.Compiled.Sqlite
             ClientEntityType.CreateAnnotations(client);
             CollaboratorEntityType.CreateAnnotations(collaborator);
             ContractEntityType.CreateAnnotations(contract);
+            DigestPreferenceEntityType.CreateAnnotations(digestPreference);
+            DigestSendEntityType.CreateAnnotations(digestSend);
             EventEntityType.CreateAnnotations(@event);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             RoleEntityType.CreateAnnotations(role);

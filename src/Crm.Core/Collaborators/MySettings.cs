@@ -1,0 +1,157 @@
+using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Digests;
+using EpicEvents.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EpicEvents.Crm.Collaborators;
+
+/// <summary>
+/// The digest of one's department as it comes to one: on or off, the local time of day and the
+/// days, in <paramref name="TimeZone"/>; <paramref name="IsCompanyDefault"/> while one has not chosen.
+/// </summary>
+public sealed record DigestSettingsView(DigestKind Kind, bool Enabled, TimeOnly At, IReadOnlyList<DayOfWeek> Days, string TimeZone, bool IsCompanyDefault);
+
+/// <summary>One's own settings: the bot's language (null: the Teams client's) and one's digest.</summary>
+public sealed record SettingsView(string? Language, DigestSettingsView Digest);
+
+/// <summary>
+/// What to change; a null field is left as it is. <paramref name="Language"/>: <c>fr</c>, <c>en</c>,
+/// or <c>auto</c> to follow the Teams client's. <paramref name="DigestAt"/>: a local time of day
+/// such as <c>08:30</c> or <c>8h30</c>.
+/// </summary>
+public sealed record SettingsChange(string? Language = null, bool? DigestEnabled = null, string? DigestAt = null);
+
+/// <summary>One's own settings, as they apply now. Everyone reads their own, and only their own.</summary>
+public sealed class ShowSettings(CrmDbContext db, DigestSchedule schedule) : IUseCase
+{
+    public async Task<Result<SettingsView>> ExecuteAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (PermissionMatrix.Check(actor, CrmAction.ChooseOwnSettings, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var kind = MySettings.DigestOf(actor);
+        var me = await db.Collaborators.AsNoTracking().Where(c => c.Id == actor.Id)
+            .Select(c => new { c.PreferredLanguage, Preference = db.DigestPreferences.FirstOrDefault(p => p.CollaboratorId == c.Id && p.Kind == kind) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return me is null
+            ? Failure.NotFound("Collaborator", actor.Id)
+            : new SettingsView(me.PreferredLanguage, MySettings.View(schedule, kind, me.Preference));
+    }
+}
+
+/// <summary>
+/// Changes one's own settings — the bot's language, one's digest on or off and its hour — all or
+/// nothing, audited. A temporary password is changed first.
+/// </summary>
+public sealed class ChangeSettings(CrmDbContext db, DigestSchedule schedule, TimeProvider clock) : IUseCase
+{
+    public async Task<Result<SettingsView>> ExecuteAsync(Actor actor, SettingsChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (PermissionMatrix.Check(actor, CrmAction.ChooseOwnSettings, out _) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var errors = new List<FieldError>();
+        string? language = null;
+        if (change.Language is not null)
+        {
+            language = change.Language.Trim().ToLowerInvariant() is var typed && typed is "auto" or "" ? null : typed;
+            if (language is not null && !ChooseLanguage.Supported.Contains(language))
+            {
+                errors.Add(new FieldError("language", $"The bot speaks {string.Join(" and ", ChooseLanguage.Supported)} only, or auto to follow your Teams language."));
+            }
+        }
+
+        TimeOnly? at = null;
+        if (change.DigestAt is not null)
+        {
+            if (DigestSchedule.TryParseTime(change.DigestAt, out var parsed))
+            {
+                at = parsed;
+            }
+            else
+            {
+                errors.Add(new FieldError("digestAt", "The hour is a time of day such as 08:30."));
+            }
+        }
+
+        if (change is { Language: null, DigestEnabled: null, DigestAt: null })
+        {
+            errors.Add(new FieldError("settings", "Say what to change: the language, the digest on or off, or its hour."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var me = await db.Collaborators.SingleOrDefaultAsync(c => c.Id == actor.Id, cancellationToken);
+        if (me is null)
+        {
+            return Failure.NotFound("Collaborator", actor.Id);
+        }
+
+        var kind = MySettings.DigestOf(actor);
+        var preference = await db.DigestPreferences.SingleOrDefaultAsync(p => p.CollaboratorId == actor.Id && p.Kind == kind, cancellationToken);
+        var before = MySettings.View(schedule, kind, preference);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changes = new FieldChanges();
+        if (change.Language is not null && language != me.PreferredLanguage)
+        {
+            changes.Add("preferredLanguage", me.PreferredLanguage, language);
+            me.PreferLanguage(language, now);
+        }
+
+        var enabled = change.DigestEnabled ?? before.Enabled;
+        var time = at ?? before.At;
+        if (enabled != before.Enabled || time != before.At)
+        {
+            changes.Add("digestEnabled", before.Enabled, enabled).Add("digestAt", before.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            if (preference is null)
+            {
+                preference = new DigestPreference(actor.Id, kind, enabled, time, now);
+                db.DigestPreferences.Add(preference);
+            }
+            else
+            {
+                preference.Change(enabled, time, now);
+            }
+        }
+
+        if (changes.Any)
+        {
+            db.Record(actor, now, "collaborator.settings_changed", AuditEntity.Collaborator, me.Id, changes);
+            if (await db.TrySaveAsync(cancellationToken) is { } failed)
+            {
+                return failed;
+            }
+        }
+
+        return new SettingsView(me.PreferredLanguage, MySettings.View(schedule, kind, preference));
+    }
+}
+
+internal static class MySettings
+{
+    /// <summary>The digest a collaborator receives: their department's.</summary>
+    public static DigestKind DigestOf(Actor actor) => actor.Department switch
+    {
+        Department.Management => DigestKind.Management,
+        Department.Support => DigestKind.Support,
+        _ => DigestKind.Sales,
+    };
+
+    public static DigestSettingsView View(DigestSchedule schedule, DigestKind kind, DigestPreference? preference)
+    {
+        var timing = schedule.For(kind);
+        return preference is null
+            ? new DigestSettingsView(kind, timing.Enabled, timing.At, timing.Days, schedule.Zone.Id, IsCompanyDefault: true)
+            : new DigestSettingsView(kind, preference.Enabled, preference.At, timing.Days, schedule.Zone.Id, IsCompanyDefault: false);
+    }
+}
