@@ -65,4 +65,12 @@ internal static partial class BotLog
     [LoggerMessage(EventId = 3013, EventName = "NotReady", Level = LogLevel.Error,
         Message = "Not serving: the database is {Database}, at schema version {Version}; this build needs version {Expected}. Run `epicevents db migrate` (or `db init`) against this database.")]
     public static partial void NotReady(ILogger logger, string database, int? version, int expected);
+
+    [LoggerMessage(EventId = 3020, EventName = "DigestsQueued", Level = LogLevel.Information,
+        Message = "Digests: {Queued} queued, {Empty} empty and not sent, {TakenElsewhere} already taken by another instance")]
+    public static partial void DigestsQueued(ILogger logger, int queued, int empty, int takenElsewhere);
+
+    [LoggerMessage(EventId = 3021, EventName = "DigestsFailed", Level = LogLevel.Error,
+        Message = "The digests due could not be queued ({ExceptionType}); trying again at the next look")]
+    public static partial void DigestsFailed(ILogger logger, Exception exception, string exceptionType);
 }

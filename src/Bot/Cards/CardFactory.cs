@@ -75,6 +75,16 @@ public static class CardFactory
             ["actions"] = actions,
         });
 
+    /// <summary>A digest: sections with a heading, rows each with one button, and a line for the rest.</summary>
+    public static JsonElement Digest(string title, string? subtitle, IReadOnlyList<IReadOnlyDictionary<string, object?>> sections, IReadOnlyList<JsonNode> actions) =>
+        Build("digest", new Dictionary<string, object?>
+        {
+            ["title"] = title,
+            ["subtitle"] = subtitle,
+            ["sections"] = sections,
+            ["actions"] = actions,
+        });
+
     /// <summary>A card as a message activity.</summary>
     public static Activity ToActivity(JsonElement card, string summary) => AdaptiveCards.ToMessage(card, summary);
 

@@ -104,6 +104,7 @@ public static class NotificationReplies
         NotificationKind.SupportAssigned => words.Say($"support assigned, event #{n.SubjectId}", $"support assigné, événement n° {n.SubjectId}"),
         NotificationKind.SupportUnassigned => words.Say($"support removed, event #{n.SubjectId}", $"support retiré, événement n° {n.SubjectId}"),
         NotificationKind.SupportAssignedToYourClient => words.Say($"support of your client, event #{n.SubjectId}", $"support de votre client, événement n° {n.SubjectId}"),
+        NotificationKind.Digest => words.Say("digest", "récapitulatif"),
         _ => n.Kind.ToString(),
     };
 

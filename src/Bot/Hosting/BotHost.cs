@@ -119,6 +119,9 @@ public static class BotHost
         services.AddScoped<Notifications.NotificationDelivery>();
         services.AddSingleton<Notifications.OutboxSender>();
         services.AddHostedService(provider => provider.GetRequiredService<Notifications.OutboxSender>());
+        services.AddSingleton(Notifications.DigestSenderOptions.FromConfiguration(configuration));
+        services.AddSingleton<Notifications.DigestSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<Notifications.DigestSender>());
         services.AddHostedService<HousekeepingService>();
         services.AddCrmApi(configuration);
 

@@ -4,6 +4,7 @@ using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Digests;
 using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Presentation;
@@ -23,6 +24,8 @@ public sealed class NotificationRenderer(
     ListCollaborators staff,
     TeamsConversations conversations,
     OutboxDelivery outbox,
+    DigestDispatch digests,
+    PreviewDigest preview,
     TimeZoneInfo zone)
 {
     public async Task<NotificationContent> RenderAsync(OutboxClaim claim, Actor recipient, string? locale, CancellationToken cancellationToken)
@@ -86,6 +89,9 @@ public sealed class NotificationRenderer(
                 };
             }
 
+            case NotificationKind.Digest:
+                return await DigestAsync(claim, recipient, words, cancellationToken);
+
             default:
                 return new NotificationContent.Undeliverable($"This program cannot show a {claim.Kind} notification.");
         }
@@ -106,6 +112,26 @@ public sealed class NotificationRenderer(
         }
 
         return ApprovalCard.Build(request, words, zone, canDecide, managers, problem);
+    }
+
+    /// <summary>The digest as it stands when it is delivered, on the day it is for only; nothing when it emptied meanwhile.</summary>
+    private async Task<NotificationContent> DigestAsync(OutboxClaim claim, Actor recipient, Wording words, CancellationToken cancellationToken)
+    {
+        var send = await digests.FindCurrentAsync(claim.Id, cancellationToken);
+        if (send is null)
+        {
+            return new NotificationContent.NothingToSend("The digest's day is over: the next one will say what is left.");
+        }
+
+        var digest = await preview.ExecuteAsync(recipient, new DigestRequest(send.Kind), zone, cancellationToken);
+        if (!digest.IsOk)
+        {
+            return Gone(digest.AsFailure());
+        }
+
+        return digest.Value.IsEmpty
+            ? new NotificationContent.NothingToSend("Everything in the digest was dealt with before it went out.")
+            : New(DigestCard.Build(digest.Value, words, zone), DigestCard.Summary(digest.Value, words));
     }
 
     private static NotificationContent New(JsonElement card, string summary) =>

@@ -91,6 +91,7 @@ internal static class NotificationCommands
     {
         NotificationKind.SignatureRequested or NotificationKind.SignatureDecided or NotificationKind.ApprovalCardUpdate =>
             context.Texts.Say($"signature request #{n.SubjectId}", $"demande de signature n° {n.SubjectId}"),
+        NotificationKind.Digest => "—",
         _ => context.Texts.Say($"event #{n.SubjectId}", $"événement n° {n.SubjectId}"),
     };
 

@@ -78,6 +78,7 @@ internal sealed class Texts
         NotificationKind.SupportAssigned => Say("support assigned", "support attribué"),
         NotificationKind.SupportUnassigned => Say("support withdrawn", "support retiré"),
         NotificationKind.SupportAssignedToYourClient => Say("support for your client", "support pour votre client"),
+        NotificationKind.Digest => Say("digest", "récapitulatif"),
         _ => kind.ToString(),
     };
 
