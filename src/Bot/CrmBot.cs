@@ -115,6 +115,12 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
             return;
         }
 
+        if (SettingsReply.Handles(verb))
+        {
+            await ReplaceOrSendAsync(turn, await SettingsReply.SaveAsync(turn, value, cancellationToken), cancellationToken);
+            return;
+        }
+
         var text = value.TryGetValue(CardActions.CommandField, out var pressed) ? pressed : turnContext.Activity.RemoveRecipientMention();
         await RunAsync(turn, CommandParser.Parse(text), value.GetValueOrDefault(CardActions.AfterField), cancellationToken);
     }
@@ -144,6 +150,11 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         if (NotificationActions.Handles(verb))
         {
             return AdaptiveCardInvokeResponse.Card(await NotificationActions.RunAsync(turn, verb, ReadData(invokeValue.Action?.Data), cancellationToken));
+        }
+
+        if (SettingsReply.Handles(verb))
+        {
+            return AdaptiveCardInvokeResponse.Card(await SettingsReply.SaveAsync(turn, ReadData(invokeValue.Action?.Data), cancellationToken));
         }
 
         if (verb is not (DialogRunner.SubmitVerb or DialogRunner.CancelVerb))
@@ -274,6 +285,9 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
                 break;
             case BotCommand.History history:
                 await HistoryReply.SendAsync(turn, history.Kind, history.Id, cancellationToken);
+                break;
+            case BotCommand.Settings:
+                await SettingsReply.ShowAsync(turn, cancellationToken);
                 break;
             case BotCommand.ChooseLanguage choice:
                 await LanguageReply.ChooseAsync(turn, choice.Language, cancellationToken);

@@ -291,7 +291,7 @@ internal sealed class CliContext : IDisposable
 
         var services = new ServiceCollection();
         services.AddSingleton(Telemetry.Loggers);
-        services.AddSingleton(_ => Crm.Digests.DigestSchedule.FromConfiguration(Configuration));
+        services.AddSingleton(_ => EpicEvents.Crm.Digests.DigestSchedule.FromConfiguration(Configuration));
         services.AddCrmCore(Database, auth);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

@@ -38,6 +38,14 @@ internal static class AuthApi
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, body.Language, cancellationToken)))
             .Answers<LanguageChoice>()
             .WithSummary("Chooses the language the Teams bot answers one in (fr, en; null: the Teams client's).");
+        signedIn.MapGet("/me/settings", async (ApiCaller caller, Crm.Collaborators.ShowSettings useCase, CancellationToken cancellationToken) =>
+                ApiResults.From(await useCase.ExecuteAsync(caller.Actor, cancellationToken)))
+            .Answers<Crm.Collaborators.SettingsView>()
+            .WithSummary("One's own settings: the bot's language and one's digest (on or off, its local hour, its days, the time zone).");
+        signedIn.MapPatch("/me/settings", async (Crm.Collaborators.SettingsChange body, ApiCaller caller, Crm.Collaborators.ChangeSettings useCase, CancellationToken cancellationToken) =>
+                ApiResults.From(await useCase.ExecuteAsync(caller.Actor, body, cancellationToken)))
+            .Answers<Crm.Collaborators.SettingsView>()
+            .WithSummary("Changes one's own settings, all or nothing: language (fr, en, auto), digestEnabled, digestAt (a local time of day such as 08:30); a field left out stays as it is.");
         auth.MapPost("/logout-everywhere", async (ApiCaller caller, LogoutEverywhere useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, cancellationToken), _ => new LoggedOut(true, true)))
             .Answers<LoggedOut>()

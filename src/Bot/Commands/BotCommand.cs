@@ -43,6 +43,9 @@ public abstract record BotCommand
     /// <summary>"language fr|en|auto": the language the bot speaks to the person in; null follows their Teams client.</summary>
     public sealed record ChooseLanguage(string? Language) : BotCommand;
 
+    /// <summary>"settings": one's digest on or off and its hour, and the bot's language, as a card.</summary>
+    public sealed record Settings : BotCommand;
+
     public sealed record Unknown(string Text) : BotCommand;
 }
 

@@ -45,6 +45,7 @@ public static class CommandCatalog
         new("notifications", "notifications", "every notification and where it is", "chaque notification et où elle en est", May(CrmAction.ManageNotifications)),
         new("notifications failed", "notifications en échec", "notifications that did not arrive, to send again", "notifications non distribuées, à renvoyer", May(CrmAction.ManageNotifications)),
         new("history contract 7", "historique contrat 7", "who changed what", "qui a modifié quoi", May(CrmAction.ReadAuditTrail)),
+        new("settings", "réglages", "my digest (on or off, its hour) and the bot's language", "mon récapitulatif (oui ou non, son heure) et la langue du bot", _ => true, Changes: true),
         new("language fr", "langue fr", "answer me in French (fr), English (en) or my Teams language (auto)", "me répondre en français (fr), en anglais (en) ou dans la langue de Teams (auto)", _ => true, Changes: true),
         new("cancel", "annuler", "close the open form", "fermer le formulaire ouvert", _ => true),
         new("help", "aide", "this list", "cette liste", _ => true),

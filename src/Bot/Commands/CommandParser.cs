@@ -34,6 +34,7 @@ public static partial class CommandParser
             "contracts unpaid" or "unpaid contracts" or "contrats non payes" or "contrats impayes" => new BotCommand.Contracts(ContractList.Unpaid),
             "contracts pending" or "pending contracts" or "contrats en attente" or "signatures en attente" => new BotCommand.Contracts(ContractList.Pending),
             "notifications" => new BotCommand.Notifications(FailedOnly: false),
+            "settings" or "my settings" or "reglages" or "mes reglages" or "parametres" or "mes parametres" or "preferences" or "mes preferences" => new BotCommand.Settings(),
             "language fr" or "language french" or "langue fr" or "langue francais" or "en francais" or "in french" => new BotCommand.ChooseLanguage("fr"),
             "language en" or "language english" or "langue en" or "langue anglais" or "en anglais" or "in english" => new BotCommand.ChooseLanguage("en"),
             "language auto" or "langue auto" or "language teams" or "langue teams" => new BotCommand.ChooseLanguage(null),

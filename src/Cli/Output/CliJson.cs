@@ -73,6 +73,8 @@ internal static class CliJson
 [JsonSerializable(typeof(ListDocument<SignatureRequestView>))]
 [JsonSerializable(typeof(ListDocument<NotificationView>))]
 [JsonSerializable(typeof(EpicEvents.Crm.Digests.Digest))]
+[JsonSerializable(typeof(SettingsView))]
+[JsonSerializable(typeof(SettingsChange))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary><c>{"error":{"code","message","fields"}}</c> on stderr.</summary>

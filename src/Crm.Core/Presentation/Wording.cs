@@ -83,6 +83,24 @@ public sealed class Wording
     };
 
     /// <summary>The rows a section does not show: "and 3 more".</summary>
+    /// <summary>The days a digest comes on: <c>every day</c>, <c>every working day</c>, or the days' names in order from Monday.</summary>
+    public string Days(IReadOnlyList<DayOfWeek> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        if (days.Count == 7)
+        {
+            return Say("every day", "tous les jours");
+        }
+
+        if (days.Count == 5 && !days.Contains(DayOfWeek.Saturday) && !days.Contains(DayOfWeek.Sunday))
+        {
+            return Say("every working day", "chaque jour ouvré");
+        }
+
+        var names = days.OrderBy(d => ((int)d + 6) % 7).Select(d => Culture.DateTimeFormat.GetDayName(d));
+        return Say($"on {string.Join(", ", names)}", $"le {string.Join(", ", names)}");
+    }
+
     public string More(int count) => Say($"and {count} more", count == 1 ? "et 1 autre" : $"et {count} autres");
 
     /// <summary>How long something has waited, to the hour (to the minute under an hour): <c>3 d 4 h</c>.</summary>

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json;
+using EpicEvents.Bot.Cards;
+using EpicEvents.Bot.Conversations;
+using EpicEvents.Crm.Collaborators;
+using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Digests;
+using EpicEvents.Crm.Presentation;
+
+namespace EpicEvents.Bot.Commands;
+
+/// <summary>
+/// <c>settings</c>: one's own settings as a card — the digest on or off and its hour, the bot's
+/// language — saved from the card (<see cref="SaveVerb"/>), which then shows what was saved.
+/// </summary>
+public static class SettingsReply
+{
+    public const string SaveVerb = "settings.save";
+    public const string DigestField = "digest";
+    public const string AtField = "digestAt";
+    public const string LanguageField = "language";
+
+    public static bool Handles(string? verb) => verb == SaveVerb;
+
+    public static async Task ShowAsync(CrmTurn turn, CancellationToken cancellationToken)
+    {
+        var settings = await turn.Get<ShowSettings>().ExecuteAsync(turn.Actor, cancellationToken);
+        if (!settings.IsOk)
+        {
+            await turn.RefuseAsync(settings.AsFailure(), cancellationToken);
+            return;
+        }
+
+        await turn.SendAsync(Card(settings.Value, turn.Words, null, null), turn.Words.Say("Your settings", "Vos réglages"), cancellationToken);
+    }
+
+    /// <summary>Saves what the card holds; answers the card again, with what was saved or what to correct.</summary>
+    public static async Task<JsonElement> SaveAsync(CrmTurn turn, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        turn.Operation = "bot card " + SaveVerb;
+        bool? enabled = data.GetValueOrDefault(DigestField) switch
+        {
+            "on" => true,
+            "off" => false,
+            _ => null,
+        };
+        var change = new SettingsChange(data.GetValueOrDefault(LanguageField), enabled, data.GetValueOrDefault(AtField));
+        var saved = await turn.Get<ChangeSettings>().ExecuteAsync(turn.Actor, change, cancellationToken);
+        if (saved.IsOk)
+        {
+            var words = Wording.For(saved.Value.Language ?? turn.Activity.Locale);
+            return Card(saved.Value, words, words.Say("Saved.", "Enregistré."), null);
+        }
+
+        if (saved.Outcome != Outcome.Invalid)
+        {
+            return turn.RefusalCard(saved.AsFailure());
+        }
+
+        var current = await turn.Get<ShowSettings>().ExecuteAsync(turn.Actor, cancellationToken);
+        return current.IsOk
+            ? Card(current.Value, turn.Words, null, saved.AsFailure())
+            : turn.RefusalCard(current.AsFailure());
+    }
+
+    private static JsonElement Card(SettingsView settings, Wording words, string? saved, Failure? problem)
+    {
+        var digest = settings.Digest;
+        var at = digest.At.ToString("HH:mm", CultureInfo.InvariantCulture);
+        string? Error(string field) => problem?.Errors.FirstOrDefault(e => e.Field == field)?.Message;
+        var intro = words.Say(
+            $"{words.Digest(digest.Kind)}: {words.Days(digest.Days)}, at the hour you choose ({digest.TimeZone} time). A digest with nothing in it is not sent.",
+            $"{words.Digest(digest.Kind)} : {words.Days(digest.Days)}, à l'heure que vous choisissez (heure de {digest.TimeZone}). Un récapitulatif vide n'est pas envoyé.");
+        return CardFactory.Form(
+            words.Say("Your settings", "Vos réglages"),
+            saved is null ? intro : $"{saved} {intro}",
+            problem is null ? null : problem.Errors.Count == 0 ? problem.Message : words.Say("Please check what is marked.", "Vérifiez ce qui est signalé."),
+            [
+                new FormField(DigestField, words.Digest(digest.Kind), FieldKind.Choice, digest.Enabled ? "on" : "off", Error("digestEnabled"), Required: true,
+                    Choices: [(words.Say("Send it to me", "Me l'envoyer"), "on"), (words.Say("Do not send it", "Ne pas l'envoyer"), "off")]),
+                new FormField(AtField, words.Say("At", "À"), FieldKind.Time, at, Error(AtField), Required: true),
+                new FormField(LanguageField, words.Say("Language of the bot", "Langue du bot"), FieldKind.Choice, settings.Language ?? "auto", Error(LanguageField), Required: true,
+                    Choices: [(words.Say("My Teams language", "La langue de mon Teams"), "auto"), ("Français", "fr"), ("English", "en")]),
+            ],
+            [CardActions.Execute(words.Say("Save", "Enregistrer"), SaveVerb, primary: true)],
+            words);
+    }
+}
