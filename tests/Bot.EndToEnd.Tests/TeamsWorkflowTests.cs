@@ -130,6 +130,30 @@ public sealed class TeamsWorkflowTests(EndToEndWorld world, ITestOutputHelper ou
         shown.AllText.Should().Contain($"{MockTenant.Support.Name} · acknowledged on");
     });
 
+    [EndToEndFact]
+    public Task A_manager_who_turns_the_morning_digest_on_receives_it_and_assigns_support_from_it() => ScenarioAsync(async () =>
+    {
+        var manager = await OpenChatAsync(MockTenant.Manager);
+        var (@event, name) = await UnassignedEventAsync(inDays: 3);
+
+        (await World.CliAsync(MockTenant.Manager, ["settings", "set", "--digest", "on", "--at", "00:00"])).Succeeds();
+
+        var digest = await manager.CardContainingAsync("Your morning digest", "Events in the next 7 days without support", name);
+        (await digest.TextAsync()).Should().Contain("Digest settings");
+        await KeepScreenshotAsync(manager, "digest-morning.png");
+        var who = await digest.ClickAsync("Assign");
+        (await who.TextAsync()).Should().Contain($"Who supports event {@event}?").And.Contain(MockTenant.Support.Name);
+
+        var before = await manager.SnapshotAsync();
+        await who.Root.GetByText(MockTenant.Support.Name).First.ClickAsync();
+        var assigned = await manager.NextCardAsync(before);
+
+        (await assigned.TextAsync()).Should().Contain($"{MockTenant.Support.Name} now supports event {@event}");
+        await KeepScreenshotAsync(manager, "digest-assigned.png");
+        var shown = (await World.CliAsync(MockTenant.Manager, ["event", "show", Invariant(@event), "--json"])).Succeeds().Json;
+        shown.GetProperty("supportContactId").GetInt32().Should().Be(World.CollaboratorIds[MockTenant.Support]);
+    });
+
     /// <summary>How a card of the approval workflow names its contract (the one-line summary).</summary>
     private static string Summary(int contract) => $"Contract #{contract} ·";
 
@@ -163,17 +187,31 @@ public sealed class TeamsWorkflowTests(EndToEndWorld world, ITestOutputHelper ou
     /// <summary>An upcoming event, without support, of a signed contract of a new client of Sam Sales.</summary>
     private async Task<(int Event, string Company)> UnassignedEventAsync()
     {
+        var (@event, _, company) = await NewUnassignedEventAsync(20, "Annual gala");
+        return (@event, company);
+    }
+
+    /// <summary>An event in <paramref name="inDays"/> days, without support, with a name of its own.</summary>
+    private async Task<(int Event, string Name)> UnassignedEventAsync(int inDays)
+    {
+        var name = $"Launch party {Guid.NewGuid().ToString("N")[..6]}";
+        var (@event, _, _) = await NewUnassignedEventAsync(inDays, name);
+        return (@event, name);
+    }
+
+    private async Task<(int Event, int Contract, string Company)> NewUnassignedEventAsync(int inDays, string name)
+    {
         var (contract, company) = await DraftContractAsync();
         (await World.CliAsync(MockTenant.Manager, ["contract", "sign", Invariant(contract)])).Succeeds();
-        var start = DateTime.UtcNow.Date.AddDays(20).AddHours(18);
+        var start = DateTime.UtcNow.Date.AddDays(inDays).AddHours(18);
         var @event = (await World.CliAsync(MockTenant.Sales,
         [
-            "event", "create", "--contract", Invariant(contract), "--name", "Annual gala",
+            "event", "create", "--contract", Invariant(contract), "--name", name,
             "--start", start.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             "--end", start.AddHours(6).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             "--location", "Lyon, Parc de la Tête d'Or", "--attendees", "120", "--notes", "Bring the badge printer.", "--json",
         ])).Succeeds().Id;
-        return (@event, company);
+        return (@event, contract, company);
     }
 
     private async Task<string?> StatusAsync(int contract) =>

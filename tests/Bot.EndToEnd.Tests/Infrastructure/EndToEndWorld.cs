@@ -121,6 +121,13 @@ public sealed class EndToEndWorld : IAsyncLifetime
                 ["EPICEVENTS_CONFIG_DIR"] = Path.Combine(Root, "cli-" + person.GivenName.ToLowerInvariant()),
                 ["Auth:SigningKey"] = SigningKey,
                 ["EPICEVENTS_TOKEN"] = null,
+                // Digests come only to whoever turns theirs on, and Management's on any day: a test
+                // chooses who gets one and when, whatever the day and hour the suite runs at.
+                ["Crm__Digests__Management__Enabled"] = "false",
+                ["Crm__Digests__Management__Days"] = "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+                ["Crm__Digests__Support__Enabled"] = "false",
+                ["Crm__Digests__Sales__Enabled"] = "false",
+                ["Bot__Digests__Interval"] = "00:00:02",
                 ["EPICEVENTS_LANG"] = "en",
                 ["LANG"] = null,
             },
@@ -206,6 +213,13 @@ public sealed class EndToEndWorld : IAsyncLifetime
                 // Local mode: no app id, so the playground's unsigned requests are accepted.
                 ["MicrosoftAppId"] = null,
                 ["MicrosoftAppPassword"] = null,
+                // Digests come only to whoever turns theirs on, and Management's on any day: a test
+                // chooses who gets one and when, whatever the day and hour the suite runs at.
+                ["Crm__Digests__Management__Enabled"] = "false",
+                ["Crm__Digests__Management__Days"] = "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+                ["Crm__Digests__Support__Enabled"] = "false",
+                ["Crm__Digests__Sales__Enabled"] = "false",
+                ["Bot__Digests__Interval"] = "00:00:02",
                 ["EPICEVENTS_LANG"] = "en",
                 ["LANG"] = "en_US.UTF-8",
             });
