@@ -104,7 +104,7 @@ postgres_ticks() {
     echo "$ticks"
 }
 
-bot_env="ASPNETCORE_ENVIRONMENT=Development Teams__AllowedTenants__0=$tenant Logging__LogLevel__Default=Warning Bot__EnforceSendRateLimits=false"
+bot_env="ASPNETCORE_ENVIRONMENT=Development Teams__AllowedTenants__0=$tenant Logging__LogLevel__Default=Warning Bot__EnforceSendRateLimits=false Bot__Digests__Enabled=false"
 # ours TEXT [LABEL [ENV...]]: one harness run of the bot answering TEXT, with extra environment.
 ours() {
     local text="$1" label="${2:-$1}"

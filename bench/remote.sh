@@ -47,7 +47,7 @@ DOTNET_ENVIRONMENT=Development operator db seed --demo --clients 100000 --json >
 manager_email="$(sed -E 's/.*"department":"Management","fullName":"[^"]*","email":"([^"]*)".*/\1/' "$work/seed.json")"
 
 port=5197
-ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Crm="$database" Auth__SigningKey="$key" Bot__Outbox__Enabled=false \
+ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Crm="$database" Auth__SigningKey="$key" Bot__Outbox__Enabled=false Bot__Digests__Enabled=false \
     Logging__LogLevel__Default=Warning Api__Login__PerAddressPerMinute=1000 \
     dotnet "$repo_root/src/Bot/bin/Release/net10.0/EpicEvents.Bot.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server_pid=$!

@@ -110,6 +110,19 @@ public sealed class DigestTests : WorldAndConnectorTest
         card.Buttons().Should().Contain("Signer").And.Contain("Réglages du récapitulatif");
     }
 
+    [Theory]
+    [InlineData("Crm:Digests:Management:At", "25:00")]
+    [InlineData("Crm:Digests:Support:Enabled", "sometimes")]
+    [InlineData("Crm:Digests:Sales:Days", "Mondays")]
+    [InlineData("Bot:Digests:Interval", "00:00:00")]
+    [InlineData("Bot:Digests:Enabled", "maybe")]
+    public void A_digest_setting_that_cannot_be_read_stops_the_bot_at_start_and_names_the_setting(string key, string value)
+    {
+        var build = () => Hosting.BotHost.Build(["--environment=Development", $"--ConnectionStrings:Crm={World.ConnectionString}", $"--{key}={value}"]);
+
+        build.Should().Throw<InvalidOperationException>().WithMessage($"{key} must be *");
+    }
+
     /// <summary>The data the "Sign" button of the row of <paramref name="contract"/> sends.</summary>
     private static Dictionary<string, string> Sign(JsonElement card, int contract)
     {

@@ -264,6 +264,7 @@ public sealed class RemoteProcessTests : IAsyncLifetime
         ["Auth__SigningKey"] = "c2VydmVyLW9ubHktc2lnbmluZy1rZXktZm9yLXRoZS1yZW1vdGUtdGVzdHMtMDEyMzQ1",
         ["Auth__PasswordHashIterations"] = "100000",
         ["Bot__Outbox__Enabled"] = "false",
+        ["Bot__Digests__Enabled"] = "false",
     };
 
     /// <summary>The salesperson's machine: a home of its own, nothing configured but what they type.</summary>

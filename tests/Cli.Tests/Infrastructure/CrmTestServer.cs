@@ -37,6 +37,7 @@ public sealed class CrmTestServer : IAsyncDisposable
             "--Auth:PasswordHashIterations=100000",
             "--Crm:TimeZone=Europe/Paris",
             "--Bot:Outbox:Enabled=false",
+            "--Bot:Digests:Enabled=false",
             "--Api:Login:PerAddressPerMinute=100000",
             "--Api:Login:PerAccountPerMinute=100000",
             "--Logging:LogLevel:Default=Warning",
