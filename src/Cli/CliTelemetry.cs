@@ -59,8 +59,15 @@ internal sealed class CliTelemetry : IDisposable
         var read = TelemetrySettings.FromConfiguration(configuration);
         var budget = read.FlushTimeout ?? FlushBudget;
         var settings = read with { ExportTimeout = budget };
-        return new CliTelemetry(TelemetryPipeline.Start(settings, ServiceName, [Source.Name], message => warnings.WriteLine($"epicevents: warning: {message}")), budget);
+        // Nothing configured and nothing to warn about: OpenTelemetry is not even loaded.
+        var pipeline = settings.Enabled || settings.Problems.Count > 0 ? StartPipeline(settings, warnings) : null;
+        return new CliTelemetry(pipeline, budget);
     }
+
+    /// <summary>Apart, so that a command without telemetry never loads OpenTelemetry's assemblies.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static TelemetryPipeline? StartPipeline(TelemetrySettings settings, TextWriter warnings) =>
+        TelemetryPipeline.Start(settings, ServiceName, [Source.Name], message => warnings.WriteLine($"epicevents: warning: {message}"));
 
     /// <summary>
     /// Starts the SDK and the command's own scope (who runs it and what it is, set as they become

@@ -1,9 +1,17 @@
 using EpicEvents.Crm.Access;
+using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Auth;
+using EpicEvents.Crm.Clients;
+using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Contracts;
+using EpicEvents.Crm.Digests;
+using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Roles;
 using EpicEvents.Crm.Setup;
+using EpicEvents.Crm.Signatures;
 using EpicEvents.Crm.Teams;
 using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -52,12 +60,68 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton(_ => Digests.DigestSchedule.Default);
         services.AddScoped<Digests.DigestDispatch>();
 
-        foreach (var type in typeof(IUseCase).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
+        foreach (var type in UseCases)
         {
             services.AddScoped(type);
         }
 
         return services;
     }
+
+    /// <summary>
+    /// Every use case (<see cref="IUseCase"/>), listed rather than found by scanning the assembly: the
+    /// scan loaded every type of Crm.Core (and OpenTelemetry's exporter, which some derive from) in
+    /// every command-line process. <c>UseCaseRegistrationTests</c> fails while a use case is missing here.
+    /// </summary>
+    internal static readonly Type[] UseCases =
+    [
+        typeof(AcknowledgeSupport),
+        typeof(AssignSupport),
+        typeof(CancelContract),
+        typeof(ChangeOwnPassword),
+        typeof(ChooseLanguage),
+        typeof(CreateClient),
+        typeof(CreateCollaborator),
+        typeof(CreateContract),
+        typeof(CreateEvent),
+        typeof(CreateRole),
+        typeof(DeactivateCollaborator),
+        typeof(DecideContractSignature),
+        typeof(DecideSignatureRequest),
+        typeof(DeleteClient),
+        typeof(DeleteEvent),
+        typeof(DeleteRole),
+        typeof(GetClient),
+        typeof(GetCollaborator),
+        typeof(GetContract),
+        typeof(GetEvent),
+        typeof(GetSignatureRequest),
+        typeof(IdentifyTeamsMember),
+        typeof(LinkTeamsIdentity),
+        typeof(ListAuditEntries),
+        typeof(ListClients),
+        typeof(ListCollaborators),
+        typeof(ListContracts),
+        typeof(ListEvents),
+        typeof(ListNotifications),
+        typeof(ListRoles),
+        typeof(ListSignatureRequests),
+        typeof(Login),
+        typeof(LogoutEverywhere),
+        typeof(PreviewDigest),
+        typeof(ReactivateCollaborator),
+        typeof(ReassignClient),
+        typeof(RecordPayment),
+        typeof(RenameRole),
+        typeof(RequestSignature),
+        typeof(ResetPassword),
+        typeof(RetryNotifications),
+        typeof(SignContract),
+        typeof(UnassignSupport),
+        typeof(UnlinkTeamsIdentity),
+        typeof(UpdateClient),
+        typeof(UpdateCollaborator),
+        typeof(UpdateContract),
+        typeof(UpdateEvent),
+    ];
 }

@@ -15,24 +15,44 @@ internal sealed class Terminal
 
     private readonly CliEnvironment _environment;
     private readonly Texts _texts;
-    private readonly Lazy<IAnsiConsole> _out;
-    private readonly Lazy<IAnsiConsole> _err;
+    private readonly bool _color;
+    private readonly Lock _consoles = new();
+    private IAnsiConsole? _out;
+    private IAnsiConsole? _err;
 
     public Terminal(CliEnvironment environment, bool json, bool color, Texts texts)
     {
         _environment = environment;
         _texts = texts;
+        _color = color;
         IsJson = json;
-        // Built on first use: a --json command never pays for terminal detection.
-        _out = new(() => CreateConsole(environment.Output, environment.OutputIsTerminal, color));
-        _err = new(() => CreateConsole(new OrderedErrorWriter(environment.Output, environment.Error), environment.ErrorIsTerminal, color));
     }
 
     public bool IsJson { get; }
 
-    public IAnsiConsole Out => _out.Value;
+    // Built on first use, and nothing of Spectre.Console is touched before: a --json command neither
+    // pays for terminal detection nor loads the library (no Lazy<IAnsiConsole> in the constructor).
+    public IAnsiConsole Out
+    {
+        get
+        {
+            lock (_consoles)
+            {
+                return _out ??= CreateConsole(_environment.Output, _environment.OutputIsTerminal, _color);
+            }
+        }
+    }
 
-    public IAnsiConsole Err => _err.Value;
+    public IAnsiConsole Err
+    {
+        get
+        {
+            lock (_consoles)
+            {
+                return _err ??= CreateConsole(new OrderedErrorWriter(_environment.Output, _environment.Error), _environment.ErrorIsTerminal, _color);
+            }
+        }
+    }
 
     public TextWriter Output => _environment.Output;
 
