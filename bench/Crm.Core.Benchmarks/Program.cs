@@ -26,4 +26,10 @@ if (args is ["prepare", ..])
     return;
 }
 
+if (args is ["digests", ..])
+{
+    await DigestRun.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ListBenchmarks).Assembly).Run(args, config);
