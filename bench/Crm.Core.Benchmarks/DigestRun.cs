@@ -109,6 +109,8 @@ public static class DigestRun
             return DatabaseSettings.SqliteFile(copy);
         }
 
+        // The template must have no connection open, pooled ones included.
+        NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(BenchDatabase.PostgresVariable));
         await connection.OpenAsync();
         await using (var drop = new NpgsqlCommand("DROP DATABASE IF EXISTS epicevents_bench_digests", connection))
