@@ -3,6 +3,7 @@ using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EpicEvents.Crm.Digests;
 
@@ -18,32 +19,42 @@ public sealed record DigestRound(int Queued, int Empty, int TakenElsewhere)
 /// and who has not had it today. Each digest is built as its recipient sees it; an empty one is
 /// recorded and not sent. The day's row and the outbox message are written together under a unique
 /// key, so a digest goes out once with any number of senders, and a sender that was down at the hour
-/// sends it when it comes back the same day — not after: the next day is another period.
+/// sends it when it comes back the same day — not after: the next day is another period. Digests
+/// are built <see cref="Parallelism"/> at a time, each in its own unit of work: a digest is a few
+/// round trips to the database, and a thousand of them one after the other would wait on the
+/// network more than they work.
 /// </summary>
-public sealed class DigestDispatch(CrmDbContext db, PreviewDigest preview, DigestSchedule schedule, TimeProvider clock)
+public sealed class DigestDispatch(CrmDbContext db, IServiceScopeFactory scopes, DigestSchedule schedule, TimeProvider clock)
 {
+    /// <summary>Digests built at once; the bot's connection pool (ADR 17) holds twice as many connections.</summary>
+    public const int Parallelism = 4;
+
     private static readonly DigestKind[] Kinds = [DigestKind.Management, DigestKind.Support, DigestKind.Sales];
 
     public async Task<DigestRound> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (today, time) = schedule.LocalNow(now);
-        var round = DigestRound.None;
+        var due = new List<(DigestKind Kind, Actor Person)>();
         foreach (var kind in Kinds)
         {
             var timing = schedule.For(kind);
-            if (!timing.GoesOutOn(today.DayOfWeek))
+            if (timing.GoesOutOn(today.DayOfWeek))
             {
-                continue;
-            }
-
-            foreach (var person in await DueAsync(kind, timing, today, DigestSchedule.MinuteOf(time), cancellationToken))
-            {
-                round = await SendAsync(kind, person, today, round, cancellationToken);
+                due.AddRange((await DueAsync(kind, timing, today, DigestSchedule.MinuteOf(time), cancellationToken)).Select(person => (kind, person)));
             }
         }
 
-        return round;
+        var outcomes = new DigestOutcome[due.Count];
+        await Parallel.ForAsync(0, due.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            outcomes[i] = await SendAsync(scope.ServiceProvider, due[i].Kind, due[i].Person, today, token);
+        });
+        return new DigestRound(
+            outcomes.Count(o => o == DigestOutcome.Queued),
+            outcomes.Count(o => o == DigestOutcome.Empty),
+            outcomes.Count(o => o == DigestOutcome.TakenElsewhere));
     }
 
     /// <summary>Whether the digest a delivery carries is still of today; a digest delivered the day after is dropped.</summary>
@@ -72,13 +83,15 @@ public sealed class DigestDispatch(CrmDbContext db, PreviewDigest preview, Diges
         return due.ConvertAll(c => new Actor(c.Id, c.FullName, department, IsActive: true, MustChangePassword: false, ChangeSource.System, c.PreferredLanguage));
     }
 
-    private async Task<DigestRound> SendAsync(DigestKind kind, Actor person, DateOnly today, DigestRound round, CancellationToken cancellationToken)
+    /// <summary>Builds one person's digest in <paramref name="services"/>' unit of work and queues it, or records it empty.</summary>
+    private async Task<DigestOutcome> SendAsync(IServiceProvider services, DigestKind kind, Actor person, DateOnly today, CancellationToken cancellationToken)
     {
-        var digest = await preview.ExecuteAsync(person, new DigestRequest(kind), schedule.Zone, cancellationToken);
+        var db = services.GetRequiredService<CrmDbContext>();
+        var digest = await services.GetRequiredService<PreviewDigest>().ExecuteAsync(person, new DigestRequest(kind), schedule.Zone, cancellationToken);
         if (!digest.IsOk)
         {
             // Refused or gone meanwhile (deactivated between the two reads): nothing to send.
-            return round;
+            return DigestOutcome.Skipped;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -91,11 +104,19 @@ public sealed class DigestDispatch(CrmDbContext db, PreviewDigest preview, Diges
 
         db.DigestSends.Add(new DigestSend(person.Id, kind, today, now, message));
         var failed = await db.TrySaveAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return failed is not null
-            ? round with { TakenElsewhere = round.TakenElsewhere + 1 }
-            : message is null
-                ? round with { Empty = round.Empty + 1 }
-                : round with { Queued = round.Queued + 1 };
+        return failed switch
+        {
+            { Outcome: Outcome.Conflict } => DigestOutcome.TakenElsewhere,
+            not null => DigestOutcome.Skipped,
+            _ => message is null ? DigestOutcome.Empty : DigestOutcome.Queued,
+        };
+    }
+
+    private enum DigestOutcome
+    {
+        Skipped,
+        Queued,
+        Empty,
+        TakenElsewhere,
     }
 }
