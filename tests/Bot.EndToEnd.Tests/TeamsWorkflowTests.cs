@@ -154,6 +154,25 @@ public sealed class TeamsWorkflowTests(EndToEndWorld world, ITestOutputHelper ou
         shown.GetProperty("supportContactId").GetInt32().Should().Be(World.CollaboratorIds[MockTenant.Support]);
     });
 
+    [EndToEndFact]
+    public Task A_support_collaborator_moves_and_turns_off_the_digest_from_the_settings_card() => ScenarioAsync(async () =>
+    {
+        var support = await OpenChatAsync(MockTenant.Support);
+
+        var card = await support.SendAsync("settings");
+        (await card.TextAsync()).Should().Contain("Your settings").And.Contain("Support digest").And.Contain("every day");
+        await (await card.InputAsync("digest")).ClickAsync();
+        await support.Page.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = "Do not send it", Exact = true }).ClickAsync();
+        await card.FillAsync("digestAt", "18:30");
+        var saved = await card.ClickAsync("Save");
+
+        (await saved.TextAsync()).Should().Contain("Saved.");
+        await KeepScreenshotAsync(support, "settings-saved.png");
+        var shown = (await World.CliAsync(MockTenant.Support, ["settings", "show", "--json"])).Succeeds().Json.GetProperty("digest");
+        shown.GetProperty("enabled").GetBoolean().Should().BeFalse();
+        shown.GetProperty("at").GetString().Should().StartWith("18:30");
+    });
+
     /// <summary>How a card of the approval workflow names its contract (the one-line summary).</summary>
     private static string Summary(int contract) => $"Contract #{contract} ·";
 
