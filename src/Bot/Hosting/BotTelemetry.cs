@@ -49,12 +49,14 @@ public static class BotTelemetry
         var pipeline = TelemetryPipeline.Prepare(settings, ServiceName, Warn);
         if (pipeline is not null)
         {
+            // Built once: every outgoing request is compared with it.
+            var sentryEnvelope = settings.Sentry?.EnvelopeEndpoint;
             pipeline.AddLogging(builder.Logging);
             // Disposed with the host, after the host's providers.
             builder.Services.AddSingleton(_ => pipeline);
             var telemetry = builder.Services.AddOpenTelemetry().WithTracing(tracing => pipeline.ConfigureTracing(tracing, [Source.Name])
                 .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
-                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request => !IsSentryEnvelope(request, settings.Sentry)));
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request => !IsSentryEnvelope(request, sentryEnvelope)));
             if (settings.HasMetrics)
             {
                 telemetry.WithMetrics(metrics => pipeline.ConfigureMetrics(metrics, [BotMetrics.MeterName])
@@ -103,9 +105,11 @@ public static class BotTelemetry
         && !http.Request.Path.StartsWithSegments("/readyz", StringComparison.Ordinal);
 
     /// <summary>The Sentry SDK's own requests: tracing them would send a span to Sentry per error sent.</summary>
-    private static bool IsSentryEnvelope(HttpRequestMessage request, SentryDsn? sentry) =>
-        sentry is not null && request.RequestUri is { } uri
-        && Uri.Compare(uri, sentry.EnvelopeEndpoint, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+    private static bool IsSentryEnvelope(HttpRequestMessage request, Uri? envelope) =>
+        envelope is not null && request.RequestUri is { } uri
+        && uri.Port == envelope.Port
+        && string.Equals(uri.Host, envelope.Host, StringComparison.OrdinalIgnoreCase)
+        && Uri.Compare(uri, envelope, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }
 
 /// <summary>Counts the Bot Connector's 429 answers (Teams throttling this bot) for the metrics.</summary>

@@ -73,22 +73,26 @@ public static class SentryReporting
     /// <summary>The collaborator on the Sentry scope of the request or command, by id only.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal static void ScopeUser(int collaboratorId) =>
-        SentrySdk.ConfigureScope(scope => scope.User = new SentryUser { Id = collaboratorId.ToString(CultureInfo.InvariantCulture) });
+        SentrySdk.ConfigureScope(static (scope, id) => scope.User = new SentryUser { Id = id.ToString(CultureInfo.InvariantCulture) }, collaboratorId);
 
     /// <summary>The command on the Sentry scope, as tag and transaction.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal static void ScopeCommand(string command) =>
-        SentrySdk.ConfigureScope(scope =>
+        SentrySdk.ConfigureScope(static (scope, command) =>
         {
             scope.SetTag(CommandTag, command);
             scope.TransactionName = command;
-        });
+        }, command);
 
     /// <summary>
     /// What the Sentry logger is given, decided by the logging rules so that nothing is even formatted
     /// for it otherwise: EF Core nothing (the program reports a database fault where it handles it,
     /// and EF Core's messages hold SQL text), the framework's warnings and worse, the product's own
-    /// entries from Information (as breadcrumbs; events from Error).
+    /// entries from Information (as breadcrumbs; events from Error). ASP.NET Core's hosting category
+    /// nothing: it writes the start and end of requests, and a failed start-up, which then escapes as
+    /// an unhandled exception the SDK reports; and the log scope it opens for every request would have
+    /// the Sentry logger copy a whole Sentry scope per request, on top of the one the middleware of
+    /// <c>Sentry.AspNetCore</c> pushes.
     /// </summary>
     public static ILoggingBuilder FilterSentryLogging(ILoggingBuilder logging)
     {
@@ -104,6 +108,7 @@ public static class SentryReporting
             foreach (var provider in providers)
             {
                 options.Rules.Add(new LoggerFilterRule(provider, "Microsoft.EntityFrameworkCore", LogLevel.None, null));
+                options.Rules.Add(new LoggerFilterRule(provider, "Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None, null));
                 options.Rules.Add(new LoggerFilterRule(provider, "Microsoft", LogLevel.Warning, null));
                 options.Rules.Add(new LoggerFilterRule(provider, "System", LogLevel.Warning, null));
             }

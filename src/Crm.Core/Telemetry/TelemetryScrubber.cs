@@ -16,10 +16,10 @@ public static partial class TelemetryScrubber
 {
     public const string Redacted = "[redacted]";
 
-    private static readonly string[] SecretKeyParts = ["password", "passwd", "token", "authorization", "secret", "hash", "cookie", "apikey", "api_key", "dsn", "signingkey", "signing_key"];
+    private static readonly System.Buffers.SearchValues<string> SecretKeyParts = System.Buffers.SearchValues.Create(
+        ["password", "passwd", "token", "authorization", "secret", "hash", "cookie", "apikey", "api_key", "dsn", "signingkey", "signing_key"], StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsSecretKey(string key) =>
-        SecretKeyParts.Any(part => key.Contains(part, StringComparison.OrdinalIgnoreCase));
+    public static bool IsSecretKey(string key) => key.AsSpan().ContainsAny(SecretKeyParts);
 
     /// <summary>The text with emails, phone numbers and bearer credentials masked; null stays null.</summary>
     public static string? Scrub(string? text)
@@ -29,15 +29,16 @@ public static partial class TelemetryScrubber
             return text;
         }
 
-        // Every span and log record passes here on the thread that ends it: a pattern whose
-        // indispensable character is absent is not run (no '@', no email; no digit, no phone number).
+        // Every span and log record passes here on the thread that ends it: a pattern is run only on
+        // text that holds what any of its matches must hold (an '@' for an email; a credential's
+        // keyword; nine digits among digits, spaces and punctuation for a phone number).
         var scrubbed = text.Contains('@', StringComparison.Ordinal) ? Email().Replace(text, "[email]") : text;
         if (MayHoldCredential(scrubbed))
         {
             scrubbed = Credential().Replace(scrubbed, "$1" + Redacted);
         }
 
-        return scrubbed.AsSpan().IndexOfAnyInRange('0', '9') >= 0
+        return MayHoldPhone(scrubbed)
             ? Phone().Replace(scrubbed, m => LooksLikePhone(m.ValueSpan) ? "[phone]" : m.Value)
             : scrubbed;
     }
@@ -54,29 +55,53 @@ public static partial class TelemetryScrubber
             return url;
         }
 
+        // A span of the HTTP client instrumentation passes here with every Bot Connector call: the
+        // path is rewritten in one buffer, and a string is made only of the result.
         var queryAt = url.IndexOf('?', StringComparison.Ordinal);
-        var beforeQuery = queryAt < 0 ? url : url[..queryAt];
+        var beforeQuery = queryAt < 0 ? url.AsSpan() : url.AsSpan(0, queryAt);
         var pathAt = beforeQuery.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0
-            ? beforeQuery.IndexOf('/', scheme + 3)
+            ? beforeQuery[(scheme + 3)..].IndexOf('/') is var slash and >= 0 ? scheme + 3 + slash : -1
             : 0;
-        var builder = new System.Text.StringBuilder(url.Length);
+        // "{id}" replaces a segment of one character or more: the path grows four times at most.
+        var capacity = beforeQuery.Length * 4;
+        char[]? rented = null;
+        var buffer = capacity <= 1024 ? stackalloc char[1024] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(capacity));
+        var length = 0;
         if (pathAt < 0)
         {
-            builder.Append(beforeQuery);
+            beforeQuery.CopyTo(buffer);
+            length = beforeQuery.Length;
         }
         else
         {
-            builder.Append(beforeQuery, 0, pathAt);
-            var segments = beforeQuery[pathAt..].Split('/');
-            builder.AppendJoin('/', segments.Select(segment => IsPlainSegment(segment) ? segment : "{id}"));
+            beforeQuery[..pathAt].CopyTo(buffer);
+            length = pathAt;
+            var path = beforeQuery[pathAt..];
+            var first = true;
+            foreach (var range in path.Split('/'))
+            {
+                if (!first)
+                {
+                    buffer[length++] = '/';
+                }
+
+                first = false;
+                var segment = path[range];
+                var kept = IsPlainSegment(segment) ? segment : "{id}";
+                kept.CopyTo(buffer[length..]);
+                length += kept.Length;
+            }
         }
 
-        if (queryAt >= 0)
+        var scrubbed = queryAt < 0
+            ? new string(buffer[..length])
+            : string.Concat(buffer[..length], "?", ScrubQuery(url[(queryAt + 1)..]));
+        if (rented is not null)
         {
-            builder.Append('?').Append(ScrubQuery(url[(queryAt + 1)..]));
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
 
-        return builder.ToString();
+        return scrubbed;
     }
 
     /// <summary>No query and only plain segments: nothing to change, and nothing allocated to find it out.</summary>
@@ -112,23 +137,25 @@ public static partial class TelemetryScrubber
         string.Join('&', query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)[0] + "=Redacted"));
 
     /// <summary>A route word ("conversations", "v2.0") or a record number, short and without ids' marks.</summary>
-    private static bool IsPlainSegment(string segment) =>
+    private static bool IsPlainSegment(ReadOnlySpan<char> segment) =>
         segment.Length <= 24
         && !Guid.TryParse(segment, out _)
-        && !segment.AsSpan().ContainsAnyExcept(PlainSegmentCharacters);
+        && !segment.ContainsAnyExcept(PlainSegmentCharacters);
 
     private static readonly string[] UrlKeys = ["url", "url.full", "url.path", "http.url", "http.target"];
 
     /// <summary>
     /// Attributes whose values are set by the program or the framework from a closed vocabulary or a
-    /// route template, never from what people type: not scanned, since every span passes here.
+    /// route template, or are record numbers and ids the platform gives messages, never what people
+    /// type: not scanned, since every span passes here. (A Teams message id is a number of 13 digits or
+    /// more, which the phone pattern would mask.)
     /// </summary>
     private static readonly FrozenSet<string> ClosedValueKeys = new[]
     {
         "http.request.method", "http.request.method_original", "http.response.status_code", "http.route",
         "url.scheme", "network.protocol.name", "network.protocol.version", "server.address", "server.port",
         "error.type", "db.system.name", "db.operation.name", "otel.status_code", "crm.command", "crm.outcome",
-        "bot.activity.type", "crm.notification.kind", "crm.notification.outcome", "crm.notification.id",
+        "bot.activity.type", "bot.activity.id", "crm.notification.kind", "crm.notification.outcome", "crm.notification.id",
         "crm.notification.attempt", "crm.collaborator.id", "enduser.id", "process.exit.code",
     }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -144,19 +171,58 @@ public static partial class TelemetryScrubber
         _ => Scrub(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),
     };
 
-    /// <summary>A credential is written "key=value", "key: value" or "Bearer value": never without one of these.</summary>
+    /// <summary>
+    /// A credential is written "key=value", "key: value" or "Bearer value": never without one of these
+    /// separators, nor without one of the keywords <see cref="Credential"/> looks for. Text that is not
+    /// ASCII is always searched: the pattern's case-insensitive matching knows more letters than ASCII's.
+    /// </summary>
     private static bool MayHoldCredential(string text)
     {
-        if (text.AsSpan().IndexOfAny('=', ':') >= 0)
+        var span = text.AsSpan();
+        if (span.IndexOfAny('=', ':') < 0 && !HasWhiteSpace(span))
         {
-            return true;
+            return false;
         }
 
+        return !System.Text.Ascii.IsValid(span) || span.ContainsAny(CredentialKeywords);
+    }
+
+    private static bool HasWhiteSpace(ReadOnlySpan<char> text)
+    {
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What every match of <see cref="Credential"/> contains, in any case.</summary>
+    private static readonly System.Buffers.SearchValues<string> CredentialKeywords = System.Buffers.SearchValues.Create(
+        ["passw", "pwd", "token", "secret", "authorization", "apikey", "api_key", "api-key", "bearer", "basic"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether nine ASCII digits stand together, separated only by what <see cref="Phone"/> allows between
+    /// them (spaces, dots, dashes, parentheses, a plus): fewer and <see cref="LooksLikePhone"/> keeps every match.
+    /// </summary>
+    private static bool MayHoldPhone(string text)
+    {
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (++digits >= 9)
+                {
+                    return true;
+                }
+            }
+            else if (!(char.IsDigit(c) || char.IsWhiteSpace(c) || c is '.' or '-' or '(' or ')' or '+'))
+            {
+                digits = 0;
             }
         }
 
@@ -207,7 +273,7 @@ internal sealed class ActivityScrubbingProcessor : BaseProcessor<Activity>
         }
 
         List<KeyValuePair<string, object?>>? changed = null;
-        foreach (var tag in data.TagObjects)
+        foreach (ref readonly var tag in data.EnumerateTagObjects())
         {
             var scrubbed = TelemetryScrubber.ScrubValue(tag.Key, tag.Value);
             if (!Equals(scrubbed, tag.Value))

@@ -64,6 +64,10 @@ public sealed class TelemetryScrubberTests
     public void Ids_amounts_dates_addresses_and_trace_ids_are_kept(string text) =>
         TelemetryScrubber.Scrub(text).Should().Be(text);
 
+    [Fact]
+    public void A_teams_message_id_on_a_turn_span_is_kept_although_it_is_a_long_number() =>
+        TelemetryScrubber.ScrubValue("bot.activity.id", "1733502324839").Should().Be("1733502324839");
+
     [Theory]
     [InlineData("password")]
     [InlineData("PasswordHash")]
