@@ -6,6 +6,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Configuration;
+using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Persistence;
 using Microsoft.Extensions.Configuration;
 using EpicEvents.Crm.Telemetry;
@@ -44,10 +45,13 @@ internal sealed class CliContext : IDisposable
         Telemetry = CliTelemetry.Start(Configuration, environment.Error);
         _services = new(BuildServices);
         _scope = new(() => _services.Value.CreateScope());
+        _plainReads = new(() => PlainSqliteReads.For(Database, Auth, Telemetry.Loggers));
         _api = new(() => new CrmApiClient(Server ?? throw new InvalidOperationException("The CRM server's API is used in local mode."), Token, Texts));
     }
 
     private readonly Lazy<CrmApiClient> _api;
+
+    private readonly Lazy<PlainSqliteReads?> _plainReads;
 
     public CliEnvironment Environment { get; }
 
@@ -123,6 +127,19 @@ internal sealed class CliContext : IDisposable
         ? throw new InvalidOperationException($"{typeof(T).Name} runs on the local database, but this command is in remote mode.")
         : _scope.Value.ServiceProvider.GetRequiredService<T>();
 
+    /// <summary>
+    /// The session check and the contract list on a plain connection to the local SQLite file, so that
+    /// a listing never builds the container nor loads EF Core (ADR 24); null in remote mode and on
+    /// PostgreSQL, where they go through <see cref="Get{T}"/>.
+    /// </summary>
+    private PlainSqliteReads? PlainReads => IsRemote ? null : _plainReads.Value;
+
+    /// <summary>The session check of a local command.</summary>
+    private Sessions Sessions => PlainReads?.Sessions ?? Get<Sessions>();
+
+    /// <summary>The contract list of a local command.</summary>
+    public ListContracts ContractList => PlainReads?.Contracts ?? Get<ListContracts>();
+
     public T? Value<T>(Option<T> option) => ParseResult.GetValue(option);
 
     public T Value<T>(Argument<T> argument) => ParseResult.GetValue(argument)!;
@@ -160,7 +177,7 @@ internal sealed class CliContext : IDisposable
             return SignInRemotely(token);
         }
 
-        var session = await Get<Sessions>().ResolveAsync(token, ChangeSource.Cli, cancellationToken);
+        var session = await Sessions.ResolveAsync(token, ChangeSource.Cli, cancellationToken);
         if (session.State != SessionState.Active)
         {
             Terminal.Error(ExitCodes.NotLoggedIn, session.Message, [], Texts.LogInAgain);
@@ -270,6 +287,11 @@ internal sealed class CliContext : IDisposable
             _services.Value.Dispose();
         }
 
+        if (_plainReads.IsValueCreated)
+        {
+            _plainReads.Value?.Dispose();
+        }
+
         if (_api.IsValueCreated)
         {
             _api.Value.Dispose();
@@ -280,15 +302,14 @@ internal sealed class CliContext : IDisposable
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
+    /// <summary>The signing key and token settings; on the embedded SQLite file, a single-user installation, the key lives with the user.</summary>
+    private AuthOptions Auth => field ??= Database.IsPostgreSql
+        ? AuthOptions.FromConfiguration(Configuration)
+        : AuthOptions.FromConfiguration(Configuration).WithLocalKeyIfMissing(Path.Combine(ConfigDirectory, "signing-key"));
+
     private ServiceProvider BuildServices()
     {
-        var auth = AuthOptions.FromConfiguration(Configuration);
-        if (!Database.IsPostgreSql)
-        {
-            // The embedded SQLite file is a single-user installation: its key lives with the user.
-            auth = auth.WithLocalKeyIfMissing(Path.Combine(ConfigDirectory, "signing-key"));
-        }
-
+        var auth = Auth;
         var services = new ServiceCollection();
         services.AddSingleton(Telemetry.Loggers);
         services.AddSingleton(_ => EpicEvents.Crm.Digests.DigestSchedule.FromConfiguration(Configuration));

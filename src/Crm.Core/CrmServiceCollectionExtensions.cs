@@ -45,6 +45,8 @@ public static class CrmServiceCollectionExtensions
             database.Configure(options);
             options.AddInterceptors(provider.GetRequiredService<BusinessEventLog>(), provider.GetRequiredService<NotificationsSaved>(), DatabaseCommandSpans.Instance);
         });
+        // The queries written as SQL (session check, contract list) run on the scope's context.
+        services.AddScoped<SqlSource>(provider => new ContextSqlSource(provider.GetRequiredService<CrmDbContext>()));
         services.AddScoped<ActorLoader>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<PasswordHashing>();

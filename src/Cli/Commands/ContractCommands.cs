@@ -79,9 +79,9 @@ internal static class ContractCommands
             ContractStatus? chosen = context.Value(status) is { } text && TryParseStatus(text, out var parsed) ? parsed : null;
             var filter = new ContractFilter(context.Value(unsigned), context.Value(unpaid), chosen, context.Value(client), context.Value(mine));
             return Listing.RunAsync(context, paging, (page, token) => context.Crm(
-                () => context.Get<ListContracts>().ExecuteAsync(actor, filter, page, token),
+                () => context.ContractList.ExecuteAsync(actor, filter, page, token),
                 api => api.GetAsync<Page<ContractView>>(ApiPaths.Contracts(filter, page), token)), Columns(context), cancellationToken,
-                after => context.Get<ListContracts>().Stream(actor, filter, after));
+                after => context.ContractList.Stream(actor, filter, after));
         }, quiet: false);
         return command;
     }

@@ -19,8 +19,10 @@ public sealed record Session(SessionState State, Actor? Actor, DateTime ExpiresA
 /// <summary>
 /// Turns a token into the acting collaborator, reloaded from the database at every use: a changed
 /// security stamp (password change, deactivation, role change, log out everywhere) revokes it.
+/// The query runs on the scope's EF Core context, or on a plain SQLite connection in a command-line
+/// listing (<see cref="PlainSqliteReads"/>): the same SQL and checks either way.
 /// </summary>
-public sealed class Sessions(CrmDbContext db, SessionTokens tokens, ILogger<Sessions> logger)
+public sealed class Sessions(SqlSource sql, SessionTokens tokens, ILogger<Sessions> logger)
 {
     public async Task<Session> ResolveAsync(string? token, ChangeSource source, CancellationToken cancellationToken = default)
     {
@@ -53,8 +55,8 @@ public sealed class Sessions(CrmDbContext db, SessionTokens tokens, ILogger<Sess
     {
         const string Sql = "SELECT c.security_stamp, c.full_name, r.department, c.is_active, c.must_change_password "
             + "FROM collaborators c JOIN roles r ON r.id = c.role_id WHERE c.id = {0}";
-        await using var reader = await RawQuery.ExecuteReaderAsync(db, Sql, [collaboratorId], cancellationToken);
-        var row = reader.DbDataReader;
+        await using var reader = await sql.ReadAsync(Sql, [collaboratorId], cancellationToken);
+        var row = reader.Rows;
         if (!await row.ReadAsync(cancellationToken))
         {
             return null;

@@ -13,8 +13,9 @@ namespace EpicEvents.Crm.Contracts;
 /// <see cref="ContractQueries.ContractViews"/>. Written as SQL because this list answers bot commands
 /// all day: EF Core's LINQ pipeline (expression building, query cache lookup, and SQL generation
 /// again at every execution since the page size is a literal) cost more than the query. The text of
-/// each combination of filters and page size is built once; it still runs as an EF Core command on
-/// the context's connection, so interceptors (telemetry spans) see it like any other.
+/// each combination of filters and page size is built once. It runs on a <see cref="SqlSource"/>: as an
+/// EF Core command on the context's connection (interceptors, telemetry spans, see it like any other),
+/// or on a plain SQLite connection in a command-line listing, which records the same span.
 /// </summary>
 internal static class ContractListQuery
 {
@@ -67,13 +68,13 @@ internal static class ContractListQuery
     /// number searched for; <paramref name="search"/> a folded search key matched against the client.
     /// </summary>
     public static async Task<List<ContractView>> ReadAsync(
-        CrmDbContext db, ContractFilter filter, int? number, string search, int limit, long? afterId, int actorId, CancellationToken cancellationToken)
+        SqlSource source, ContractFilter filter, int? number, string search, int limit, long? afterId, int actorId, CancellationToken cancellationToken)
     {
-        var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        var sqlite = source.IsSqlite;
         var (sql, values) = Command(filter, number, search, limit, afterId, actorId, sqlite);
         var rows = new List<ContractView>(limit + 1);
-        await using var reader = await RawQuery.ExecuteReaderAsync(db, sql, values, cancellationToken);
-        var row = reader.DbDataReader;
+        await using var reader = await source.ReadAsync(sql, values, cancellationToken);
+        var row = reader.Rows;
         while (await row.ReadAsync(cancellationToken))
         {
             rows.Add(Read(row, sqlite));
@@ -84,13 +85,13 @@ internal static class ContractListQuery
 
     /// <summary>Every row after <paramref name="afterId"/>, in the order of the pages, one at a time (no LIMIT).</summary>
     public static async IAsyncEnumerable<ContractView> StreamAsync(
-        CrmDbContext db, ContractFilter filter, int? number, string search, long? afterId, int actorId,
+        SqlSource source, ContractFilter filter, int? number, string search, long? afterId, int actorId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        var sqlite = source.IsSqlite;
         var (sql, values) = Command(filter, number, search, Unlimited, afterId, actorId, sqlite);
-        await using var reader = await RawQuery.ExecuteReaderAsync(db, sql, values, cancellationToken);
-        var row = reader.DbDataReader;
+        await using var reader = await source.ReadAsync(sql, values, cancellationToken);
+        var row = reader.Rows;
         while (await row.ReadAsync(cancellationToken))
         {
             yield return Read(row, sqlite);

@@ -20,8 +20,11 @@ public sealed record ContractFilter(
     bool Mine = false,
     string? Search = null);
 
-/// <summary>Contracts, newest first, keyset-paged by id (the SQL is in <see cref="ContractListQuery"/>).</summary>
-public sealed class ListContracts(CrmDbContext db) : IUseCase
+/// <summary>
+/// Contracts, newest first, keyset-paged by id (the SQL is in <see cref="ContractListQuery"/>), on the
+/// scope's EF Core context or on a plain SQLite connection (<see cref="PlainSqliteReads"/>).
+/// </summary>
+public sealed class ListContracts(SqlSource sql) : IUseCase
 {
     public async Task<Result<Page<ContractView>>> ExecuteAsync(Actor actor, ContractFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -30,7 +33,7 @@ public sealed class ListContracts(CrmDbContext db) : IUseCase
             return refusal;
         }
 
-        var rows = await ContractListQuery.ReadAsync(db, filter, ContractNumber(search), search, limit, afterId, actor.Id, cancellationToken);
+        var rows = await ContractListQuery.ReadAsync(sql, filter, ContractNumber(search), search, limit, afterId, actor.Id, cancellationToken);
         return Paging.ToPage(rows, limit, last => Cursor.ForId(last.Id));
     }
 
@@ -46,7 +49,7 @@ public sealed class ListContracts(CrmDbContext db) : IUseCase
             return refusal;
         }
 
-        return Result<IAsyncEnumerable<ContractView>>.Ok(ContractListQuery.StreamAsync(db, filter, ContractNumber(search), search, afterId, actor.Id));
+        return Result<IAsyncEnumerable<ContractView>>.Ok(ContractListQuery.StreamAsync(sql, filter, ContractNumber(search), search, afterId, actor.Id));
     }
 
     private static Failure? Check(Actor actor, ContractFilter filter, PageRequest page, out int limit, out long? afterId, out string search)

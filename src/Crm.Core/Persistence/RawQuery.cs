@@ -8,7 +8,7 @@ namespace EpicEvents.Crm.Persistence;
 /// <summary>
 /// A query written as SQL and read with a data reader, for the few queries that every command runs
 /// (the session check, the lists): EF Core's LINQ pipeline would translate them again in each new
-/// process, which costs more than the query. It still runs as an EF Core command on the context's
+/// process, which costs more than the query. It runs as an EF Core command on the context's
 /// connection and transaction, so interceptors (telemetry spans) see it like any other. The text
 /// takes its parameters as <c>{0}</c>, <c>{1}</c>… in the order of <paramref name="values"/>.
 /// </summary>
@@ -26,5 +26,17 @@ internal static class RawQuery
                 db.GetService<IRelationalCommandDiagnosticsLogger>(),
                 CommandSource.FromSqlQuery),
             cancellationToken);
+    }
+}
+
+/// <summary>The raw queries of a scope on its pooled EF Core context (the bot, the server, PostgreSQL, and commands that write).</summary>
+internal sealed class ContextSqlSource(CrmDbContext db) : SqlSource
+{
+    internal override bool IsSqlite => db.Provider == DatabaseProvider.Sqlite;
+
+    internal override async Task<SqlRows> ReadAsync(string sql, IReadOnlyList<object> values, CancellationToken cancellationToken)
+    {
+        var reader = await RawQuery.ExecuteReaderAsync(db, sql, values, cancellationToken);
+        return new SqlRows(reader.DbDataReader, reader);
     }
 }

@@ -100,7 +100,7 @@ public sealed class TeamsActivityIntake : IAsyncDisposable
             command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now });
             AddSender(command, sender);
             await command.PrepareAsync(cancellationToken);
-            using var span = DatabaseCommandSpans.StartSpan(command, "INSERT");
+            using var span = DatabaseSpans.Start(command, "INSERT");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             return new TeamsIntake(sender, reader.GetInt32(17) == 1, Identification(reader), Conversation(reader));
@@ -112,7 +112,7 @@ public sealed class TeamsActivityIntake : IAsyncDisposable
             await using var command = new SqliteCommand(SqliteRecord, connection);
             command.Parameters.AddWithValue("$id", activityKey);
             command.Parameters.AddWithValue("$at", now);
-            using var span = DatabaseCommandSpans.StartSpan(command, "INSERT");
+            using var span = DatabaseSpans.Start(command, "INSERT");
             var first = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
             return sender is null
                 ? new TeamsIntake(null, first, Unknown, null)
@@ -130,7 +130,7 @@ public sealed class TeamsActivityIntake : IAsyncDisposable
             await using var command = new NpgsqlCommand(PostgresRead, connection);
             AddSender(command, sender);
             await command.PrepareAsync(cancellationToken);
-            using var span = DatabaseCommandSpans.StartSpan(command, "SELECT");
+            using var span = DatabaseSpans.Start(command, "SELECT");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
                 ? new TeamsIntake(sender, true, Identification(reader), Conversation(reader))
@@ -163,7 +163,7 @@ public sealed class TeamsActivityIntake : IAsyncDisposable
         // EF Core keeps GUIDs in SQLite as upper-case text.
         command.Parameters.AddWithValue("$tenant", sender.TenantId.ToString().ToUpperInvariant());
         command.Parameters.AddWithValue("$aad", sender.AadObjectId.ToString().ToUpperInvariant());
-        using var span = DatabaseCommandSpans.StartSpan(command, "SELECT");
+        using var span = DatabaseSpans.Start(command, "SELECT");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new TeamsIntake(sender, first, Identification(reader), Conversation(reader))

@@ -8,7 +8,8 @@ namespace EpicEvents.Crm.Telemetry;
 /// <summary>
 /// One client span per database command, named after its operation (<c>SELECT</c>, <c>INSERT</c>…)
 /// with <c>db.system.name</c> and the database name. Neither the SQL text nor its parameters are
-/// recorded: values typed by users never reach a span, whatever EF Core inlines.
+/// recorded: values typed by users never reach a span, whatever EF Core inlines (the span itself is
+/// <see cref="DatabaseSpans"/>'s, which commands on a plain connection record by hand).
 /// </summary>
 internal sealed class DatabaseCommandSpans : DbCommandInterceptor
 {
@@ -104,46 +105,9 @@ internal sealed class DatabaseCommandSpans : DbCommandInterceptor
         return Task.CompletedTask;
     }
 
-    /// <summary>The first keyword of the statement, which is all a span says about it.</summary>
-    internal static string Operation(string? sql)
-    {
-        var text = (sql ?? string.Empty).AsSpan().TrimStart();
-        var end = 0;
-        while (end < text.Length && char.IsAsciiLetter(text[end]))
-        {
-            end++;
-        }
-
-        return end == 0 ? "SQL" : text[..end].ToString().ToUpperInvariant();
-    }
-
-    /// <summary>A span for a command run outside EF Core (plain ADO.NET on a hot path); null without a listener.</summary>
-    internal static Activity? StartSpan(DbCommand command, string operation)
-    {
-        if (!CrmTelemetry.Source.HasListeners())
-        {
-            return null;
-        }
-
-        var activity = CrmTelemetry.Source.StartActivity(operation, ActivityKind.Client);
-        if (activity is null)
-        {
-            return null;
-        }
-
-        activity.SetTag("db.system.name", command.Connection is Npgsql.NpgsqlConnection ? "postgresql" : "sqlite");
-        activity.SetTag("db.operation.name", operation);
-        if (command.Connection is Npgsql.NpgsqlConnection { Database: { Length: > 0 } database })
-        {
-            activity.SetTag("db.namespace", database);
-        }
-
-        return activity;
-    }
-
     private void Start(DbCommand command)
     {
-        if (StartSpan(command, Operation(command.CommandText)) is { } activity)
+        if (DatabaseSpans.Start(command, DatabaseSpans.Operation(command.CommandText)) is { } activity)
         {
             _open.AddOrUpdate(command, activity);
         }
