@@ -6,6 +6,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Configuration;
+using EpicEvents.Crm.Demo;
 using EpicEvents.Crm.Persistence;
 using Microsoft.Extensions.Configuration;
 using EpicEvents.Crm.Telemetry;
@@ -293,6 +294,7 @@ internal sealed class CliContext : IDisposable
         services.AddSingleton(Telemetry.Loggers);
         services.AddSingleton(_ => EpicEvents.Crm.Digests.DigestSchedule.FromConfiguration(Configuration));
         services.AddCrmCore(Database, auth);
+        services.AddCrmDemo();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

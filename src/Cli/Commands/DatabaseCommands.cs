@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EpicEvents.Crm.Demo;
 using EpicEvents.Crm.Setup;
 using Spectre.Console;
 
