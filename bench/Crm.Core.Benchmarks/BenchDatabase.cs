@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Demo;
 using EpicEvents.Crm.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public static class BenchDatabase
     };
 
     public static ServiceProvider Services(BenchProvider provider) =>
-        new ServiceCollection().AddCrmCore(Settings(provider), new Auth.AuthOptions { SigningKey = new string('k', 48) }).BuildServiceProvider();
+        new ServiceCollection().AddCrmCore(Settings(provider), new Auth.AuthOptions { SigningKey = new string('k', 48) }).AddCrmDemo().BuildServiceProvider();
 
     /// <summary>Creates and seeds the database unless a previous run already did.</summary>
     public static async Task PrepareAsync(BenchProvider provider)

@@ -1,6 +1,7 @@
 using EpicEvents.Crm;
 using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Demo;
 using EpicEvents.Crm.Setup;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -33,6 +34,7 @@ public static class BenchCompany
     {
         await using (var services = new ServiceCollection()
                          .AddCrmCore(DatabaseSettings.PostgreSql(connectionString), new AuthOptions { SigningKey = new string('k', 48) })
+                         .AddCrmDemo()
                          .BuildServiceProvider())
         {
             await using var scope = services.CreateAsyncScope();

@@ -122,6 +122,15 @@ internal sealed class CliContext : IDisposable
 
     public DatabaseSettings Database => field ??= DatabaseSettings.FromConfiguration(Configuration);
 
+    /// <summary>
+    /// A service the container does not hold, made from its services (the demo seeder: registering
+    /// it would load its assembly in every command).
+    /// </summary>
+    public T Create<T>()
+        where T : notnull => IsRemote
+        ? throw new InvalidOperationException($"{typeof(T).Name} runs on the local database, but this command is in remote mode.")
+        : ActivatorUtilities.CreateInstance<T>(_scope.Value.ServiceProvider);
+
     public T Get<T>()
         where T : notnull => IsRemote
         ? throw new InvalidOperationException($"{typeof(T).Name} runs on the local database, but this command is in remote mode.")

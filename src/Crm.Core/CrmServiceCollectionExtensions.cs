@@ -53,7 +53,6 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<SessionTokens>();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<Sessions>();
-        services.AddScoped<DemoDataSeeder>();
         services.AddScoped<TeamsConversations>();
         services.AddScoped<DialogStore>();
         services.AddScoped<ActivityLedger>();

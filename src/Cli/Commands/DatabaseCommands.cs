@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EpicEvents.Crm.Demo;
 using EpicEvents.Crm.Setup;
 using Spectre.Console;
 
@@ -126,7 +127,7 @@ internal static class DatabaseCommands
             }
 
             var request = new DemoDataRequest(context.Value(clients) ?? DemoDataSeeder.DefaultClients, TemporaryPasswords: !development, UnsignedPercent: context.Value(unsigned));
-            var seeder = context.Get<DemoDataSeeder>();
+            var seeder = context.Create<DemoDataSeeder>();
             var result = context.Terminal.CanShowProgress
                 ? await SeedWithProgressAsync(context, seeder, request, cancellationToken)
                 : await seeder.SeedAsync(request, null, cancellationToken);

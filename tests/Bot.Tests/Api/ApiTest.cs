@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EpicEvents.Bot.Tests.Infrastructure;
 using EpicEvents.Crm.Access;
-using EpicEvents.Crm.Setup;
+using EpicEvents.Crm.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using EpicEvents.Crm.Access;
-using EpicEvents.Crm.Setup;
+using EpicEvents.Crm.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Bot.Tests.Api;

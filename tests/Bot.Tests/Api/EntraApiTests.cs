@@ -133,7 +133,7 @@ public abstract class EntraApiTests : ApiTest
         how.GetProperty("clientId").GetString().Should().Be(LoopbackEntra.CliClientId);
         how.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).Should().Equal($"api://{LoopbackEntra.ApiClientId}/{LoopbackEntra.Scope}");
 
-        var login = await JsonOf(await server.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = World.Emails[Department.Management], password = Crm.Setup.DemoDataSeeder.DefaultPassword }));
+        var login = await JsonOf(await server.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = World.Emails[Department.Management], password = Crm.Demo.DemoDataSeeder.DefaultPassword }));
         var manager = With(server, login.GetProperty("token").GetString()!);
         (await JsonOf(await manager.GetAsync("/api/v1/auth/whoami"))).GetProperty("department").GetString().Should().Be("Management");
 

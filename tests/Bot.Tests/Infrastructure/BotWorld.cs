@@ -6,6 +6,7 @@ using EpicEvents.Bot.Protocol.Testing;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Demo;
 using EpicEvents.Crm.Setup;
 using EpicEvents.Tests.Postgres;
 using Microsoft.AspNetCore.Builder;
@@ -190,7 +191,7 @@ public sealed class BotWorld : IAsyncDisposable
         await using var scope = Services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         (await provider.GetRequiredService<DatabaseSetup>().InitializeAsync(new DatabaseInitRequest())).IsOk.Should().BeTrue();
-        var report = await provider.GetRequiredService<DemoDataSeeder>().SeedAsync(new DemoDataRequest(Clients: 20, Seed: 7));
+        var report = await ActivatorUtilities.CreateInstance<DemoDataSeeder>(provider).SeedAsync(new DemoDataRequest(Clients: 20, Seed: 7));
         report.IsOk.Should().BeTrue(report.ToString());
         var db = provider.GetRequiredService<CrmDbContext>();
         Emails = report.Value.Logins.GroupBy(l => l.Department).ToDictionary(g => g.Key, g => g.First().Email);

@@ -23,7 +23,7 @@ public abstract class LoginTests<TDatabase> : WorldTest<TDatabase>
 
         login.Succeeded.Should().BeTrue();
         login.Actor!.Id.Should().Be(World.Sales.Id);
-        login.Session!.ExpiresAt.Should().Be(World.Clock.UtcNow + CrmWorld.TestAuth.TokenLifetime);
+        login.Session!.ExpiresAt.Should().Be(World.Clock.UtcNow + TestAuth.Options.TokenLifetime);
         login.MustChangePassword.Should().BeFalse();
     }
 

@@ -23,7 +23,7 @@ public abstract class SessionTests<TDatabase> : WorldTest<TDatabase>
 
         session.State.Should().Be(SessionState.Active);
         session.Actor.Should().Be(World.Support);
-        session.ExpiresAt.Should().BeCloseTo(World.Clock.UtcNow + CrmWorld.TestAuth.TokenLifetime, TimeSpan.FromSeconds(1));
+        session.ExpiresAt.Should().BeCloseTo(World.Clock.UtcNow + TestAuth.Options.TokenLifetime, TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public abstract class SessionTests<TDatabase> : WorldTest<TDatabase>
     {
         var token = await World.TokenOfAsync(World.Support);
 
-        World.Clock.Advance(CrmWorld.TestAuth.TokenLifetime - TimeSpan.FromMinutes(1));
+        World.Clock.Advance(TestAuth.Options.TokenLifetime - TimeSpan.FromMinutes(1));
         (await World.ResolveAsync(token)).State.Should().Be(SessionState.Active);
 
         World.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -61,7 +61,7 @@ public abstract class SessionTests<TDatabase> : WorldTest<TDatabase>
     [Fact]
     public async Task A_token_signed_with_another_key_or_garbage_is_invalid()
     {
-        var otherKey = CrmWorld.TestAuth with { SigningKey = Convert.ToBase64String(new byte[48]) };
+        var otherKey = TestAuth.Options with { SigningKey = Convert.ToBase64String(new byte[48]) };
         var forged = new SessionTokens(otherKey, World.Clock).Issue(World.Manager.Id, "any-stamp");
 
         (await World.ResolveAsync(forged.Token)).State.Should().Be(SessionState.Invalid);

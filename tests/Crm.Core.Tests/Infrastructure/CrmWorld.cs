@@ -17,14 +17,7 @@ public sealed class CrmWorld : IAsyncDisposable
 {
     public const string StaffPassword = "Correct-Horse-42";
 
-    /// <summary>Fewer PBKDF2 iterations than production: the algorithm is the same, the tests faster.</summary>
-    public static readonly AuthOptions TestAuth = new()
-    {
-        SigningKey = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("test-signing-key-that-is-long-enough-for-hmac-sha256")),
-        PasswordHashIterations = 1_000,
-    };
-
-    private static readonly Lazy<string> StaffPasswordHash = new(() => new PasswordHashing(TestAuth).Hash(StaffPassword));
+    private static readonly Lazy<string> StaffPasswordHash = new(() => new PasswordHashing(TestAuth.Options).Hash(StaffPassword));
 
     private readonly ServiceProvider _services;
 
@@ -67,7 +60,7 @@ public sealed class CrmWorld : IAsyncDisposable
         configure?.Invoke(collection);
         var services = collection
             .AddSingleton<TimeProvider>(clock)
-            .AddCrmCore(database.Settings, TestAuth)
+            .AddCrmCore(database.Settings, TestAuth.Options)
             .ConfigureDbContext<CrmDbContext>(options => options.AddInterceptors(commands))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var world = new CrmWorld(database, services, clock) { Commands = commands };

@@ -125,10 +125,10 @@ public sealed class PlainSqliteReadsTests : WorldTest<Sqlite>
     [Fact]
     public void PostgreSQL_keeps_the_context()
     {
-        PlainSqliteReads.For(DatabaseSettings.PostgreSql("Host=127.0.0.1;Database=crm"), CrmWorld.TestAuth, NullLoggerFactory.Instance).Should().BeNull();
+        PlainSqliteReads.For(DatabaseSettings.PostgreSql("Host=127.0.0.1;Database=crm"), TestAuth.Options, NullLoggerFactory.Instance).Should().BeNull();
     }
 
-    private PlainSqliteReads Open() => PlainSqliteReads.For(World.Database.Settings, CrmWorld.TestAuth, NullLoggerFactory.Instance, World.Clock)!;
+    private PlainSqliteReads Open() => PlainSqliteReads.For(World.Database.Settings, TestAuth.Options, NullLoggerFactory.Instance, World.Clock)!;
 
     /// <summary>The spans of Crm.Core's source that <paramref name="work"/> ends, in its own trace only (other tests run alongside).</summary>
     private static async Task<List<Activity>> SpansOfAsync(Func<Task> work)

@@ -72,7 +72,7 @@ public abstract class SchemaMigrationTests<TDatabase>
         ev.EndsAt.Should().Be(new DateTime(2026, 6, 2, 2, 0, 0, DateTimeKind.Utc));
         (await db.AuditEntries.CountAsync()).Should().Be(1);
 
-        var services = new ServiceCollection().AddCrmCore(database.Settings, CrmWorld.TestAuth).BuildServiceProvider();
+        var services = new ServiceCollection().AddCrmCore(database.Settings, TestAuth.Options).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var reader = new Actor(1, "Ada Admin", Department.Support, IsActive: true, MustChangePassword: false, ChangeSource.Cli);
         var found = await scope.ServiceProvider.GetRequiredService<ListClients>().ExecuteAsync(reader, new ClientFilter(Search: "CREPERIE"), PageRequest.First());
@@ -100,7 +100,7 @@ public abstract class SchemaMigrationTests<TDatabase>
             (await SchemaMigrator.MigrateAsync(db)).Should().Be(new SchemaStatus(2, SchemaMigrator.LatestVersion));
         }
 
-        var services = new ServiceCollection().AddCrmCore(database.Settings, CrmWorld.TestAuth).BuildServiceProvider();
+        var services = new ServiceCollection().AddCrmCore(database.Settings, TestAuth.Options).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var reference = new TeamsConversationReference("https://smba.trafficmanager.net/emea/", "msteams", "a:1", "personal", "tenant", "28:bot", null, "29:1", null, "fr-FR");
         await scope.ServiceProvider.GetRequiredService<TeamsConversations>().RememberAsync(1, reference);

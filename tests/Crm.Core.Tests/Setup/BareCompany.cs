@@ -7,7 +7,7 @@ namespace EpicEvents.Crm.Tests.Setup;
 
 /// <summary>
 /// A database as an administrator finds it before <c>db init</c> — no roles, no staff, unlike
-/// <see cref="CrmWorld"/> — with Crm.Core's real registrations and a clock the test controls.
+/// <c>CrmWorld</c> — with Crm.Core's real registrations and a clock the test controls.
 /// </summary>
 public sealed class BareCompany : IAsyncDisposable
 {
@@ -25,16 +25,17 @@ public sealed class BareCompany : IAsyncDisposable
     public TestClock Clock { get; }
 
     /// <param name="withSchema">False: not even the schema exists yet.</param>
-    public static async Task<BareCompany> CreateAsync<TDatabase>(bool withSchema = true)
+    /// <param name="addServices">Registrations beyond Crm.Core's (the demo seeder's, for its tests).</param>
+    public static async Task<BareCompany> CreateAsync<TDatabase>(bool withSchema = true, Action<IServiceCollection>? addServices = null)
         where TDatabase : IDatabaseKind
     {
         var database = withSchema ? await TDatabase.CreateAsync() : await TDatabase.CreateEmptyAsync();
         var clock = new TestClock();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
-            .AddCrmCore(database.Settings, CrmWorld.TestAuth)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        return new BareCompany(database, services, clock);
+            .AddCrmCore(database.Settings, TestAuth.Options);
+        addServices?.Invoke(services);
+        return new BareCompany(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), clock);
     }
 
     /// <summary>A service from a fresh scope, as the CLI resolves it for one command.</summary>
@@ -51,12 +52,4 @@ public sealed class BareCompany : IAsyncDisposable
         await _services.DisposeAsync();
         await Database.DisposeAsync();
     }
-}
-
-/// <summary>Keeps every report, synchronously (unlike <see cref="Progress{T}"/>, which posts them later).</summary>
-public sealed class ProgressRecorder<T> : IProgress<T>
-{
-    public List<T> Reports { get; } = [];
-
-    public void Report(T value) => Reports.Add(value);
 }

@@ -7,9 +7,10 @@ using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Setup;
 using EpicEvents.Crm.Signatures;
 using EpicEvents.Crm.Tests.Infrastructure;
+using EpicEvents.Crm.Tests.Setup;
 using Microsoft.EntityFrameworkCore;
 
-namespace EpicEvents.Crm.Tests.Setup;
+namespace EpicEvents.Crm.Demo.Tests;
 
 public sealed class DemoDataSeederTestsOnSqlite : DemoDataSeederTests<Sqlite>;
 
@@ -22,7 +23,7 @@ public abstract class DemoDataSeederTests<TDatabase> : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _company = await BareCompany.CreateAsync<TDatabase>();
+        _company = await NewCompanyAsync();
         await _company.InitializeAsync();
     }
 
@@ -180,8 +181,8 @@ public abstract class DemoDataSeederTests<TDatabase> : IAsyncLifetime
     [Fact]
     public async Task Seeding_a_database_that_db_init_has_not_prepared_is_refused()
     {
-        await using var migratedOnly = await BareCompany.CreateAsync<TDatabase>();
-        await using var empty = await BareCompany.CreateAsync<TDatabase>(withSchema: false);
+        await using var migratedOnly = await NewCompanyAsync();
+        await using var empty = await NewCompanyAsync(withSchema: false);
 
         foreach (var company in new[] { migratedOnly, empty })
         {
@@ -237,7 +238,7 @@ public abstract class DemoDataSeederTests<TDatabase> : IAsyncLifetime
     [Fact]
     public async Task The_same_seed_gives_the_same_company()
     {
-        await using var twin = await BareCompany.CreateAsync<TDatabase>();
+        await using var twin = await NewCompanyAsync();
         await twin.InitializeAsync();
 
         var first = (await SeedAsync(40, seed: 2026)).ShouldBeOk();
@@ -262,6 +263,10 @@ public abstract class DemoDataSeederTests<TDatabase> : IAsyncLifetime
         await using var db = _company.NewContext();
         (await db.Clients.CountAsync()).Should().Be(DemoDataSeeder.BatchSize + 1);
     }
+
+    /// <summary>A database before <c>db init</c>, with Crm.Core's registrations and the seeder's, as the CLI has them.</summary>
+    private static Task<BareCompany> NewCompanyAsync(bool withSchema = true) =>
+        BareCompany.CreateAsync<TDatabase>(withSchema, services => services.AddCrmDemo());
 
     private Task<Result<DemoDataReport>> SeedAsync(int clients, int? seed = null, string? password = null) =>
         _company.Get<DemoDataSeeder>().SeedAsync(new DemoDataRequest(clients, seed, password));

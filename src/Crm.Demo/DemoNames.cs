@@ -1,4 +1,4 @@
-namespace EpicEvents.Crm.Setup;
+namespace EpicEvents.Crm.Demo;
 
 /// <summary>
 /// The word lists the demo company is drawn from: French and English people, companies, venues

@@ -8,7 +8,7 @@ using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Roles;
 using EpicEvents.Crm.Signatures;
 
-namespace EpicEvents.Crm.Setup;
+namespace EpicEvents.Crm.Demo;
 
 /// <summary>The records of one batch of clients, with their ids already given.</summary>
 internal sealed class DemoBatch

@@ -11,7 +11,7 @@ using EpicEvents.Crm.Persistence;
 using EpicEvents.Crm.Signatures;
 using Microsoft.EntityFrameworkCore;
 
-namespace EpicEvents.Crm.Setup;
+namespace EpicEvents.Crm.Demo;
 
 /// <param name="Clients">How many clients the demo company has, from 1 to 1 000 000.</param>
 /// <param name="Seed">The same seed on the same day gives the same company; left null, one is drawn and reported.</param>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace EpicEvents.Crm.Setup;
+namespace EpicEvents.Crm.Demo;
 
 /// <summary>
 /// Inserts many new rows of one entity with multi-row INSERT statements. Columns, value
