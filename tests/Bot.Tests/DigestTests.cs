@@ -31,13 +31,7 @@ public sealed class DigestTests : WorldAndConnectorTest
     [Fact]
     public async Task The_managers_digest_arrives_once_as_a_card_whose_sign_button_signs_and_is_refused_to_support()
     {
-        await World.ConnectEveryoneAsync(Connector);
-        var contract = await World.NewDraftContractAsync(World.Sales);
-        await using (var scope = World.Services.CreateAsyncScope())
-        {
-            var sales = await World.ActorAsync(World.Sales.CollaboratorId);
-            (await scope.ServiceProvider.GetRequiredService<RequestSignature>().ExecuteAsync(sales, new RequestSignatureRequest(contract))).IsOk.Should().BeTrue();
-        }
+        var contract = await SignatureAskedByEveryoneConnectedAsync();
 
         var instance = World.StartInstance(null, ManagementDigestNow);
         var digests = instance.GetRequiredService<DigestSender>();
@@ -90,12 +84,9 @@ public sealed class DigestTests : WorldAndConnectorTest
     [Fact]
     public async Task A_french_manager_reads_the_digest_in_french_with_french_buttons()
     {
-        await World.ConnectEveryoneAsync(Connector);
-        var contract = await World.NewDraftContractAsync(World.Sales);
+        var contract = await SignatureAskedByEveryoneConnectedAsync();
         await using (var scope = World.Services.CreateAsyncScope())
         {
-            var sales = await World.ActorAsync(World.Sales.CollaboratorId);
-            (await scope.ServiceProvider.GetRequiredService<RequestSignature>().ExecuteAsync(sales, new RequestSignatureRequest(contract))).IsOk.Should().BeTrue();
             var manager = await World.ActorAsync(World.Manager.CollaboratorId);
             (await scope.ServiceProvider.GetRequiredService<ChooseLanguage>().ExecuteAsync(manager, "fr")).IsOk.Should().BeTrue();
         }
@@ -121,6 +112,17 @@ public sealed class DigestTests : WorldAndConnectorTest
         var build = () => Hosting.BotHost.Build(["--environment=Development", $"--ConnectionStrings:Crm={World.ConnectionString}", $"--{key}={value}"]);
 
         build.Should().Throw<InvalidOperationException>().WithMessage($"{key} must be *");
+    }
+
+    /// <summary>Everyone linked and in a chat with the bot; the salesperson asks for the signature of a new draft (returned).</summary>
+    private async Task<int> SignatureAskedByEveryoneConnectedAsync()
+    {
+        await World.ConnectEveryoneAsync(Connector);
+        var contract = await World.NewDraftContractAsync(World.Sales);
+        await using var scope = World.Services.CreateAsyncScope();
+        var sales = await World.ActorAsync(World.Sales.CollaboratorId);
+        (await scope.ServiceProvider.GetRequiredService<RequestSignature>().ExecuteAsync(sales, new RequestSignatureRequest(contract))).IsOk.Should().BeTrue();
+        return contract;
     }
 
     /// <summary>The data the "Sign" button of the row of <paramref name="contract"/> sends.</summary>
