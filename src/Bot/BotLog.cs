@@ -19,8 +19,8 @@ internal static partial class BotLog
     public static partial void TelemetryProblem(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 3002, EventName = "HousekeepingDone", Level = LogLevel.Debug,
-        Message = "Housekeeping: {Dialogs} expired forms deleted, {Activities} old activity ids forgotten")]
-    public static partial void HousekeepingDone(ILogger logger, int dialogs, int activities);
+        Message = "Housekeeping: {Dialogs} expired forms deleted, {Activities} old activity ids forgotten, {Digests} rows of past digests forgotten")]
+    public static partial void HousekeepingDone(ILogger logger, int dialogs, int activities, int digests);
 
     [LoggerMessage(EventId = 3003, EventName = "HousekeepingFailed", Level = LogLevel.Warning,
         Message = "Housekeeping failed; it runs again within the hour")]

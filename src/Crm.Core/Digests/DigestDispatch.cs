@@ -57,6 +57,18 @@ public sealed class DigestDispatch(CrmDbContext db, IServiceScopeFactory scopes,
             outcomes.Count(o => o == DigestOutcome.TakenElsewhere));
     }
 
+    /// <summary>
+    /// Forgets the digests of days more than <paramref name="days"/> days ago: their rows have done
+    /// their work (a digest goes out on its day only), and a row per person and day would otherwise
+    /// pile up for ever.
+    /// </summary>
+    public async Task<int> ForgetOlderThanAsync(int days, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var before = schedule.LocalNow(clock.GetUtcNow().UtcDateTime).Day.AddDays(-days);
+        return await db.DigestSends.Where(s => s.Period < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>Whether the digest a delivery carries is still of today; a digest delivered the day after is dropped.</summary>
     public async Task<DigestSend?> FindCurrentAsync(long outboxMessageId, CancellationToken cancellationToken = default)
     {

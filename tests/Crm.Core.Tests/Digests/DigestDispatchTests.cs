@@ -195,6 +195,22 @@ public abstract class DigestDispatchTests<TDatabase> : WorldTest<TDatabase>
         (await World.Get<DigestDispatch>().FindCurrentAsync(message)).Should().BeNull("yesterday's digest is not delivered today");
     }
 
+    [Fact]
+    public async Task The_rows_of_digests_more_than_a_week_old_are_forgotten_and_the_last_weeks_are_kept()
+    {
+        await World.NewPendingContractAsync();
+        await LinkTeamsAsync(World.Manager);
+        MoveTo(2026, 3, 3, 7, 30); // Tuesday
+        await RunAsync();
+        MoveTo(2026, 3, 10, 7, 30); // the Tuesday after
+        await RunAsync();
+
+        (await World.Get<DigestDispatch>().ForgetOlderThanAsync(7)).Should().Be(0, "a week ago is kept");
+        MoveTo(2026, 3, 11, 7, 0);
+        (await World.Get<DigestDispatch>().ForgetOlderThanAsync(7)).Should().Be(1);
+        (await DigestMessagesAsync()).Select(m => m.Period).Should().Equal(new DateOnly(2026, 3, 10));
+    }
+
     private Task<DigestRound> RunAsync() => World.Get<DigestDispatch>().RunAsync();
 
     private void MoveTo(int year, int month, int day, int hour, int minute) =>
