@@ -21,8 +21,11 @@ public abstract class SettingsCommandTests : CliTest
     public async Task A_manager_sees_the_company_default_then_moves_the_digest_and_turns_it_off()
     {
         var shown = (await Manager.RunAsync("settings show")).Succeeds();
-        shown.Stdout.Should().Contain("Management digest").And.Contain("sent to you in Teams").And.Contain("08:30 (Europe/Paris)")
+        shown.Stdout.Should().Contain("Management digest").And.Contain("on, but no Teams account is linked to you").And.Contain("08:30 (Europe/Paris)")
             .And.Contain("every working day").And.Contain("the company (default)");
+        var me = (await Manager.RunAsync("auth whoami --json")).Succeeds().Json.GetProperty("collaboratorId").GetInt32();
+        (await Manager.RunAsync(["collaborator", "link-teams", $"{me}", "--aad-object-id", $"{Guid.NewGuid()}", "--tenant-id", $"{Guid.NewGuid()}"])).Succeeds();
+        (await Manager.RunAsync("settings show")).Succeeds().Stdout.Should().Contain("sent to you in Teams");
 
         var set = (await Manager.RunAsync("settings set --at 7h45 --digest off")).Succeeds();
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using EpicEvents.Bot.Hosting;
 using EpicEvents.Crm.Digests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,20 +17,9 @@ public sealed record DigestSenderOptions(bool Enabled, TimeSpan Interval)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(Section);
-        var enabled = true;
-        if (section["Enabled"] is { Length: > 0 } enabledText && !bool.TryParse(enabledText.Trim(), out enabled))
-        {
-            throw new InvalidOperationException($"{Section}:Enabled must be true or false (it is \"{enabledText}\").");
-        }
-
-        var interval = TimeSpan.FromMinutes(1);
-        if (section["Interval"] is { Length: > 0 } intervalText
-            && (!TimeSpan.TryParse(intervalText.Trim(), CultureInfo.InvariantCulture, out interval) || interval < TimeSpan.FromSeconds(1) || interval > TimeSpan.FromHours(1)))
-        {
-            throw new InvalidOperationException($"{Section}:Interval must be a duration (hh:mm:ss) from 00:00:01 to 01:00:00 (it is \"{intervalText}\").");
-        }
-
-        return new DigestSenderOptions(enabled, interval);
+        return new DigestSenderOptions(
+            SettingValues.Flag(section, nameof(Enabled), fallback: true),
+            SettingValues.Duration(section, nameof(Interval), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)));
     }
 }
 

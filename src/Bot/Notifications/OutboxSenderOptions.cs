@@ -1,4 +1,4 @@
-using System.Globalization;
+using EpicEvents.Bot.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace EpicEvents.Bot.Notifications;
@@ -43,43 +43,11 @@ public sealed record OutboxSenderOptions
         var defaults = new OutboxSenderOptions();
         return new OutboxSenderOptions
         {
-            Enabled = Read(section, nameof(Enabled), defaults.Enabled, bool.TryParse, "true or false"),
-            BatchSize = ReadInt(section, nameof(BatchSize), defaults.BatchSize, 1, 1000),
-            Parallelism = ReadInt(section, nameof(Parallelism), defaults.Parallelism, 1, 500),
-            Lease = ReadDuration(section, nameof(Lease), defaults.Lease, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
-            PollInterval = ReadDuration(section, nameof(PollInterval), defaults.PollInterval, TimeSpan.FromMilliseconds(50), TimeSpan.FromHours(1)),
+            Enabled = SettingValues.Flag(section, nameof(Enabled), defaults.Enabled),
+            BatchSize = SettingValues.WholeNumber(section, nameof(BatchSize), defaults.BatchSize, 1, 1000),
+            Parallelism = SettingValues.WholeNumber(section, nameof(Parallelism), defaults.Parallelism, 1, 500),
+            Lease = SettingValues.Duration(section, nameof(Lease), defaults.Lease, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
+            PollInterval = SettingValues.Duration(section, nameof(PollInterval), defaults.PollInterval, TimeSpan.FromMilliseconds(50), TimeSpan.FromHours(1)),
         };
-    }
-
-    private delegate bool Parser<T>(string text, out T value);
-
-    private static T Read<T>(IConfigurationSection section, string key, T fallback, Parser<T> parse, string expected)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return parse(text.Trim(), out var value)
-            ? value
-            : throw new InvalidOperationException($"{Section}:{key} must be {expected} (it is \"{text}\").");
-    }
-
-    private static int ReadInt(IConfigurationSection section, string key, int fallback, int min, int max)
-    {
-        var value = Read(section, key, fallback, (string text, out int parsed) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out parsed), $"a whole number from {min} to {max}");
-        return value >= min && value <= max
-            ? value
-            : throw new InvalidOperationException($"{Section}:{key} must be a whole number from {min} to {max} (it is {value}).");
-    }
-
-    private static TimeSpan ReadDuration(IConfigurationSection section, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
-    {
-        var expected = $"a duration (hh:mm:ss) from {min:c} to {max:c}";
-        var value = Read(section, key, fallback, (string text, out TimeSpan parsed) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out parsed), expected);
-        return value >= min && value <= max
-            ? value
-            : throw new InvalidOperationException($"{Section}:{key} must be {expected} (it is {value:c}).");
     }
 }

@@ -97,7 +97,12 @@ internal static class SettingsCommands
         context.Terminal.Details(
             texts.Say("Your settings", "Vos réglages"),
             [
-                (texts.Wording.Digest(digest.Kind), digest.Enabled ? texts.Say("sent to you in Teams", "envoyé dans Teams") : texts.Say("off", "désactivé")),
+                (texts.Wording.Digest(digest.Kind), (digest.Enabled, view.HasTeamsAccount) switch
+                {
+                    (false, _) => texts.Say("off", "désactivé"),
+                    (true, true) => texts.Say("sent to you in Teams", "envoyé dans Teams"),
+                    _ => texts.Say("on, but no Teams account is linked to you: nothing can be sent", "activé, mais aucun compte Teams ne vous est lié : rien ne peut être envoyé"),
+                }),
                 (texts.Say("At", "À"), $"{digest.At.ToString("HH:mm", CultureInfo.InvariantCulture)} ({digest.TimeZone})"),
                 (texts.Say("Days", "Jours"), texts.Wording.Days(digest.Days)),
                 (texts.Say("Chosen by", "Choisi par"), digest.IsCompanyDefault ? texts.Say("the company (default)", "l'entreprise (par défaut)") : texts.Say("you", "vous")),

@@ -13,8 +13,11 @@ namespace EpicEvents.Crm.Collaborators;
 /// </summary>
 public sealed record DigestSettingsView(DigestKind Kind, bool Enabled, TimeOnly At, IReadOnlyList<DayOfWeek> Days, string TimeZone, bool IsCompanyDefault);
 
-/// <summary>One's own settings: the bot's language (null: the Teams client's) and one's digest.</summary>
-public sealed record SettingsView(string? Language, DigestSettingsView Digest);
+/// <summary>
+/// One's own settings: the bot's language (null: the Teams client's) and one's digest;
+/// <paramref name="HasTeamsAccount"/> says whether a digest that is on can reach one at all.
+/// </summary>
+public sealed record SettingsView(string? Language, DigestSettingsView Digest, bool HasTeamsAccount);
 
 /// <summary>
 /// What to change; a null field is left as it is. <paramref name="Language"/>: <c>fr</c>, <c>en</c>,
@@ -35,11 +38,11 @@ public sealed class ShowSettings(CrmDbContext db, DigestSchedule schedule) : IUs
 
         var kind = MySettings.DigestOf(actor);
         var me = await db.Collaborators.AsNoTracking().Where(c => c.Id == actor.Id)
-            .Select(c => new { c.PreferredLanguage, Preference = db.DigestPreferences.FirstOrDefault(p => p.CollaboratorId == c.Id && p.Kind == kind) })
+            .Select(c => new { c.PreferredLanguage, HasTeams = c.TeamsAadObjectId != null, Preference = db.DigestPreferences.FirstOrDefault(p => p.CollaboratorId == c.Id && p.Kind == kind) })
             .SingleOrDefaultAsync(cancellationToken);
         return me is null
             ? Failure.NotFound("Collaborator", actor.Id)
-            : new SettingsView(me.PreferredLanguage, MySettings.View(schedule, kind, me.Preference));
+            : new SettingsView(me.PreferredLanguage, MySettings.View(schedule, kind, me.Preference), me.HasTeams);
     }
 }
 
@@ -133,19 +136,14 @@ public sealed class ChangeSettings(CrmDbContext db, DigestSchedule schedule, Tim
             }
         }
 
-        return new SettingsView(me.PreferredLanguage, MySettings.View(schedule, kind, preference));
+        return new SettingsView(me.PreferredLanguage, MySettings.View(schedule, kind, preference), me.TeamsAadObjectId is not null);
     }
 }
 
 internal static class MySettings
 {
-    /// <summary>The digest a collaborator receives: their department's.</summary>
-    public static DigestKind DigestOf(Actor actor) => actor.Department switch
-    {
-        Department.Management => DigestKind.Management,
-        Department.Support => DigestKind.Support,
-        _ => DigestKind.Sales,
-    };
+    /// <summary>The digest a collaborator receives: their department's (the matrix let only known departments this far).</summary>
+    public static DigestKind DigestOf(Actor actor) => DigestKinds.Of(actor.Department) ?? DigestKind.Sales;
 
     public static DigestSettingsView View(DigestSchedule schedule, DigestKind kind, DigestPreference? preference)
     {

@@ -26,16 +26,20 @@ public static class DigestKinds
         _ => Department.Unknown,
     };
 
+    /// <summary>The digest a department's collaborators receive; none for an unknown department.</summary>
+    public static DigestKind? Of(Department department) => department switch
+    {
+        Department.Management => DigestKind.Management,
+        Department.Sales => DigestKind.Sales,
+        Department.Support => DigestKind.Support,
+        _ => null,
+    };
+
     /// <summary>Reads "management", "gestion", "sales", "commercial", "support" in any case.</summary>
     public static bool TryParse(string? text, out DigestKind kind)
     {
-        kind = DepartmentNames.ParseOrUnknown(text) switch
-        {
-            Department.Management => DigestKind.Management,
-            Department.Sales => DigestKind.Sales,
-            Department.Support => DigestKind.Support,
-            _ => (DigestKind)(-1),
-        };
-        return Enum.IsDefined(kind);
+        var parsed = Of(DepartmentNames.ParseOrUnknown(text));
+        kind = parsed ?? default;
+        return parsed is not null;
     }
 }
