@@ -31,6 +31,21 @@ public sealed class Wording
     /// <summary>The sentence in this language.</summary>
     public string Say(string english, string french) => IsFrench ? french : english;
 
+    /// <summary>A sentence of Crm.Core in this language; arguments that are sentences too are worded first.</summary>
+    public string Render(Text text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Phrase(CoreTexts.Catalog, text.Key, text.Args);
+    }
+
+    /// <summary>The sentence of <paramref name="key"/> in <paramref name="catalog"/>, in this language and culture.</summary>
+    public string Phrase(TextCatalog catalog, string key, params object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var worded = args.Length == 0 ? args : Array.ConvertAll(args, a => a is Text inner ? Render(inner) : a);
+        return catalog.Format(key, Culture, worded);
+    }
+
     public string YesNo(bool value) => value ? Say("yes", "oui") : Say("no", "non");
 
     public string Amount(decimal amount) => amount.ToString("#,0.00", Culture);
