@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EpicEvents.Bot.Cards;
 using EpicEvents.Bot.Commands;
+using EpicEvents.Bot.Commands.Chat;
 using EpicEvents.Bot.Conversations;
 using EpicEvents.Bot.Dialogs;
 using EpicEvents.Bot.Hosting;
@@ -122,7 +123,7 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         }
 
         var text = value.TryGetValue(CardActions.CommandField, out var pressed) ? pressed : turnContext.Activity.RemoveRecipientMention();
-        await RunAsync(turn, CommandParser.Parse(text), value.GetValueOrDefault(CardActions.AfterField), cancellationToken);
+        await RunAsync(turn, CommandTable.Default.Read(text), value.GetValueOrDefault(CardActions.AfterField), cancellationToken);
     }
 
     /// <summary>A picker of a form (a client, a signed contract) asks for the records matching what the person typed.</summary>
@@ -221,81 +222,17 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         }
     }
 
-    private async Task RunAsync(CrmTurn turn, BotCommand command, string? after, CancellationToken cancellationToken)
+    private static async Task RunAsync(CrmTurn turn, ReadCommand read, string? after, CancellationToken cancellationToken)
     {
-        turn.Operation = "bot " + command.GetType().Name;
-        switch (command)
+        turn.Operation = "bot " + read.Command.GetType().Name;
+        if (read.Handler is { } handler)
         {
-            case BotCommand.Help:
-                await turn.SendAsync(HelpReply.Card(turn, welcome: false), turn.Words.Say("Help", "Aide"), cancellationToken);
-                break;
-            case BotCommand.Cancel:
-                var cancelled = await Dialogs.CancelAsync(turn, cancellationToken);
-                await turn.Context.SendActivityAsync(cancelled
-                    ? turn.Words.Say("Cancelled: the open form was closed, nothing was saved.", "Annulé : le formulaire ouvert est fermé, rien n'a été enregistré.")
-                    : turn.Words.Say("There is nothing to cancel.", "Il n'y a rien à annuler."), cancellationToken);
-                break;
-            case BotCommand.NewClient:
-                await Dialogs.OpenAsync(turn, Dialogs.Find("client.new"), null, cancellationToken);
-                break;
-            case BotCommand.NewContract newContract:
-                await Dialogs.OpenAsync(turn, Dialogs.Find("contract.new"), newContract.ClientId, cancellationToken);
-                break;
-            case BotCommand.NewEvent newEvent:
-                await Dialogs.OpenAsync(turn, Dialogs.Find("event.new"), newEvent.ContractId, cancellationToken);
-                break;
-            case BotCommand.Update update:
-                var kind = update.Kind switch
-                {
-                    RecordKind.Client => "client.update",
-                    RecordKind.Contract => "contract.update",
-                    _ => "event.update",
-                };
-                await Dialogs.OpenAsync(turn, Dialogs.Find(kind), update.Id, cancellationToken);
-                break;
-            case BotCommand.Clients clients:
-                await ClientReplies.ListAsync(turn, clients, after, cancellationToken);
-                break;
-            case BotCommand.ShowClient client:
-                await ClientReplies.ShowAsync(turn, client.Id, cancellationToken);
-                break;
-            case BotCommand.Contracts contracts:
-                await ContractReplies.ListAsync(turn, contracts.Which, after, cancellationToken);
-                break;
-            case BotCommand.ShowContract contract:
-                await ContractReplies.ShowAsync(turn, contract.Id, cancellationToken);
-                break;
-            case BotCommand.Sign sign:
-                await ContractReplies.SignAsync(turn, sign.ContractId, cancellationToken);
-                break;
-            case BotCommand.RequestSignature request:
-                await ContractReplies.RequestSignatureAsync(turn, request.ContractId, cancellationToken);
-                break;
-            case BotCommand.Events events:
-                await EventReplies.ListAsync(turn, events, after, cancellationToken);
-                break;
-            case BotCommand.ShowEvent shown:
-                await EventReplies.ShowAsync(turn, shown.Id, cancellationToken);
-                break;
-            case BotCommand.Assign assign:
-                await EventReplies.AssignAsync(turn, assign.EventId, assign.Who, cancellationToken);
-                break;
-            case BotCommand.Notifications notifications:
-                await NotificationReplies.ListAsync(turn, notifications.FailedOnly, after, cancellationToken);
-                break;
-            case BotCommand.History history:
-                await HistoryReply.SendAsync(turn, history.Kind, history.Id, cancellationToken);
-                break;
-            case BotCommand.Settings:
-                await SettingsReply.ShowAsync(turn, cancellationToken);
-                break;
-            case BotCommand.ChooseLanguage choice:
-                await LanguageReply.ChooseAsync(turn, choice.Language, cancellationToken);
-                break;
-            case BotCommand.Unknown unknown:
-                await turn.SendAsync(HelpReply.DidYouMean(turn, unknown.Text), turn.Words.Say("Did you mean…", "Vouliez-vous dire…"), cancellationToken);
-                break;
+            await handler.RunAsync(turn, read.Command, after, cancellationToken);
+            return;
         }
+
+        var text = read.Command is BotCommand.Unknown unknown ? unknown.Text : string.Empty;
+        await turn.SendAsync(HelpReply.DidYouMean(turn, text), turn.Words.Say("Did you mean…", "Vouliez-vous dire…"), cancellationToken);
     }
 
     /// <summary>The turn of a known collaborator, or null after a polite refusal (no data shown).</summary>

@@ -1,4 +1,6 @@
 using EpicEvents.Bot.Commands;
+using EpicEvents.Bot.Commands.Chat;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Bot.Tests;
 
@@ -54,12 +56,65 @@ public sealed class CommandParserTests
         CommandParser.Parse(new string('a', 10_000)).Should().BeOfType<BotCommand.Unknown>();
 
     [Fact]
-    public void Every_example_of_the_help_card_parses_to_a_command_in_both_languages()
+    public void Every_example_of_the_help_card_is_read_by_the_command_that_offers_it_in_both_languages()
     {
-        foreach (var command in CommandCatalog.All)
+        var table = CommandTable.Default;
+        foreach (var command in table.Commands)
         {
-            CommandParser.Parse(command.English).Should().NotBeOfType<BotCommand.Unknown>(command.English);
-            CommandParser.Parse(command.French).Should().NotBeOfType<BotCommand.Unknown>(command.French);
+            foreach (var usage in command.Usages)
+            {
+                table.Read(usage.English).Handler.Should().BeSameAs(command, usage.English);
+                table.Read(usage.French).Handler.Should().BeSameAs(command, usage.French);
+            }
         }
     }
+
+    [Fact]
+    public void Every_command_of_the_bot_is_in_the_table_with_phrases_in_both_languages()
+    {
+        var table = CommandTable.Default;
+        table.Commands.Select(c => c.GetType().Name).Should().Contain(["SignCommand", "NewClientCommand", "SettingsCommand", "HelpCommand"]);
+        table.Commands.Select(c => c.Order).Should().OnlyHaveUniqueItems("the order of the help card is the commands' order");
+        foreach (var reading in table.Commands.SelectMany(c => c.Readings))
+        {
+            Wording.English.Bot(reading.Key).Should().NotBeNullOrWhiteSpace(reading.Key);
+            Wording.French.Bot(reading.Key).Should().NotBeNullOrWhiteSpace(reading.Key);
+        }
+    }
+
+    [Theory]
+    [InlineData("assign event 3 to Sue.", 3, "Sue")]
+    [InlineData("Affecter   événement #12 À  Anaïs  Michel", 12, "Anaïs Michel")]
+    [InlineData("assign 3", 3, null)]
+    public void An_assignment_keeps_the_name_as_typed(string text, int eventId, string? who) =>
+        CommandParser.Parse(text).Should().Be(new BotCommand.Assign(eventId, who));
+
+    [Theory]
+    [InlineData("new contract for 12", 12)]
+    [InlineData("nouveau contrat pour #12", 12)]
+    [InlineData("create contract", null)]
+    public void A_new_contract_may_name_its_client(string text, int? clientId) =>
+        CommandParser.Parse(text).Should().Be(new BotCommand.NewContract(clientId));
+
+    [Theory]
+    [InlineData("events upcoming 30 days", 30)]
+    [InlineData("prochains événements 7 jours", 7)]
+    [InlineData("events upcoming", null)]
+    [InlineData("events upcoming 0", null)]
+    public void A_list_of_events_may_say_how_many_days(string text, int? days) =>
+        CommandParser.Parse(text).Should().Be(new BotCommand.Events(EventList.Upcoming, days));
+
+    [Theory]
+    [InlineData("?")]
+    [InlineData("")]
+    [InlineData("menu")]
+    public void An_empty_message_or_a_question_mark_asks_for_help(string text) =>
+        CommandParser.Parse(text).Should().Be(new BotCommand.Help());
+
+    [Theory]
+    [InlineData("assign [event {id}")]
+    [InlineData("sign {who}")]
+    [InlineData("sign ] 7")]
+    public void A_phrase_with_a_broken_pattern_is_refused_when_the_table_is_built(string pattern) =>
+        FluentActions.Invoking(() => Phrase.Parse(pattern)).Should().Throw<FormatException>();
 }

@@ -1,4 +1,5 @@
 using EpicEvents.Bot.Commands;
+using EpicEvents.Bot.Commands.Chat;
 using EpicEvents.Bot.Tests.Infrastructure;
 
 namespace EpicEvents.Bot.Tests;
@@ -133,14 +134,14 @@ public sealed class CommandTests : IAsyncLifetime
         var english = (await _world.ChatWith(user).SayAsync("help")).Card().Text();
         var french = (await _world.ChatWith(user, "fr-FR").SayAsync("aide")).Card().Text();
 
-        foreach (var command in CommandCatalog.For(department))
+        foreach (var command in CommandTable.Default.For(department))
         {
             english.Should().Contain(command.English);
             french.Should().Contain(command.French);
         }
 
-        CommandCatalog.All.Except(CommandCatalog.For(department)).Where(c => !CommandCatalog.For(department).Any(o => o.English == c.English))
-            .Should().OnlyContain(c => !english.Contains(c.WhatEnglish, StringComparison.Ordinal), "a command the department may not use is not offered");
+        CommandTable.Default.Usages.Except(CommandTable.Default.For(department)).Where(c => !CommandTable.Default.For(department).Any(o => o.English == c.English))
+            .Should().OnlyContain(c => !english.Contains(c.What(Crm.Presentation.Wording.English), StringComparison.Ordinal), "a command the department may not use is not offered");
     }
 
     [Fact]

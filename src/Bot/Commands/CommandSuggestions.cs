@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EpicEvents.Bot.Commands.Chat;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Presentation;
 
@@ -22,7 +23,7 @@ public static partial class CommandSuggestions
         // A command that changes data is suggested only with the person's own number, never the example's
         // ("sgin 7" → "sign 7"; "sgin" → no "sign 7" button that would sign contract 7); one that needs a
         // name (assign) is suggested without one, so the bot asks.
-        return CommandCatalog.For(department)
+        return CommandTable.Default.For(department)
             .Where(c => !c.Changes || (number is not null && Number().IsMatch(c.English)))
             .SelectMany(c => new[] { (Usage: c, Example: c.English, Score: Distance(shape, c.English)), (Usage: c, Example: c.French, Score: Distance(shape, c.French)) })
             .GroupBy(s => s.Usage)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EpicEvents.Bot.Cards;
+using EpicEvents.Bot.Commands.Chat;
 using EpicEvents.Bot.Conversations;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Presentation;
@@ -27,7 +28,7 @@ public static class HelpReply
     {
         bool May(CrmAction action) => PermissionMatrix.For(department, action) != Reach.None;
 
-        var commands = CommandCatalog.For(department).Select(c => (c.Example(words), (string?)c.What(words))).ToList();
+        var commands = CommandTable.Default.For(department).Select(c => (c.Example(words), (string?)c.What(words))).ToList();
         var actions = new List<JsonNode>();
         if (May(CrmAction.CreateClient))
         {

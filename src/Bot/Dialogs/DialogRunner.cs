@@ -27,10 +27,12 @@ public sealed class DialogRunner(IEnumerable<FormDialog> dialogs, DialogStore st
 
     private readonly Dictionary<string, FormDialog> _dialogs = dialogs.ToDictionary(d => d.Kind);
 
-    public FormDialog Find(string kind) => _dialogs[kind];
+    /// <summary>Shows the form of the dialog <typeparamref name="TDialog"/>, replacing any form open in this conversation.</summary>
+    public Task OpenAsync<TDialog>(CrmTurn turn, int? target, CancellationToken cancellationToken)
+        where TDialog : FormDialog =>
+        OpenAsync(turn, _dialogs.Values.OfType<TDialog>().Single(), target, cancellationToken);
 
-    /// <summary>Shows the form of <paramref name="dialog"/>, replacing any form open in this conversation.</summary>
-    public async Task OpenAsync(CrmTurn turn, FormDialog dialog, int? target, CancellationToken cancellationToken)
+    private async Task OpenAsync(CrmTurn turn, FormDialog dialog, int? target, CancellationToken cancellationToken)
     {
         if (PermissionMatrix.Check(turn.Actor, dialog.Permission, out _) is { } refusal)
         {
