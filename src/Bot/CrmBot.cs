@@ -83,14 +83,12 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         var privately = await PrivateChat.OpenAsync(turnContext, cancellationToken);
         if (privately is null)
         {
-            await turnContext.SendActivityAsync(words.Say(
-                "I answer in a private chat only, and I could not open one with you. Add Epic Events CRM for yourself (Apps), then ask me there.",
-                "Je ne réponds qu'en conversation privée, et je n'ai pas pu en ouvrir une avec vous. Ajoutez Epic Events CRM pour vous-même (Applications), puis posez-moi la question là-bas."), cancellationToken);
+            await turnContext.SendActivityAsync(words.Bot("crmBot.answerPrivateChatOnlyCould"), cancellationToken);
             return;
         }
 
         await HandleMessageAsync(privately, cancellationToken);
-        await turnContext.SendActivityAsync(words.Say("I've replied in our private chat.", "Je vous ai répondu dans notre conversation privée."), cancellationToken);
+        await turnContext.SendActivityAsync(words.Bot("crmBot.veRepliedOurPrivateChat"), cancellationToken);
     }
 
     private async Task HandleMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -144,7 +142,7 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         var words = Wording.For(turnContext.Activity.Locale);
         if (turn is null)
         {
-            return AdaptiveCardInvokeResponse.Error(401, "Unauthorized", words.Say("You are not known to Epic Events CRM.", "Vous n'êtes pas connu d'Epic Events CRM."));
+            return AdaptiveCardInvokeResponse.Error(401, "Unauthorized", words.Bot("crmBot.notKnownEpicEventsCrm"));
         }
 
         var verb = invokeValue.Action?.Verb ?? string.Empty;
@@ -160,7 +158,7 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
 
         if (verb is not (DialogRunner.SubmitVerb or DialogRunner.CancelVerb))
         {
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", words.Say("This button is not known.", "Ce bouton est inconnu."));
+            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", words.Bot("crmBot.buttonNotKnown"));
         }
 
         var card = await Dialogs.SubmitAsync(turn, new CardSubmission(verb, ReadData(invokeValue.Action?.Data)), cancellationToken);
@@ -182,15 +180,13 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         {
             // Added to a team or a group chat: no card, no data, only how it works.
             var words = Wording.For(turnContext.Activity.Locale);
-            await turnContext.SendActivityAsync(words.Say(
-                "Hello! I'm Epic Events CRM. Ask me here and I answer each of you in your private chat with me, where only you see your clients, contracts and events.",
-                "Bonjour ! Je suis Epic Events CRM. Posez-moi vos questions ici : je réponds à chacun dans sa conversation privée avec moi, où lui seul voit ses clients, contrats et événements."), cancellationToken);
+            await turnContext.SendActivityAsync(words.Bot("crmBot.helloMEpicEventsCrm"), cancellationToken);
             return;
         }
 
         if (await SignInAsync(turnContext, cancellationToken) is { } turn)
         {
-            await turn.SendAsync(HelpReply.Card(turn, welcome: true), turn.Words.Say("Welcome", "Bienvenue"), cancellationToken);
+            await turn.SendAsync(HelpReply.Card(turn, welcome: true), turn.Words.Bot("crmBot.welcome"), cancellationToken);
 
             // The chat is known again (just stored): what could not reach the person without one comes now.
             var waiting = await services.GetRequiredService<Crm.Outbox.OutboxDelivery>()
@@ -232,7 +228,7 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
         }
 
         var text = read.Command is BotCommand.Unknown unknown ? unknown.Text : string.Empty;
-        await turn.SendAsync(HelpReply.DidYouMean(turn, text), turn.Words.Say("Did you mean…", "Vouliez-vous dire…"), cancellationToken);
+        await turn.SendAsync(HelpReply.DidYouMean(turn, text), turn.Words.Bot("crmBot.didMean"), cancellationToken);
     }
 
     /// <summary>The turn of a known collaborator, or null after a polite refusal (no data shown).</summary>

@@ -77,8 +77,8 @@ public sealed class CommandParserTests
         table.Commands.Select(c => c.Order).Should().OnlyHaveUniqueItems("the order of the help card is the commands' order");
         foreach (var reading in table.Commands.SelectMany(c => c.Readings))
         {
-            Wording.English.Bot(reading.Key).Should().NotBeNullOrWhiteSpace(reading.Key);
-            Wording.French.Bot(reading.Key).Should().NotBeNullOrWhiteSpace(reading.Key);
+            BotTexts.Catalog.Sentence(reading.Key, Wording.English.Culture).Should().NotBeNullOrWhiteSpace(reading.Key);
+            BotTexts.Catalog.Sentence(reading.Key, Wording.French.Culture).Should().NotBeNullOrWhiteSpace(reading.Key);
         }
     }
 

@@ -19,10 +19,10 @@ public static class Badges
 
     public static Badge SignatureRequest(SignatureRequestStatus status, Wording words) => status switch
     {
-        SignatureRequestStatus.Pending => new(Label(words.Say("awaiting decision", "en attente de décision")), "Warning"),
-        SignatureRequestStatus.Approved => new(Label(words.Say("approved", "approuvée")), "Good"),
-        SignatureRequestStatus.Rejected => new(Label(words.Say("rejected", "refusée")), "Attention"),
-        _ => new(Label(words.Say("withdrawn", "retirée")), "Default"),
+        SignatureRequestStatus.Pending => new(Label(words.Bot("badges.awaitingDecision")), "Warning"),
+        SignatureRequestStatus.Approved => new(Label(words.Bot("badges.approved")), "Good"),
+        SignatureRequestStatus.Rejected => new(Label(words.Bot("badges.rejected")), "Attention"),
+        _ => new(Label(words.Bot("badges.withdrawn")), "Default"),
     };
 
     public static Badge Delivery(DeliveryState state, string text) => new(Label(text), state switch

@@ -50,7 +50,7 @@ public sealed record FormField(
         if (Required)
         {
             // Without it the renderer blocks the submit without a word.
-            input["errorMessage"] = words.Say($"Fill in \u201C{Label}\u201D.", $"Renseignez \u00AB\u00A0{Label}\u00A0\u00BB.");
+            input["errorMessage"] = words.Bot("formField.fill", Label);
         }
         if (!string.IsNullOrEmpty(Value))
         {
@@ -86,7 +86,7 @@ public sealed record FormField(
 
             if (input["style"]!.GetValue<string>() == "filtered")
             {
-                input["placeholder"] ??= words.Say("Type to search…", "Tapez pour chercher…");
+                input["placeholder"] ??= words.Bot("formField.typeSearch");
             }
         }
 

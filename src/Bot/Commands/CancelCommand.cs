@@ -29,7 +29,7 @@ public sealed class CancelCommand : ChatCommand<BotCommand.Cancel>
     {
         var cancelled = await turn.Get<DialogRunner>().CancelAsync(turn, cancellationToken);
         await turn.Context.SendActivityAsync(cancelled
-            ? turn.Words.Say("Cancelled: the open form was closed, nothing was saved.", "Annulé : le formulaire ouvert est fermé, rien n'a été enregistré.")
-            : turn.Words.Say("There is nothing to cancel.", "Il n'y a rien à annuler."), cancellationToken);
+            ? turn.Words.Bot("cancelCommand.cancelledOpenFormWasClosed")
+            : turn.Words.Bot("cancelCommand.thereNothingCancel"), cancellationToken);
     }
 }

@@ -20,18 +20,18 @@ public static class ClientReplies
             return;
         }
 
-        var title = command.Mine ? words.Say("My clients", "Mes clients")
-            : command.Search is { } text ? words.Say($"Clients matching “{text}”", $"Clients correspondant à « {text} »")
-            : words.Say("Clients", "Clients");
+        var title = command.Mine ? words.Bot("common.myClients")
+            : command.Search is { } text ? words.Bot("clientReplies.clientsMatching", text)
+            : words.Bot("clientReplies.clients");
         var rows = result.Value.Items.Select(c => new ListRow(
             $"{c.FullName} — {c.CompanyName}",
             $"#{c.Id} · {c.Email} · {PhoneDisplay.Format(c.Phone)}",
             c.SalesContactName,
-            CardActions.Command(words.Say("Open", "Ouvrir"), $"client {c.Id}"))).ToList();
+            CardActions.Command(words.Bot("common.open"), $"client {c.Id}"))).ToList();
         var more = result.Value.Next is { } next
-            ? [CardActions.Command(words.Say("More", "Suite"), command.Mine ? "my clients" : command.Search is { } search ? $"clients {search}" : "clients", next)]
+            ? [CardActions.Command(words.Bot("common.more"), command.Mine ? "my clients" : command.Search is { } search ? $"clients {search}" : "clients", next)]
             : new List<System.Text.Json.Nodes.JsonNode>();
-        await turn.SendAsync(CardFactory.List(title, null, words.Say("No client matches.", "Aucun client ne correspond."), rows, more), title, cancellationToken);
+        await turn.SendAsync(CardFactory.List(title, null, words.Bot("clientReplies.noClientMatches"), rows, more), title, cancellationToken);
     }
 
     public static async Task ShowAsync(CrmTurn turn, int id, CancellationToken cancellationToken)
@@ -55,22 +55,22 @@ public static class ClientReplies
     {
         var words = turn.Words;
         return CardFactory.Message(
-            headline ?? words.Say($"Client {c.Id}", $"Client {c.Id}"),
+            headline ?? words.Bot("common.client", c.Id),
             headline is null ? null : c.FullName,
             [
-                (words.Say("Name", "Nom"), c.FullName),
-                (words.Say("Company", "Entreprise"), c.CompanyName),
+                (words.Bot("clientReplies.name"), c.FullName),
+                (words.Bot("common.company"), c.CompanyName),
                 ("Email", c.Email),
-                (words.Say("Phone", "Téléphone"), PhoneDisplay.Format(c.Phone)),
-                (words.Say("Sales contact", "Commercial"), c.SalesContactName),
-                (words.Say("Updated", "Modifié"), words.Date(c.UpdatedAt, turn.Zone)),
+                (words.Bot("common.phone"), PhoneDisplay.Format(c.Phone)),
+                (words.Bot("common.salesContact"), c.SalesContactName),
+                (words.Bot("clientReplies.updated"), words.Date(c.UpdatedAt, turn.Zone)),
             ],
             actions: forSharing
                 ? null
                 :
                 [
-                    CardActions.Command(words.Say("Update", "Modifier"), $"update client {c.Id}"),
-                    CardActions.Command(words.Say("New contract", "Nouveau contrat"), $"new contract {c.Id}"),
+                    CardActions.Command(words.Bot("common.update"), $"update client {c.Id}"),
+                    CardActions.Command(words.Bot("common.newContract"), $"new contract {c.Id}"),
                 ]);
     }
 }

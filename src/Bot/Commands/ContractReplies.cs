@@ -37,19 +37,18 @@ public static class ContractReplies
 
         var (title, again) = which switch
         {
-            ContractList.Unsigned => (words.Say("Unsigned contracts", "Contrats non signés"), "contracts unsigned"),
-            ContractList.Pending => (words.Say("Contracts awaiting signature", "Contrats en attente de signature"), "contracts pending"),
-            _ => (words.Say("Unpaid contracts", "Contrats non soldés"), "contracts unpaid"),
+            ContractList.Unsigned => (words.Bot("common.unsignedContracts"), "contracts unsigned"),
+            ContractList.Pending => (words.Bot("contractReplies.contractsAwaitingSignature"), "contracts pending"),
+            _ => (words.Bot("contractReplies.unpaidContracts"), "contracts unpaid"),
         };
         var rows = result.Value.Items.Select(c => new ListRow(
             $"#{c.Id} · {c.ClientName} — {c.ClientCompany}",
-            words.Say($"Total {words.Euros(c.TotalAmount)} · due {words.Euros(c.AmountDue)} · {c.SalesContactName}",
-                $"Total {words.Euros(c.TotalAmount)} · reste {words.Euros(c.AmountDue)} · {c.SalesContactName}"),
+            words.Bot("contractReplies.totalDue", words.Euros(c.TotalAmount), words.Euros(c.AmountDue), c.SalesContactName),
             Badges.Contract(c.Status, words).Text,
-            CardActions.Command(words.Say("Open", "Ouvrir"), $"contract {c.Id}"),
+            CardActions.Command(words.Bot("common.open"), $"contract {c.Id}"),
             Badges.Contract(c.Status, words).Color)).ToList();
-        List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Say("More", "Suite"), again, next)] : [];
-        await turn.SendAsync(CardFactory.List(title, null, words.Say("No contract here.", "Aucun contrat."), rows, more), title, cancellationToken);
+        List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Bot("common.more"), again, next)] : [];
+        await turn.SendAsync(CardFactory.List(title, null, words.Bot("contractReplies.noContractHere"), rows, more), title, cancellationToken);
     }
 
     /// <summary>
@@ -66,15 +65,14 @@ public static class ContractReplies
             return;
         }
 
-        var title = words.Say("Signatures to decide", "Signatures à décider");
+        var title = words.Bot("contractReplies.signaturesDecide");
         var rows = result.Value.Items.Select(r => new ListRow(
-            words.Say($"Contract #{r.ContractId} · {r.ClientName} — {r.ClientCompany}", $"Contrat n° {r.ContractId} · {r.ClientName} — {r.ClientCompany}"),
-            words.Say($"Total {words.Euros(r.TotalAmount)} · requested by {r.RequestedByName} on {words.Date(r.RequestedAt, turn.Zone)}",
-                $"Total {words.Euros(r.TotalAmount)} · demandé par {r.RequestedByName} le {words.Date(r.RequestedAt, turn.Zone)}"),
+            words.Bot("contractReplies.contract", r.ContractId, r.ClientName, r.ClientCompany),
+            words.Bot("contractReplies.totalRequested", words.Euros(r.TotalAmount), r.RequestedByName, words.Date(r.RequestedAt, turn.Zone)),
             $"#{r.Id}",
-            CardActions.Command(words.Say("Decide", "Décider"), $"contract {r.ContractId}"))).ToList();
-        List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Say("More", "Suite"), "contracts pending", next)] : [];
-        await turn.SendAsync(CardFactory.List(title, words.Say("Open one to approve or reject it.", "Ouvrez-en une pour l'approuver ou la refuser."), words.Say("No signature is waiting for a decision.", "Aucune signature n'attend de décision."), rows, more), title, cancellationToken);
+            CardActions.Command(words.Bot("contractReplies.decide"), $"contract {r.ContractId}"))).ToList();
+        List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Bot("common.more"), "contracts pending", next)] : [];
+        await turn.SendAsync(CardFactory.List(title, words.Bot("contractReplies.openOneApproveReject"), words.Bot("contractReplies.noSignatureWaitingDecision"), rows, more), title, cancellationToken);
     }
 
     public static async Task ShowAsync(CrmTurn turn, int id, CancellationToken cancellationToken)
@@ -86,7 +84,7 @@ public static class ContractReplies
             return;
         }
 
-        await turn.SendAsync(Card(turn, result.Value, null), turn.Words.Say($"Contract {id}", $"Contrat {id}"), cancellationToken);
+        await turn.SendAsync(Card(turn, result.Value, null), turn.Words.Bot("common.contractTitle", id), cancellationToken);
     }
 
     /// <summary>"sign 7": Management signs; for Sales it becomes a request to Management (Crm.Core decides).</summary>
@@ -101,8 +99,8 @@ public static class ContractReplies
         }
 
         var headline = result.Value.SignatureRequested
-            ? words.Say($"Signature of contract {id} requested. ", $"Signature du contrat {id} demandée. ") + words.Approvers(result.Value.Approvers)
-            : words.Say($"Contract {id} signed.", $"Contrat {id} signé.");
+            ? words.Bot("contractReplies.signatureContractRequested", id) + words.Approvers(result.Value.Approvers)
+            : words.Bot("contractReplies.contractSigned", id);
         await turn.SendAsync(Card(turn, result.Value.Contract, headline), headline, cancellationToken);
     }
 
@@ -117,13 +115,13 @@ public static class ContractReplies
         }
 
         var (request, approvers) = result.Value;
-        var headline = words.Say($"Signature of contract {id} requested.", $"Signature du contrat {id} demandée.");
+        var headline = words.Bot("contractReplies.signatureContractRequested2", id);
         var reached = words.Approvers(approvers);
         await turn.SendAsync(CardFactory.Message(headline, reached,
         [
             ("Client", $"{request.ClientName} — {request.ClientCompany}"),
-            (words.Say("Total", "Total"), $"{words.Euros(request.TotalAmount)}"),
-            (words.Say("Request", "Demande"), $"#{request.Id}"),
+            (words.Bot("contractReplies.total"), $"{words.Euros(request.TotalAmount)}"),
+            (words.Bot("contractReplies.request"), $"#{request.Id}"),
         ]), $"{headline} {reached}", cancellationToken);
     }
 
@@ -132,15 +130,15 @@ public static class ContractReplies
     {
         var words = turn.Words;
         return CardFactory.Message(
-            headline ?? words.Say($"Contract {c.Id}", $"Contrat {c.Id}"),
+            headline ?? words.Bot("common.contractTitle", c.Id),
             null,
             [
                 ("Client", $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
-                (words.Say("Sales contact", "Commercial"), c.SalesContactName),
-                (words.Say("Total", "Montant total"), $"{words.Euros(c.TotalAmount)}"),
-                (words.Say("Amount due", "Restant dû"), $"{words.Euros(c.AmountDue)}"),
-                (words.Say("Signed", "Signé"), c.SignedAt is { } at ? $"{words.Date(at, turn.Zone)} · {c.SignedByName}" : null),
-                (words.Say("Signature request", "Demande de signature"), c.PendingSignatureRequestId is { } request ? $"#{request}" : null),
+                (words.Bot("common.salesContact"), c.SalesContactName),
+                (words.Bot("common.total"), $"{words.Euros(c.TotalAmount)}"),
+                (words.Bot("contractReplies.amountDue"), $"{words.Euros(c.AmountDue)}"),
+                (words.Bot("contractReplies.signed"), c.SignedAt is { } at ? $"{words.Date(at, turn.Zone)} · {c.SignedByName}" : null),
+                (words.Bot("contractReplies.signatureRequest"), c.PendingSignatureRequestId is { } request ? $"#{request}" : null),
             ],
             actions: forSharing ? null : Actions(turn, c),
             badge: Badges.Contract(c.Status, words));
@@ -154,18 +152,18 @@ public static class ContractReplies
         {
             // A manager decides the request from here too, whether or not their approval card reached them.
             actions.AddRange(ApprovalCard.DecisionActions(pending, words));
-            actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
+            actions.Add(CardActions.Command(words.Bot("common.update"), $"update contract {c.Id}"));
         }
         else if (c.Status is ContractStatus.Draft or ContractStatus.PendingSignature)
         {
             // Each department is offered what it may do: Management signs, Sales asks Management to.
             if (May(turn, CrmAction.SignContract))
             {
-                actions.Add(CardActions.Command(words.Say("Sign", "Signer"), $"sign {c.Id}"));
+                actions.Add(CardActions.Command(words.Bot("common.sign"), $"sign {c.Id}"));
             }
             else if (c.Status == ContractStatus.Draft && May(turn, CrmAction.RequestSignature))
             {
-                actions.Add(CardActions.Command(words.Say("Request signature", "Demander la signature"), $"request signature {c.Id}"));
+                actions.Add(CardActions.Command(words.Bot("contractReplies.requestSignature"), $"request signature {c.Id}"));
             }
 
             AddUpdate();
@@ -174,7 +172,7 @@ public static class ContractReplies
         {
             if (May(turn, CrmAction.CreateEvent))
             {
-                actions.Add(CardActions.Command(words.Say("New event", "Nouvel événement"), $"new event {c.Id}"));
+                actions.Add(CardActions.Command(words.Bot("common.newEvent"), $"new event {c.Id}"));
             }
 
             AddUpdate();
@@ -182,7 +180,7 @@ public static class ContractReplies
 
         if (May(turn, CrmAction.ReadAuditTrail))
         {
-            actions.Add(CardActions.Command(words.Say("History", "Historique"), $"history contract {c.Id}"));
+            actions.Add(CardActions.Command(words.Bot("contractReplies.history"), $"history contract {c.Id}"));
         }
 
         return actions;
@@ -191,7 +189,7 @@ public static class ContractReplies
         {
             if (May(turn, CrmAction.UpdateContractAmounts))
             {
-                actions.Add(CardActions.Command(words.Say("Update", "Modifier"), $"update contract {c.Id}"));
+                actions.Add(CardActions.Command(words.Bot("common.update"), $"update contract {c.Id}"));
             }
         }
     }

@@ -30,15 +30,15 @@ public static class EventReplies
 
         var title = command.Which switch
         {
-            EventList.Unassigned => words.Say("Events without support", "Événements sans support"),
-            EventList.Mine => words.Say("My events", "Mes événements"),
-            _ => words.Say($"Upcoming events ({command.Days ?? EventFilter.DefaultUpcomingDays} days)", $"Événements à venir ({command.Days ?? EventFilter.DefaultUpcomingDays} jours)"),
+            EventList.Unassigned => words.Bot("common.eventsWithoutSupport"),
+            EventList.Mine => words.Bot("common.myEvents"),
+            _ => words.Bot("eventReplies.upcomingEventsDays", command.Days ?? EventFilter.DefaultUpcomingDays),
         };
         var rows = result.Value.Items.Select(e => new ListRow(
             $"#{e.Id} · {e.Name}",
             $"{words.Date(e.StartsAt, turn.Zone)} → {words.Date(e.EndsAt, turn.Zone)} · {e.Location} · {e.CompanyName}",
-            e.SupportContactName ?? words.Say("no support", "sans support"),
-            CardActions.Command(words.Say("Open", "Ouvrir"), $"event {e.Id}"),
+            e.SupportContactName ?? words.Bot("eventReplies.noSupport"),
+            CardActions.Command(words.Bot("common.open"), $"event {e.Id}"),
             e.SupportContactName is null ? "Attention" : "Good")).ToList();
         var again = command.Which switch
         {
@@ -46,8 +46,8 @@ public static class EventReplies
             EventList.Mine => "events mine",
             _ => $"events upcoming {command.Days ?? EventFilter.DefaultUpcomingDays}",
         };
-        List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Say("More", "Suite"), again, next)] : [];
-        await turn.SendAsync(CardFactory.List(title, null, words.Say("No event here.", "Aucun événement."), rows, more), title, cancellationToken);
+        List<JsonNode> more = result.Value.Next is { } next ? [CardActions.Command(words.Bot("common.more"), again, next)] : [];
+        await turn.SendAsync(CardFactory.List(title, null, words.Bot("eventReplies.noEventHere"), rows, more), title, cancellationToken);
     }
 
     public static async Task ShowAsync(CrmTurn turn, int id, CancellationToken cancellationToken)
@@ -77,12 +77,12 @@ public static class EventReplies
         if (candidates.Count != 1)
         {
             var title = who is null
-                ? words.Say($"Who supports event {eventId}?", $"Qui assure le support de l'événement {eventId} ?")
-                : words.Say($"Which “{who}”?", $"Quel « {who} » ?");
+                ? words.Bot("eventReplies.whoSupportsEvent", eventId)
+                : words.Bot("eventReplies.which", who);
             var choices = (candidates.Count == 0 ? staff.Value.Items : candidates)
-                .Select(c => new ListRow(c.FullName, c.Email, null, CardActions.Command(words.Say("Assign", "Assigner"), $"assign {eventId} to {c.Email}")))
+                .Select(c => new ListRow(c.FullName, c.Email, null, CardActions.Command(words.Bot("eventReplies.assign"), $"assign {eventId} to {c.Email}")))
                 .ToList();
-            await turn.SendAsync(CardFactory.List(title, words.Say("Pick a Support collaborator.", "Choisissez un collaborateur du support."), words.Say("There is no active Support collaborator.", "Aucun collaborateur actif au support."), choices), title, cancellationToken);
+            await turn.SendAsync(CardFactory.List(title, words.Bot("eventReplies.pickSupportCollaborator"), words.Bot("eventReplies.thereNoActiveSupportCollaborator"), choices), title, cancellationToken);
             return;
         }
 
@@ -93,7 +93,7 @@ public static class EventReplies
             return;
         }
 
-        var headline = words.Say($"{result.Value.SupportContactName} now supports event {eventId}; they are notified.", $"{result.Value.SupportContactName} assure maintenant le support de l'événement {eventId} ; il en est informé.");
+        var headline = words.Bot("eventReplies.nowSupportsEventTheyNotified", result.Value.SupportContactName, eventId);
         await turn.SendAsync(Card(turn, result.Value, headline), headline, cancellationToken);
     }
 
@@ -101,28 +101,28 @@ public static class EventReplies
     public static JsonElement Card(CrmTurn turn, EventView e, string? headline, bool forSharing = false)
     {
         var words = turn.Words;
-        var actions = new List<JsonNode> { CardActions.Command(words.Say("Update", "Modifier"), $"update event {e.Id}") };
+        var actions = new List<JsonNode> { CardActions.Command(words.Bot("common.update"), $"update event {e.Id}") };
         if (PermissionMatrix.For(turn.Actor.EffectiveDepartment, CrmAction.AssignSupport) != Reach.None)
         {
-            actions.Add(CardActions.Command(words.Say("Assign support", "Assigner le support"), $"assign {e.Id}"));
+            actions.Add(CardActions.Command(words.Bot("eventReplies.assignSupport"), $"assign {e.Id}"));
         }
 
         return CardFactory.Message(
-            headline ?? words.Say($"Event {e.Id} · {e.Name}", $"Événement {e.Id} · {e.Name}"),
+            headline ?? words.Bot("eventReplies.event", e.Id, e.Name),
             null,
             [
                 ("Client", $"{e.ClientFullName} — {e.CompanyName}"),
-                (words.Say("Client contact", "Contact client"), $"{e.ClientEmail} · {PhoneDisplay.Format(e.ClientPhone)}"),
-                (words.Say("Start", "Début"), words.Date(e.StartsAt, turn.Zone)),
-                (words.Say("End", "Fin"), words.Date(e.EndsAt, turn.Zone)),
-                (words.Say("Location", "Lieu"), e.Location),
-                (words.Say("Attendees", "Participants"), e.ActualAttendees is { } actual ? $"{actual} / {e.ExpectedAttendees}" : e.ExpectedAttendees.ToString(words.Culture)),
-                ("Support", e.SupportContactName is null ? words.Say("not assigned", "non assigné")
-                    : e.SupportAcknowledgedAt is { } acknowledged ? words.Say($"{e.SupportContactName} · acknowledged on {words.Date(acknowledged, turn.Zone)}", $"{e.SupportContactName} · pris en compte le {words.Date(acknowledged, turn.Zone)}")
-                    : words.Say($"{e.SupportContactName} · not acknowledged yet", $"{e.SupportContactName} · pas encore pris en compte")),
-                (words.Say("Sales contact", "Commercial"), e.SalesContactName),
+                (words.Bot("common.clientContact"), $"{e.ClientEmail} · {PhoneDisplay.Format(e.ClientPhone)}"),
+                (words.Bot("common.start"), words.Date(e.StartsAt, turn.Zone)),
+                (words.Bot("common.end"), words.Date(e.EndsAt, turn.Zone)),
+                (words.Bot("common.location"), e.Location),
+                (words.Bot("common.attendees"), e.ActualAttendees is { } actual ? $"{actual} / {e.ExpectedAttendees}" : e.ExpectedAttendees.ToString(words.Culture)),
+                ("Support", e.SupportContactName is null ? words.Bot("eventReplies.notAssigned")
+                    : e.SupportAcknowledgedAt is { } acknowledged ? words.Bot("eventReplies.acknowledged", e.SupportContactName, words.Date(acknowledged, turn.Zone))
+                    : words.Bot("eventReplies.notAcknowledgedYet", e.SupportContactName)),
+                (words.Bot("common.salesContact"), e.SalesContactName),
                 ("Notes", string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
-                (words.Say("Contract", "Contrat"), $"#{e.ContractId}"),
+                (words.Bot("eventReplies.contract"), $"#{e.ContractId}"),
             ],
             actions: forSharing ? null : actions);
     }

@@ -26,5 +26,5 @@ public sealed class HelpCommand : ChatCommand<BotCommand.Help>
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Help command, string? after, CancellationToken cancellationToken) =>
-        turn.SendAsync(HelpReply.Card(turn, welcome: false), turn.Words.Say("Help", "Aide"), cancellationToken);
+        turn.SendAsync(HelpReply.Card(turn, welcome: false), turn.Words.Bot("helpCommand.help"), cancellationToken);
 }

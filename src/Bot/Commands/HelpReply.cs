@@ -32,26 +32,24 @@ public static class HelpReply
         var actions = new List<JsonNode>();
         if (May(CrmAction.CreateClient))
         {
-            actions.Add(CardActions.Command(words.Say("New client", "Nouveau client"), "new client"));
+            actions.Add(CardActions.Command(words.Bot("common.newClient"), "new client"));
         }
 
         actions.Add(department switch
         {
-            Department.Management => CardActions.Command(words.Say("Unsigned contracts", "Contrats non signés"), "contracts unsigned"),
-            Department.Sales => CardActions.Command(words.Say("My clients", "Mes clients"), "my clients"),
-            _ => CardActions.Command(words.Say("My events", "Mes événements"), "events mine"),
+            Department.Management => CardActions.Command(words.Bot("common.unsignedContracts"), "contracts unsigned"),
+            Department.Sales => CardActions.Command(words.Bot("common.myClients"), "my clients"),
+            _ => CardActions.Command(words.Bot("common.myEvents"), "events mine"),
         });
         actions.Add(department == Department.Management
-            ? CardActions.Command(words.Say("Events without support", "Événements sans support"), "events unassigned")
-            : CardActions.Command(words.Say("Upcoming events", "Événements à venir"), "events upcoming"));
+            ? CardActions.Command(words.Bot("common.eventsWithoutSupport"), "events unassigned")
+            : CardActions.Command(words.Bot("helpReply.upcomingEvents"), "events upcoming"));
 
         var title = welcomeName is not null
-            ? words.Say($"Welcome, {welcomeName}", $"Bienvenue, {welcomeName}")
-            : words.Say("What I can do for you", "Ce que je peux faire pour vous");
-        var text = words.Say(
-            $"You are in {words.Department(department)}. Type a command below, in English or French.",
-            $"Vous êtes au service {words.Department(department)}. Tapez une commande, en français ou en anglais.");
-        return CardFactory.Welcome(title, text, words.Say("Commands", "Commandes"), commands, words.Say("Numbers are the record ids shown in lists.", "Les numéros sont ceux des listes."), actions);
+            ? words.Bot("helpReply.welcome", welcomeName)
+            : words.Bot("helpReply.whatCanDo");
+        var text = words.Bot("helpReply.typeCommandBelowEnglishFrench", words.Department(department));
+        return CardFactory.Welcome(title, text, words.Bot("helpReply.commands"), commands, words.Bot("helpReply.numbersRecordIdsShownLists"), actions);
     }
 
     /// <summary>A message the bot did not understand: the closest commands as buttons, and the help.</summary>
@@ -61,11 +59,11 @@ public static class HelpReply
         var shown = text.Length > 60 ? string.Concat(text.AsSpan(0, 59), "…") : text;
         var actions = CommandSuggestions.For(text, turn.Actor.EffectiveDepartment, words)
             .Select(command => (JsonNode)CardActions.Command(command, command))
-            .Append(CardActions.Command(words.Say("Everything I can do", "Tout ce que je sais faire"), "help"))
+            .Append(CardActions.Command(words.Bot("helpReply.everythingCanDo"), "help"))
             .ToList();
         return CardFactory.Message(
-            words.Say($"I did not understand “{shown}”", $"Je n'ai pas compris « {shown} »"),
-            words.Say("Did you mean one of these?", "Vouliez-vous dire l'une de ces commandes ?"),
+            words.Bot("helpReply.didNotUnderstand", shown),
+            words.Bot("helpReply.didMeanOneThese"),
             actions: actions);
     }
 }

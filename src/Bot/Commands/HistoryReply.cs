@@ -24,12 +24,12 @@ public static class HistoryReply
             return;
         }
 
-        var title = words.Say($"History of {kind.ToString().ToLowerInvariant()} {id}", $"Historique : {kind.ToString().ToLowerInvariant()} {id}");
+        var title = words.Bot("historyReply.history", kind.ToString().ToLowerInvariant(), id);
         var rows = result.Value.Items.Select(a => new ListRow(
-            $"{words.Date(a.At, turn.Zone)} · {a.ActorName ?? words.Say("system", "système")}",
+            $"{words.Date(a.At, turn.Zone)} · {a.ActorName ?? words.Bot("historyReply.system")}",
             a.Changes.Count == 0 ? a.Action : $"{a.Action}: {string.Join("; ", a.Changes.Select(c => $"{c.Field} {c.Old ?? "∅"} → {c.New ?? "∅"}"))}",
             a.Source.ToString(),
             null)).ToList();
-        await turn.SendAsync(CardFactory.List(title, null, words.Say("No change recorded.", "Aucune modification enregistrée."), rows), title, cancellationToken);
+        await turn.SendAsync(CardFactory.List(title, null, words.Bot("historyReply.noChangeRecorded"), rows), title, cancellationToken);
     }
 }

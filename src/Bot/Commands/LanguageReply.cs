@@ -18,8 +18,8 @@ public static class LanguageReply
 
         var words = Wording.For(language ?? turn.Activity.Locale);
         var answer = language is null
-            ? words.Say("I follow your Teams language again.", "Je suis de nouveau la langue de votre Teams.")
-            : words.Say("I will answer you in English from now on, here and in notifications.", "Je vous répondrai désormais en français, ici et dans les notifications.");
+            ? words.Bot("languageReply.followTeamsLanguageAgain")
+            : words.Bot("languageReply.willAnswerEnglishFromNow");
         await turn.Context.SendActivityAsync(answer, cancellationToken);
     }
 }

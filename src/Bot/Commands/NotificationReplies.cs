@@ -19,7 +19,7 @@ public static class NotificationReplies
     public static async Task ListAsync(CrmTurn turn, bool failedOnly, string? after, CancellationToken cancellationToken)
     {
         var card = await CardAsync(turn, failedOnly, after, null, cancellationToken);
-        await turn.SendAsync(card, turn.Words.Say("Notifications", "Notifications"), cancellationToken);
+        await turn.SendAsync(card, turn.Words.Bot("notificationReplies.notifications"), cancellationToken);
     }
 
     /// <summary>A retry button's answer: the failed list again, saying how many were queued.</summary>
@@ -38,7 +38,7 @@ public static class NotificationReplies
         }
         else
         {
-            return CardFactory.Message(words.Say("Please check", "À vérifier"), words.Say("This button names no notification.", "Ce bouton ne désigne aucune notification."));
+            return CardFactory.Message(words.Bot("common.pleaseCheck"), words.Bot("notificationReplies.buttonNamesNoNotification"));
         }
 
         var result = await turn.Get<RetryNotifications>().ExecuteAsync(turn.Actor, request, cancellationToken);
@@ -50,11 +50,9 @@ public static class NotificationReplies
         }
 
         var headline = result.Value == 1
-            ? words.Say("1 notification is queued to be sent again.", "1 notification est de nouveau en file d'envoi.")
-            : words.Say($"{result.Value} notifications are queued to be sent again.", $"{result.Value} notifications sont de nouveau en file d'envoi.");
-        var noneFailedSince = words.Say(
-            "None has failed again so far: the bot is sending them now. `notifications` shows where each one is.",
-            "Aucune n'a de nouveau échoué pour l'instant : le bot les envoie. `notifications` montre où en est chacune.");
+            ? words.Bot("notificationReplies.notificationQueuedSentAgain")
+            : words.Bot("notificationReplies.notificationsQueuedSentAgain", result.Value);
+        var noneFailedSince = words.Bot("notificationReplies.noneHasFailedAgainSo");
         return await CardAsync(turn, failedOnly: true, after: null, headline, cancellationToken, noneFailedSince);
     }
 
@@ -72,49 +70,49 @@ public static class NotificationReplies
             Detail(r.Notification, words, turn.Zone),
             r.Badge.Text,
             r.Notification.State is DeliveryState.Failed or DeliveryState.Undeliverable
-                ? CardActions.Execute(words.Say("Send again", "Renvoyer"), RetryVerb, new Dictionary<string, string> { [NotificationField] = r.Notification.Id.ToString(CultureInfo.InvariantCulture) }, validate: false)
+                ? CardActions.Execute(words.Bot("notificationReplies.sendAgain"), RetryVerb, new Dictionary<string, string> { [NotificationField] = r.Notification.Id.ToString(CultureInfo.InvariantCulture) }, validate: false)
                 : null,
             r.Badge.Color)).ToList();
         var actions = new List<JsonNode>();
         if (failedOnly && !result.Value.IsEmpty)
         {
-            actions.Add(CardActions.Execute(words.Say("Send every failed one again", "Tout renvoyer"), RetryVerb, new Dictionary<string, string> { [NotificationField] = AllFailed }, primary: true, validate: false));
+            actions.Add(CardActions.Execute(words.Bot("notificationReplies.sendEveryFailedOneAgain"), RetryVerb, new Dictionary<string, string> { [NotificationField] = AllFailed }, primary: true, validate: false));
         }
 
         if (result.Value.Next is { } next)
         {
-            actions.Add(CardActions.Command(words.Say("More", "Suite"), failedOnly ? "notifications failed" : "notifications", next));
+            actions.Add(CardActions.Command(words.Bot("common.more"), failedOnly ? "notifications failed" : "notifications", next));
         }
 
         var title = failedOnly
-            ? words.Say("Notifications that did not arrive", "Notifications non distribuées")
-            : words.Say("Notifications", "Notifications");
-        var subtitle = headline ?? (failedOnly ? words.Say("Select one to send it again.", "Sélectionnez-en une pour la renvoyer.") : null);
+            ? words.Bot("notificationReplies.notificationsDidNotArrive")
+            : words.Bot("notificationReplies.notifications");
+        var subtitle = headline ?? (failedOnly ? words.Bot("notificationReplies.selectOneSendAgain") : null);
         whenEmpty ??= failedOnly
-            ? words.Say("Nothing here: no notification has failed.", "Rien ici : aucune notification n'a échoué.")
-            : words.Say("Nothing here: no notification has been written yet.", "Rien ici : aucune notification n'a encore été écrite.");
+            ? words.Bot("notificationReplies.nothingHereNoNotificationHas")
+            : words.Bot("notificationReplies.nothingHereNoNotificationHas2");
         return CardFactory.List(title, subtitle, whenEmpty, rows, actions);
     }
 
     private static string Describe(NotificationView n, Wording words) => n.Kind switch
     {
-        NotificationKind.SignatureRequested => words.Say($"approval card, request #{n.SubjectId}", $"carte d'approbation, demande n° {n.SubjectId}"),
-        NotificationKind.ApprovalCardUpdate => words.Say($"approval card update, request #{n.SubjectId}", $"mise à jour de carte, demande n° {n.SubjectId}"),
-        NotificationKind.SignatureDecided => words.Say($"signature decision, request #{n.SubjectId}", $"décision de signature, demande n° {n.SubjectId}"),
-        NotificationKind.SupportAssigned => words.Say($"support assigned, event #{n.SubjectId}", $"support assigné, événement n° {n.SubjectId}"),
-        NotificationKind.SupportUnassigned => words.Say($"support removed, event #{n.SubjectId}", $"support retiré, événement n° {n.SubjectId}"),
-        NotificationKind.SupportAssignedToYourClient => words.Say($"support of your client, event #{n.SubjectId}", $"support de votre client, événement n° {n.SubjectId}"),
-        NotificationKind.Digest => words.Say("digest", "récapitulatif"),
+        NotificationKind.SignatureRequested => words.Bot("notificationReplies.approvalCardRequest", n.SubjectId),
+        NotificationKind.ApprovalCardUpdate => words.Bot("notificationReplies.approvalCardUpdateRequest", n.SubjectId),
+        NotificationKind.SignatureDecided => words.Bot("notificationReplies.signatureDecisionRequest", n.SubjectId),
+        NotificationKind.SupportAssigned => words.Bot("notificationReplies.supportAssignedEvent", n.SubjectId),
+        NotificationKind.SupportUnassigned => words.Bot("notificationReplies.supportRemovedEvent", n.SubjectId),
+        NotificationKind.SupportAssignedToYourClient => words.Bot("notificationReplies.supportClientEvent", n.SubjectId),
+        NotificationKind.Digest => words.Bot("notificationReplies.digest"),
         _ => n.Kind.ToString(),
     };
 
     private static string Detail(NotificationView n, Wording words, TimeZoneInfo zone)
     {
-        var attempts = words.Say($"{n.Attempts} attempt(s)", $"{n.Attempts} tentative(s)");
+        var attempts = words.Bot("notificationReplies.attemptS", n.Attempts);
         return n.State switch
         {
-            DeliveryState.Sent => words.Say($"delivered {words.Date(n.SentAt ?? n.CreatedAt, zone)}", $"distribuée le {words.Date(n.SentAt ?? n.CreatedAt, zone)}"),
-            DeliveryState.Pending => words.Say($"written {words.Date(n.CreatedAt, zone)} · {attempts}", $"écrite le {words.Date(n.CreatedAt, zone)} · {attempts}")
+            DeliveryState.Sent => words.Bot("notificationReplies.delivered", words.Date(n.SentAt ?? n.CreatedAt, zone)),
+            DeliveryState.Pending => words.Bot("notificationReplies.written", words.Date(n.CreatedAt, zone), attempts)
                 + (n.LastError is { } pendingError ? $" · {pendingError}" : string.Empty),
             _ => $"{words.Date(n.CreatedAt, zone)} · {attempts} · {n.LastError}",
         };
@@ -122,9 +120,9 @@ public static class NotificationReplies
 
     private static string State(DeliveryState state, Wording words) => state switch
     {
-        DeliveryState.Sent => words.Say("delivered", "distribuée"),
-        DeliveryState.Pending => words.Say("pending", "en cours"),
-        DeliveryState.Failed => words.Say("failed", "échec"),
-        _ => words.Say("undeliverable", "impossible"),
+        DeliveryState.Sent => words.Bot("notificationReplies.delivered2"),
+        DeliveryState.Pending => words.Bot("notificationReplies.pending"),
+        DeliveryState.Failed => words.Bot("notificationReplies.failed"),
+        _ => words.Bot("notificationReplies.undeliverable"),
     };
 }

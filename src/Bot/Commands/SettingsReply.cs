@@ -31,7 +31,7 @@ public static class SettingsReply
             return;
         }
 
-        await turn.SendAsync(Card(settings.Value, turn.Words, null, null), turn.Words.Say("Your settings", "Vos réglages"), cancellationToken);
+        await turn.SendAsync(Card(settings.Value, turn.Words, null, null), turn.Words.Bot("settingsReply.settings"), cancellationToken);
     }
 
     /// <summary>Saves what the card holds; answers the card again, with what was saved or what to correct.</summary>
@@ -49,7 +49,7 @@ public static class SettingsReply
         if (saved.IsOk)
         {
             var words = Wording.For(saved.Value.Language ?? turn.Activity.Locale);
-            return Card(saved.Value, words, words.Say("Saved.", "Enregistré."), null);
+            return Card(saved.Value, words, words.Bot("settingsReply.saved"), null);
         }
 
         if (saved.Outcome != Outcome.Invalid)
@@ -68,21 +68,19 @@ public static class SettingsReply
         var digest = settings.Digest;
         var at = digest.At.ToString("HH:mm", CultureInfo.InvariantCulture);
         string? Error(string field) => problem?.Errors.FirstOrDefault(e => e.Field == field)?.Message;
-        var intro = words.Say(
-            $"{words.Digest(digest.Kind)}: {words.Days(digest.Days)}, at the hour you choose ({digest.TimeZone} time). A digest with nothing in it is not sent.",
-            $"{words.Digest(digest.Kind)} : {words.Days(digest.Days)}, à l'heure que vous choisissez (heure de {digest.TimeZone}). Un récapitulatif vide n'est pas envoyé.");
+        var intro = words.Bot("settingsReply.hourChooseTimeDigestNothing", words.Digest(digest.Kind), words.Days(digest.Days), digest.TimeZone);
         return CardFactory.Form(
-            words.Say("Your settings", "Vos réglages"),
+            words.Bot("settingsReply.settings"),
             saved is null ? intro : $"{saved} {intro}",
-            problem is null ? null : problem.Errors.Count == 0 ? problem.Message : words.Say("Please check what is marked.", "Vérifiez ce qui est signalé."),
+            problem is null ? null : problem.Errors.Count == 0 ? problem.Message : words.Bot("settingsReply.pleaseCheckWhatMarked"),
             [
                 new FormField(DigestField, words.Digest(digest.Kind), FieldKind.Choice, digest.Enabled ? "on" : "off", Error("digestEnabled"), Required: true,
-                    Choices: [(words.Say("Send it to me", "Me l'envoyer"), "on"), (words.Say("Do not send it", "Ne pas l'envoyer"), "off")]),
-                new FormField(AtField, words.Say("At", "À"), FieldKind.Time, at, Error(AtField), Required: true),
-                new FormField(LanguageField, words.Say("Language of the bot", "Langue du bot"), FieldKind.Choice, settings.Language ?? "auto", Error(LanguageField), Required: true,
-                    Choices: [(words.Say("My Teams language", "La langue de mon Teams"), "auto"), ("Français", "fr"), ("English", "en")]),
+                    Choices: [(words.Bot("settingsReply.sendMe"), "on"), (words.Bot("settingsReply.doNotSend"), "off")]),
+                new FormField(AtField, words.Bot("settingsReply.at"), FieldKind.Time, at, Error(AtField), Required: true),
+                new FormField(LanguageField, words.Bot("settingsReply.languageBot"), FieldKind.Choice, settings.Language ?? "auto", Error(LanguageField), Required: true,
+                    Choices: [(words.Bot("settingsReply.myTeamsLanguage"), "auto"), ("Français", "fr"), ("English", "en")]),
             ],
-            [CardActions.Execute(words.Say("Save", "Enregistrer"), SaveVerb, primary: true)],
+            [CardActions.Execute(words.Bot("common.save"), SaveVerb, primary: true)],
             words);
     }
 }

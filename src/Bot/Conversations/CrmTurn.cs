@@ -57,10 +57,10 @@ public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, Ti
 
         var title = failure.Outcome switch
         {
-            Outcome.Forbidden => Words.Say("Not allowed", "Action non autorisée"),
-            Outcome.NotFound => Words.Say("Not found", "Introuvable"),
-            Outcome.Conflict => Words.Say("Not possible now", "Impossible pour l'instant"),
-            _ => Words.Say("Please check", "À vérifier"),
+            Outcome.Forbidden => Words.Bot("crmTurn.notAllowed"),
+            Outcome.NotFound => Words.Bot("crmTurn.notFound"),
+            Outcome.Conflict => Words.Bot("crmTurn.notPossibleNow"),
+            _ => Words.Bot("common.pleaseCheck"),
         };
         var details = failure.Errors.Select(e => (e.Field, (string?)e.Message));
         return CardFactory.Message(title, failure.Message, details);

@@ -30,16 +30,12 @@ public sealed class TeamsCaller(TeamsActivityIntake intake, TeamsSettings settin
         var words = Crm.Presentation.Wording.For(activity.Locale);
         if (!Guid.TryParse(activity.GetTenantId(), out var tenant) || !settings.Allows(tenant))
         {
-            return Refused(words.Say(
-                "This bot serves the Epic Events team only.",
-                "Ce bot est réservé à l'équipe d'Epic Events."));
+            return Refused(words.Bot("teamsCaller.botServesEpicEventsTeam"));
         }
 
         if (SenderOf(activity) is not { } sender)
         {
-            return Refused(words.Say(
-                "I cannot tell who you are from this conversation. Please write to me from your Teams account.",
-                "Je ne peux pas savoir qui vous êtes dans cette conversation. Écrivez-moi depuis votre compte Teams."));
+            return Refused(words.Bot("teamsCaller.cannotTellWhoFromConversation"));
         }
 
         var intook = turn.TurnState.Get<TeamsIntake>() is { } admitted && admitted.Sender == sender
@@ -60,10 +56,8 @@ public sealed class TeamsCaller(TeamsActivityIntake intake, TeamsSettings settin
         if (found.Actor is not { } actor)
         {
             return Refused(found.Outcome == TeamsIdentificationOutcome.Inactive
-                ? words.Say("Your Epic Events account is deactivated. Please contact Management.", "Votre compte Epic Events est désactivé. Contactez la gestion.")
-                : words.Say(
-                    "I don't know you yet. Please ask Management to link your Teams account to your Epic Events account.",
-                    "Je ne vous connais pas encore. Demandez à la gestion de lier votre compte Teams à votre compte Epic Events."));
+                ? words.Bot("teamsCaller.epicEventsAccountDeactivatedPlease")
+                : words.Bot("teamsCaller.donTKnowYetPlease"));
         }
 
         if (rememberConversation && activity.Conversation?.ConversationType is null or "personal")

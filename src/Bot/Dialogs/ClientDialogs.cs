@@ -18,9 +18,9 @@ public sealed class NewClientDialog : FormDialog
 
     public override CrmAction Permission => CrmAction.CreateClient;
 
-    public override string Title(Wording words) => words.Say("New client", "Nouveau client");
+    public override string Title(Wording words) => words.Bot("common.newClient");
 
-    public override string SubmitTitle(Wording words) => words.Say("Create client", "Créer le client");
+    public override string SubmitTitle(Wording words) => words.Bot("clientDialogs.createClient");
 
     public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class NewClientDialog : FormDialog
         {
             var sales = await turn.Get<ListCollaborators>().ExecuteAsync(turn.Actor, new CollaboratorFilter(Department.Sales), PageRequest.First(PageRequest.MaxLimit), cancellationToken);
             var choices = sales.IsOk ? sales.Value.Items.Select(s => (s.FullName, s.Id.ToString(CultureInfo.InvariantCulture))).ToList() : [];
-            fields.Add(new FormField("salesContactId", turn.Words.Say("Sales contact", "Commercial"), FieldKind.Choice, Required: true, Choices: choices));
+            fields.Add(new FormField("salesContactId", turn.Words.Bot("common.salesContact"), FieldKind.Choice, Required: true, Choices: choices));
         }
 
         return fields;
@@ -41,7 +41,7 @@ public sealed class NewClientDialog : FormDialog
         return Saved(await turn.Get<CreateClient>().ExecuteAsync(
             turn.Actor,
             new CreateClientRequest(state["fullName"], state["email"], state["phone"], state["companyName"], salesContact),
-            cancellationToken), saved => ClientReplies.Card(turn, saved, turn.Words.Say($"Client {saved.Id} created", $"Client {saved.Id} créé")));
+            cancellationToken), saved => ClientReplies.Card(turn, saved, turn.Words.Bot("clientDialogs.clientCreated", saved.Id)));
     }
 }
 
@@ -52,9 +52,9 @@ public sealed class UpdateClientDialog : RecordFormDialog<ClientView>
 
     public override CrmAction Permission => CrmAction.UpdateClient;
 
-    public override string Title(Wording words) => words.Say("Update client", "Modifier le client");
+    public override string Title(Wording words) => words.Bot("clientDialogs.updateClient");
 
-    public override string? Intro(Wording words, FormState state) => words.Say($"Client {state.Target}", $"Client {state.Target}");
+    public override string? Intro(Wording words, FormState state) => words.Bot("common.client", state.Target);
 
     protected override Task<Result<ClientView>> ReadAsync(CrmTurn turn, int id, CancellationToken cancellationToken) =>
         turn.Get<GetClient>().ExecuteAsync(turn.Actor, id, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class UpdateClientDialog : RecordFormDialog<ClientView>
         return Saved(await turn.Get<UpdateClient>().ExecuteAsync(
             turn.Actor,
             new UpdateClientRequest(state.Target ?? 0, state["fullName"] ?? string.Empty, state["email"] ?? string.Empty, state["phone"] ?? string.Empty, state["companyName"] ?? string.Empty, state.Version),
-            cancellationToken), saved => ClientReplies.Card(turn, saved, turn.Words.Say($"Client {saved.Id} updated", $"Client {saved.Id} modifié")));
+            cancellationToken), saved => ClientReplies.Card(turn, saved, turn.Words.Bot("clientDialogs.clientUpdated", saved.Id)));
     }
 }
 
@@ -86,9 +86,9 @@ internal static class ClientFields
 {
     public static List<FormField> For(Wording words, bool required) =>
     [
-        new("fullName", words.Say("Full name", "Nom complet"), Required: required, MaxLength: Limits.PersonName),
+        new("fullName", words.Bot("clientDialogs.fullName"), Required: required, MaxLength: Limits.PersonName),
         new("email", "Email", Required: required, MaxLength: Limits.Email, Placeholder: "name@company.com"),
-        new("phone", words.Say("Phone", "Téléphone"), Required: required, MaxLength: Limits.PhoneText, Placeholder: "+33 6 12 34 56 78"),
-        new("companyName", words.Say("Company", "Entreprise"), Required: required, MaxLength: Limits.CompanyName),
+        new("phone", words.Bot("common.phone"), Required: required, MaxLength: Limits.PhoneText, Placeholder: "+33 6 12 34 56 78"),
+        new("companyName", words.Bot("common.company"), Required: required, MaxLength: Limits.CompanyName),
     ];
 }

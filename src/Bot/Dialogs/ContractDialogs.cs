@@ -17,9 +17,9 @@ public sealed class NewContractDialog : FormDialog
 
     public override CrmAction Permission => CrmAction.CreateContract;
 
-    public override string Title(Wording words) => words.Say("New contract", "Nouveau contrat");
+    public override string Title(Wording words) => words.Bot("common.newContract");
 
-    public override string SubmitTitle(Wording words) => words.Say("Create contract", "Créer le contrat");
+    public override string SubmitTitle(Wording words) => words.Bot("contractDialogs.createContract");
 
     public override Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken) =>
         Task.FromResult<Result<FormState>>(new FormState(target, null, target is { } client
@@ -28,7 +28,7 @@ public sealed class NewContractDialog : FormDialog
 
     public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
     [
-        await RecordPickers.FieldAsync(turn, "clientId", turn.Words.Say("Client", "Client"), RecordPickers.Clients, state["clientId"], cancellationToken),
+        await RecordPickers.FieldAsync(turn, "clientId", turn.Words.Bot("contractDialogs.client"), RecordPickers.Clients, state["clientId"], cancellationToken),
         .. ContractFields.Amounts(turn.Words),
     ];
 
@@ -36,7 +36,7 @@ public sealed class NewContractDialog : FormDialog
     {
         if (!int.TryParse(state["clientId"], NumberStyles.None, CultureInfo.InvariantCulture, out var clientId) || clientId <= 0)
         {
-            return InvalidInput("clientId", turn.Words.Say("Choose the client.", "Choisissez le client."));
+            return InvalidInput("clientId", turn.Words.Bot("contractDialogs.chooseClient"));
         }
 
         if (ContractFields.ReadAmounts(turn.Words, state, out var total, out var due) is { } invalid)
@@ -44,7 +44,7 @@ public sealed class NewContractDialog : FormDialog
             return invalid;
         }
 
-        return Saved(await turn.Get<CreateContract>().ExecuteAsync(turn.Actor, new CreateContractRequest(clientId, total, due), cancellationToken), saved => ContractReplies.Card(turn, saved, turn.Words.Say($"Contract {saved.Id} created", $"Contrat {saved.Id} créé")));
+        return Saved(await turn.Get<CreateContract>().ExecuteAsync(turn.Actor, new CreateContractRequest(clientId, total, due), cancellationToken), saved => ContractReplies.Card(turn, saved, turn.Words.Bot("contractDialogs.contractCreated", saved.Id)));
     }
 }
 
@@ -55,9 +55,9 @@ public sealed class UpdateContractDialog : RecordFormDialog<ContractView>
 
     public override CrmAction Permission => CrmAction.UpdateContractAmounts;
 
-    public override string Title(Wording words) => words.Say("Update contract", "Modifier le contrat");
+    public override string Title(Wording words) => words.Bot("contractDialogs.updateContract");
 
-    public override string? Intro(Wording words, FormState state) => words.Say($"Contract {state.Target}", $"Contrat {state.Target}");
+    public override string? Intro(Wording words, FormState state) => words.Bot("common.contractTitle", state.Target);
 
     protected override Task<Result<ContractView>> ReadAsync(CrmTurn turn, int id, CancellationToken cancellationToken) =>
         turn.Get<GetContract>().ExecuteAsync(turn.Actor, id, cancellationToken);
@@ -81,7 +81,7 @@ public sealed class UpdateContractDialog : RecordFormDialog<ContractView>
             return invalid;
         }
 
-        return Saved(await turn.Get<UpdateContract>().ExecuteAsync(turn.Actor, new UpdateContractRequest(state.Target ?? 0, total, due, ExpectedVersion: state.Version), cancellationToken), saved => ContractReplies.Card(turn, saved.Contract, turn.Words.Say($"Contract {state.Target} updated", $"Contrat {state.Target} modifié")));
+        return Saved(await turn.Get<UpdateContract>().ExecuteAsync(turn.Actor, new UpdateContractRequest(state.Target ?? 0, total, due, ExpectedVersion: state.Version), cancellationToken), saved => ContractReplies.Card(turn, saved.Contract, turn.Words.Bot("contractDialogs.contractUpdated", state.Target)));
     }
 }
 
@@ -89,8 +89,8 @@ internal static class ContractFields
 {
     public static List<FormField> Amounts(Wording words) =>
     [
-        new("totalAmount", words.Say("Total amount (€)", "Montant total (€)"), Required: true, Placeholder: "12 000,00"),
-        new("amountDue", words.Say("Amount due (€) — the total when left empty", "Restant dû (€) — le total si vide"), Placeholder: "12 000,00"),
+        new("totalAmount", words.Bot("contractDialogs.totalAmount"), Required: true, Placeholder: "12 000,00"),
+        new("amountDue", words.Bot("contractDialogs.amountDueTotalWhenLeft"), Placeholder: "12 000,00"),
     ];
 
     /// <summary>Reads the amount inputs ("1 234,50" or "1234.5"); null when both read.</summary>
@@ -108,7 +108,7 @@ internal static class ContractFields
 
             if (!UserInput.TryParseAmount(text, out var amount))
             {
-                errors.Add(new FieldError(field, words.Say($"“{text}” is not an amount (e.g. 1234.5 or 1 234,50).", $"« {text} » n'est pas un montant (ex. 1234.5 ou 1 234,50).")));
+                errors.Add(new FieldError(field, words.Bot("contractDialogs.notAmountEG", text)));
             }
             else if (field == "totalAmount")
             {

@@ -73,15 +73,14 @@ public sealed class DialogRunner(IEnumerable<FormDialog> dialogs, DialogStore st
             || !_dialogs.TryGetValue(snapshot.Kind, out var dialog))
         {
             return CardFactory.Message(
-                words.Say("This form is closed", "Ce formulaire est fermé"),
-                words.Say("It was cancelled, replaced by another one or left for more than 24 hours. Type the command again to start over.",
-                    "Il a été annulé, remplacé par un autre ou laissé plus de 24 heures. Retapez la commande pour recommencer."));
+                words.Bot("dialogRunner.formClosed"),
+                words.Bot("dialogRunner.wasCancelledReplacedAnotherOne"));
         }
 
         if (submission.Verb == CancelVerb)
         {
             await store.EndAsync(turn.ConversationKey, cancellationToken);
-            return CardFactory.Message(words.Say("Cancelled", "Annulé"), words.Say($"{dialog.Title(words)}: nothing was saved.", $"{dialog.Title(words)} : rien n'a été enregistré."));
+            return CardFactory.Message(words.Bot("dialogRunner.cancelled"), words.Bot("dialogRunner.nothingWasSaved", dialog.Title(words)));
         }
 
         var state = Deserialize(snapshot.State);
@@ -127,7 +126,7 @@ public sealed class DialogRunner(IEnumerable<FormDialog> dialogs, DialogStore st
         }
 
         var problem = failure.Outcome == Outcome.Invalid && errors.Count > 0
-            ? words.Say("Some fields need a correction.", "Certains champs sont à corriger.")
+            ? words.Bot("dialogRunner.someFieldsNeedCorrection")
             : failure.Message;
         return await RenderAsync(turn, dialog, snapshot.Id, state, errors, problem, cancellationToken, fields);
     }
@@ -146,7 +145,7 @@ public sealed class DialogRunner(IEnumerable<FormDialog> dialogs, DialogStore st
         var actions = new List<JsonNode>
         {
             CardActions.Execute(dialog.SubmitTitle(words), SubmitVerb, data, primary: true),
-            CardActions.Execute(words.Say("Cancel", "Annuler"), CancelVerb, data, validate: false),
+            CardActions.Execute(words.Bot("dialogRunner.cancel"), CancelVerb, data, validate: false),
         };
         return CardFactory.Form(dialog.Title(words), dialog.Intro(words, state), problem, shown, actions, words);
     }

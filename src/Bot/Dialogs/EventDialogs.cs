@@ -17,9 +17,9 @@ public sealed class NewEventDialog : FormDialog
 
     public override CrmAction Permission => CrmAction.CreateEvent;
 
-    public override string Title(Wording words) => words.Say("New event", "Nouvel événement");
+    public override string Title(Wording words) => words.Bot("common.newEvent");
 
-    public override string SubmitTitle(Wording words) => words.Say("Create event", "Créer l'événement");
+    public override string SubmitTitle(Wording words) => words.Bot("eventDialogs.createEvent");
 
     public override string InputFor(string field) => EventFields.InputFor(field);
 
@@ -30,7 +30,7 @@ public sealed class NewEventDialog : FormDialog
 
     public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
     [
-        await RecordPickers.FieldAsync(turn, "contractId", turn.Words.Say("Signed contract", "Contrat signé"), RecordPickers.SignedContracts, state["contractId"], cancellationToken),
+        await RecordPickers.FieldAsync(turn, "contractId", turn.Words.Bot("eventDialogs.signedContract"), RecordPickers.SignedContracts, state["contractId"], cancellationToken),
         .. EventFields.For(turn.Words, withActualAttendees: false),
     ];
 
@@ -38,7 +38,7 @@ public sealed class NewEventDialog : FormDialog
     {
         if (!int.TryParse(state["contractId"], NumberStyles.None, CultureInfo.InvariantCulture, out var contractId) || contractId <= 0)
         {
-            return InvalidInput("contractId", turn.Words.Say("Choose a signed contract.", "Choisissez un contrat signé."));
+            return InvalidInput("contractId", turn.Words.Bot("eventDialogs.chooseSignedContract"));
         }
 
         var read = EventFields.Read(turn, state);
@@ -49,12 +49,12 @@ public sealed class NewEventDialog : FormDialog
 
         if (read.StartsAt is not { } startsAt || read.EndsAt is not { } endsAt)
         {
-            var required = turn.Words.Say("Give a date and a time.", "Indiquez une date et une heure.");
+            var required = turn.Words.Bot("eventDialogs.giveDateTime");
             return Failure.Invalid([.. new[] { ("startDate", read.StartsAt), ("endDate", read.EndsAt) }.Where(m => m.Item2 is null).Select(m => new FieldError(m.Item1, required))]);
         }
 
         var request = new CreateEventRequest(contractId, state["name"], startsAt, endsAt, state["location"], read.Expected ?? 0, state["notes"]);
-        return Saved(await turn.Get<CreateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken), saved => EventReplies.Card(turn, saved, turn.Words.Say($"Event {saved.Id} created", $"Événement {saved.Id} créé")));
+        return Saved(await turn.Get<CreateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken), saved => EventReplies.Card(turn, saved, turn.Words.Bot("eventDialogs.eventCreated", saved.Id)));
     }
 }
 
@@ -65,9 +65,9 @@ public sealed class UpdateEventDialog : RecordFormDialog<EventView>
 
     public override CrmAction Permission => CrmAction.UpdateEvent;
 
-    public override string Title(Wording words) => words.Say("Update event", "Modifier l'événement");
+    public override string Title(Wording words) => words.Bot("eventDialogs.updateEvent");
 
-    public override string? Intro(Wording words, FormState state) => words.Say($"Event {state.Target}", $"Événement {state.Target}");
+    public override string? Intro(Wording words, FormState state) => words.Bot("eventDialogs.event", state.Target);
 
     public override string InputFor(string field) => EventFields.InputFor(field);
 
@@ -104,7 +104,7 @@ public sealed class UpdateEventDialog : RecordFormDialog<EventView>
         }
 
         var request = new UpdateEventRequest(state.Target ?? 0, state["name"] ?? string.Empty, read.StartsAt, read.EndsAt, state["location"] ?? string.Empty, read.Expected, read.Actual, state["notes"] ?? string.Empty, state.Version);
-        return Saved(await turn.Get<UpdateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken), saved => EventReplies.Card(turn, saved, turn.Words.Say($"Event {state.Target} updated", $"Événement {state.Target} modifié")));
+        return Saved(await turn.Get<UpdateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken), saved => EventReplies.Card(turn, saved, turn.Words.Bot("eventDialogs.eventUpdated", state.Target)));
     }
 }
 
@@ -116,17 +116,17 @@ internal static class EventFields
     {
         List<FormField> fields =
         [
-            new("name", words.Say("Event name", "Nom de l'événement"), Required: true, MaxLength: Limits.EventName),
-            new("startDate", words.Say("Start date", "Date de début"), FieldKind.Date, Required: true),
-            new("startTime", words.Say("Start time", "Heure de début"), FieldKind.Time, Required: true),
-            new("endDate", words.Say("End date", "Date de fin"), FieldKind.Date, Required: true),
-            new("endTime", words.Say("End time", "Heure de fin"), FieldKind.Time, Required: true),
-            new("location", words.Say("Location", "Lieu"), Required: true, MaxLength: Limits.Location),
-            new("expectedAttendees", words.Say("Expected attendees", "Participants attendus"), FieldKind.Number, Required: true),
+            new("name", words.Bot("eventDialogs.eventName"), Required: true, MaxLength: Limits.EventName),
+            new("startDate", words.Bot("eventDialogs.startDate"), FieldKind.Date, Required: true),
+            new("startTime", words.Bot("eventDialogs.startTime"), FieldKind.Time, Required: true),
+            new("endDate", words.Bot("eventDialogs.endDate"), FieldKind.Date, Required: true),
+            new("endTime", words.Bot("eventDialogs.endTime"), FieldKind.Time, Required: true),
+            new("location", words.Bot("common.location"), Required: true, MaxLength: Limits.Location),
+            new("expectedAttendees", words.Bot("eventDialogs.expectedAttendees"), FieldKind.Number, Required: true),
         ];
         if (withActualAttendees)
         {
-            fields.Add(new("actualAttendees", words.Say("Actual attendees", "Participants réels"), FieldKind.Number));
+            fields.Add(new("actualAttendees", words.Bot("eventDialogs.actualAttendees"), FieldKind.Number));
         }
 
         fields.Add(new("notes", "Notes", FieldKind.MultiLine, MaxLength: Limits.Notes));
@@ -158,7 +158,7 @@ internal static class EventFields
                 return utc;
             }
 
-            errors.Add(new FieldError(date, words.Say("Give a date (YYYY-MM-DD) and a time (HH:mm).", "Indiquez une date (AAAA-MM-JJ) et une heure (HH:mm).")));
+            errors.Add(new FieldError(date, words.Bot("eventDialogs.giveDateYyyyMmDd")));
             return null;
         }
 
@@ -174,7 +174,7 @@ internal static class EventFields
                 return (int)value;
             }
 
-            errors.Add(new FieldError(field, words.Say("Give a whole number.", "Indiquez un nombre entier.")));
+            errors.Add(new FieldError(field, words.Bot("eventDialogs.giveWholeNumber")));
             return null;
         }
 

@@ -60,7 +60,7 @@ public abstract class FormDialog
 /// </summary>
 public abstract class RecordFormDialog<TView> : FormDialog
 {
-    public override string SubmitTitle(Wording words) => words.Say("Save", "Enregistrer");
+    public override string SubmitTitle(Wording words) => words.Bot("common.save");
 
     public override async Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken)
     {

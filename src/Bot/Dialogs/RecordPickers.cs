@@ -92,5 +92,5 @@ public static class RecordPickers
         new($"{c.FullName} — {c.CompanyName} (#{c.Id})", c.Id.ToString(CultureInfo.InvariantCulture));
 
     private static PickerChoice ContractChoice(ContractView c, Wording words) =>
-        new(words.Say($"#{c.Id} · {c.ClientName} — {c.ClientCompany} · {words.Euros(c.TotalAmount)}", $"n° {c.Id} · {c.ClientName} — {c.ClientCompany} · {words.Euros(c.TotalAmount)}"), c.Id.ToString(CultureInfo.InvariantCulture));
+        new(words.Bot("recordPickers.text", c.Id, c.ClientName, c.ClientCompany, words.Euros(c.TotalAmount)), c.Id.ToString(CultureInfo.InvariantCulture));
 }

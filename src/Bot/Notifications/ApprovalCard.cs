@@ -28,15 +28,13 @@ public static class ApprovalCard
         var facts = new List<(string, string?)>
         {
             ("Client", $"{request.ClientName} — {request.ClientCompany}"),
-            (words.Say("Total", "Montant total"), words.Euros(request.TotalAmount)),
-            (words.Say("Amount due", "Reste à payer"), words.Euros(request.AmountDue)),
-            (words.Say("Requested by", "Demandé par"), request.RequestedByName),
-            (words.Say("Requested on", "Demandé le"), words.Date(request.RequestedAt, zone)),
+            (words.Bot("common.total"), words.Euros(request.TotalAmount)),
+            (words.Bot("approvalCard.amountDue"), words.Euros(request.AmountDue)),
+            (words.Bot("approvalCard.requested"), request.RequestedByName),
+            (words.Bot("approvalCard.requested2"), words.Date(request.RequestedAt, zone)),
         };
-        var summary = words.Say(
-            $"Contract #{request.ContractId} · {request.ClientCompany} · {words.Euros(request.TotalAmount)}",
-            $"Contrat n° {request.ContractId} · {request.ClientCompany} · {words.Euros(request.TotalAmount)}");
-        List<JsonNode> actions = [CardActions.Command(words.Say($"Open contract {request.ContractId}", $"Ouvrir le contrat {request.ContractId}"), $"contract {request.ContractId}")];
+        var summary = words.Bot("approvalCard.contract", request.ContractId, request.ClientCompany, words.Euros(request.TotalAmount));
+        List<JsonNode> actions = [CardActions.Command(words.Bot("common.openContract", request.ContractId), $"contract {request.ContractId}")];
         if (!request.IsPending)
         {
             // The decision is the news: in the headline and in plain text, not in small print.
@@ -49,10 +47,10 @@ public static class ApprovalCard
         }
 
         return CardFactory.Message(
-            words.Say($"Signature requested · contract #{request.ContractId}", $"Signature demandée · contrat n° {request.ContractId}"),
+            words.Bot("approvalCard.signatureRequestedContract", request.ContractId),
             summary,
             facts,
-            canDecide ? null : words.Say("Waiting for Management's decision.", "En attente de la décision de la gestion."),
+            canDecide ? null : words.Bot("approvalCard.waitingManagementSDecision"),
             actions,
             CardActions.Refresh(RefreshVerb, data, refreshUserIds),
             Badges.SignatureRequest(request.Status, words));
@@ -62,8 +60,8 @@ public static class ApprovalCard
     public static List<JsonNode> DecisionActions(int requestId, Wording words, string? problem = null)
     {
         var data = new Dictionary<string, string> { [RequestField] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var reason = new FormField(ReasonField, words.Say("Reason (the requester reads it)", "Motif (le demandeur le lira)"), FieldKind.MultiLine, Required: true, MaxLength: 1000).ToInput(words);
-        reason["errorMessage"] = words.Say("Say why the signature is rejected.", "Indiquez pourquoi la signature est refusée.");
+        var reason = new FormField(ReasonField, words.Bot("approvalCard.reasonRequesterReads"), FieldKind.MultiLine, Required: true, MaxLength: 1000).ToInput(words);
+        reason["errorMessage"] = words.Bot("approvalCard.sayWhySignatureRejected");
         List<JsonNode> rejectBody = [reason];
         if (problem is not null)
         {
@@ -72,32 +70,30 @@ public static class ApprovalCard
 
         return
         [
-            CardActions.Execute(words.Say("Approve", "Approuver"), ApproveVerb, data, primary: true, validate: false),
-            CardActions.ShowCard(words.Say("Reject", "Refuser"), rejectBody, [CardActions.Execute(words.Say("Reject with this reason", "Refuser pour ce motif"), RejectVerb, data)]),
+            CardActions.Execute(words.Bot("approvalCard.approve"), ApproveVerb, data, primary: true, validate: false),
+            CardActions.ShowCard(words.Bot("approvalCard.reject"), rejectBody, [CardActions.Execute(words.Bot("approvalCard.rejectReason"), RejectVerb, data)]),
         ];
     }
 
     /// <summary>The title of a closed request: approved, rejected or withdrawn.</summary>
     public static string Outcome(SignatureRequestView request, Wording words) => request.Status switch
     {
-        SignatureRequestStatus.Approved => words.Say(
-            $"Signed by {request.DecidedByName} · contract #{request.ContractId}", $"Signé par {request.DecidedByName} · contrat n° {request.ContractId}"),
-        SignatureRequestStatus.Rejected => words.Say(
-            $"Signature rejected by {request.DecidedByName} · contract #{request.ContractId}", $"Signature refusée par {request.DecidedByName} · contrat n° {request.ContractId}"),
-        _ => words.Say($"Signature request withdrawn · contract #{request.ContractId}", $"Demande de signature retirée · contrat n° {request.ContractId}"),
+        SignatureRequestStatus.Approved => words.Bot("approvalCard.signedContract", request.DecidedByName, request.ContractId),
+        SignatureRequestStatus.Rejected => words.Bot("approvalCard.signatureRejectedContract", request.DecidedByName, request.ContractId),
+        _ => words.Bot("approvalCard.signatureRequestWithdrawnContract", request.ContractId),
     };
 
     /// <summary>"Approved by X on T", "Rejected by X on T: reason", "Withdrawn by X on T".</summary>
     public static string Decision(SignatureRequestView request, Wording words, TimeZoneInfo zone)
     {
-        var who = request.DecidedByName ?? words.Say("a manager", "un membre de la gestion");
+        var who = request.DecidedByName ?? words.Bot("approvalCard.manager");
         var when = request.DecidedAt is { } at ? words.Date(at, zone) : string.Empty;
         return request.Status switch
         {
-            SignatureRequestStatus.Approved => words.Say($"Approved by {who} on {when}.", $"Approuvé par {who} le {when}.")
-                + (request.Reason is { Length: > 0 } note ? " " + words.Say($"Note: {note}", $"Note : {note}") : string.Empty),
-            SignatureRequestStatus.Rejected => words.Say($"Rejected by {who} on {when}: {request.Reason}", $"Refusé par {who} le {when} : {request.Reason}"),
-            _ => words.Say($"Withdrawn by {who} on {when}: the contract was cancelled.", $"Retirée par {who} le {when} : le contrat a été annulé."),
+            SignatureRequestStatus.Approved => words.Bot("approvalCard.approved", who, when)
+                + (request.Reason is { Length: > 0 } note ? " " + words.Bot("approvalCard.note", note) : string.Empty),
+            SignatureRequestStatus.Rejected => words.Bot("approvalCard.rejected", who, when, request.Reason),
+            _ => words.Bot("approvalCard.withdrawnContractWasCancelled", who, when),
         };
     }
 }

@@ -26,7 +26,7 @@ public static class DigestCard
             ["more"] = section.More > 0 ? MoreOf(section.Topic, section.More, words) : null,
         }).ToList();
         return CardFactory.Digest(Title(digest, words, zone), Subtitle(digest, words), sections,
-            [CardActions.Command(words.Say("Digest settings", "Réglages du récapitulatif"), "settings")]);
+            [CardActions.Command(words.Bot("digestCard.digestSettings"), "settings")]);
     }
 
     /// <summary>The text a notification shows before the card opens (and a screen reader reads).</summary>
@@ -35,9 +35,9 @@ public static class DigestCard
 
     private static string Headline(DigestKind kind, Wording words) => kind switch
     {
-        DigestKind.Management => words.Say("Your morning digest", "Votre récapitulatif du matin"),
-        DigestKind.Support => words.Say("Your events tomorrow", "Vos événements de demain"),
-        _ => words.Say("Your week in sales", "Votre semaine commerciale"),
+        DigestKind.Management => words.Bot("digestCard.morningDigest"),
+        DigestKind.Support => words.Bot("digestCard.eventsTomorrow"),
+        _ => words.Bot("digestCard.weekSales"),
     };
 
     private static string Title(Digest digest, Wording words, TimeZoneInfo zone)
@@ -49,9 +49,9 @@ public static class DigestCard
 
     private static string Subtitle(Digest digest, Wording words) => digest.Kind switch
     {
-        DigestKind.Management => words.Say("What waits for a decision, and what needs attention.", "Ce qui attend une décision, et ce qui demande votre attention."),
-        DigestKind.Support => words.Say("The events you support tomorrow, with whom to call.", "Les événements dont vous assurez le support demain, et qui appeler."),
-        _ => words.Say("Your drafts, unpaid contracts and clients still without a contract.", "Vos brouillons, contrats impayés et clients encore sans contrat."),
+        DigestKind.Management => words.Bot("digestCard.whatWaitsDecisionWhatNeeds"),
+        DigestKind.Support => words.Bot("digestCard.eventsSupportTomorrowWhomCall"),
+        _ => words.Bot("digestCard.draftsUnpaidContractsClientsStill"),
     };
 
     private static Dictionary<string, object?> Row(DigestTopic topic, DigestRow row, DateTime at, Wording words, TimeZoneInfo zone)
@@ -64,39 +64,39 @@ public static class DigestCard
         var (line, detail, button) = topic switch
         {
             DigestTopic.PendingSignatures => (
-                words.Say($"Contract #{contract} · {client}", $"Contrat n° {contract} · {client}"),
-                Join(Money(row.TotalAmount), row.PersonName is { } asker ? words.Say($"asked by {asker}", $"demandée par {asker}") : null,
-                    row.Since is { } since ? words.Say($"waiting {words.Waited(at - since)}", $"en attente depuis {words.Waited(at - since)}") : null),
-                CardActions.Command(words.Say("Sign", "Signer"), $"sign {contract}")),
+                words.Bot("digestCard.contract", contract, client),
+                Join(Money(row.TotalAmount), row.PersonName is { } asker ? words.Bot("digestCard.asked", asker) : null,
+                    row.Since is { } since ? words.Bot("digestCard.waiting", words.Waited(at - since)) : null),
+                CardActions.Command(words.Bot("common.sign"), $"sign {contract}")),
             DigestTopic.EventsWithoutSupport => (
                 $"{row.EventName} · {client}",
                 Join(words.Date(row.StartsAt, zone), row.Location),
-                CardActions.Command(words.Say("Assign", "Affecter"), $"assign {@event}")),
+                CardActions.Command(words.Bot("digestCard.assign"), $"assign {@event}")),
             DigestTopic.UnpaidEndedContracts => (
-                words.Say($"Contract #{contract} · {client}", $"Contrat n° {contract} · {client}"),
-                Join(words.Say($"{Money(row.AmountDue)} due", $"{Money(row.AmountDue)} restant dû"), words.Say($"ended {words.Date(row.Since, zone)}", $"terminé le {words.Date(row.Since, zone)}"), row.PersonName),
-                CardActions.Command(words.Say("Show", "Voir"), $"contract {contract}")),
+                words.Bot("digestCard.contract", contract, client),
+                Join(words.Bot("digestCard.due", Money(row.AmountDue)), words.Bot("digestCard.ended", words.Date(row.Since, zone)), row.PersonName),
+                CardActions.Command(words.Bot("digestCard.show"), $"contract {contract}")),
             DigestTopic.EventsTomorrow => (
                 $"{row.EventName} · {client}",
                 Join(
                     $"{words.Date(row.StartsAt, zone)} → {words.Date(row.EndsAt, zone)}",
                     row.Location,
-                    row.ExpectedAttendees is { } attendees ? words.Say($"{attendees} attendees", $"{attendees} participants") : null,
+                    row.ExpectedAttendees is { } attendees ? words.Bot("digestCard.attendees", attendees) : null,
                     row.Contact is { } c ? $"{c.FullName}, {c.Phone}, {c.Email}" : null,
-                    row.Acknowledged == true ? words.Say("acknowledged", "pris en compte") : words.Say("not acknowledged yet", "pas encore pris en compte")),
-                CardActions.Command(words.Say("Show", "Voir"), $"event {@event}")),
+                    row.Acknowledged == true ? words.Bot("digestCard.acknowledged") : words.Bot("digestCard.notAcknowledgedYet")),
+                CardActions.Command(words.Bot("digestCard.show"), $"event {@event}")),
             DigestTopic.OldDrafts => (
-                words.Say($"Contract #{contract} · {client}", $"Contrat n° {contract} · {client}"),
-                Join(Money(row.TotalAmount), words.Say($"draft since {words.Date(row.Since, zone)}", $"brouillon depuis le {words.Date(row.Since, zone)}")),
-                CardActions.Command(words.Say("Show", "Voir"), $"contract {contract}")),
+                words.Bot("digestCard.contract", contract, client),
+                Join(Money(row.TotalAmount), words.Bot("digestCard.draftSince", words.Date(row.Since, zone))),
+                CardActions.Command(words.Bot("digestCard.show"), $"contract {contract}")),
             DigestTopic.UnpaidSignedContracts => (
-                words.Say($"Contract #{contract} · {client}", $"Contrat n° {contract} · {client}"),
-                Join(words.Say($"{Money(row.AmountDue)} due", $"{Money(row.AmountDue)} restant dû"), words.Say($"signed {words.Date(row.Since, zone)}", $"signé le {words.Date(row.Since, zone)}")),
-                CardActions.Command(words.Say("Show", "Voir"), $"contract {contract}")),
+                words.Bot("digestCard.contract", contract, client),
+                Join(words.Bot("digestCard.due", Money(row.AmountDue)), words.Bot("digestCard.signed", words.Date(row.Since, zone))),
+                CardActions.Command(words.Bot("digestCard.show"), $"contract {contract}")),
             _ => (
                 client,
-                Join(row.Contact is { } c ? $"{c.Phone}, {c.Email}" : null, words.Say($"client since {words.Date(row.Since, zone)}", $"client depuis le {words.Date(row.Since, zone)}")),
-                CardActions.Command(words.Say("New contract", "Nouveau contrat"), $"new contract {clientId}")),
+                Join(row.Contact is { } c ? $"{c.Phone}, {c.Email}" : null, words.Bot("digestCard.clientSince", words.Date(row.Since, zone))),
+                CardActions.Command(words.Bot("common.newContract"), $"new contract {clientId}")),
         };
         return new Dictionary<string, object?> { ["line"] = line, ["detail"] = detail, ["button"] = button };
     }
@@ -106,12 +106,12 @@ public static class DigestCard
     {
         var where = topic switch
         {
-            DigestTopic.PendingSignatures => words.Say("type `contracts pending`", "tapez `contrats en attente`"),
-            DigestTopic.EventsWithoutSupport => words.Say("type `events unassigned`", "tapez `événements sans support`"),
-            DigestTopic.UnpaidEndedContracts or DigestTopic.UnpaidSignedContracts => words.Say("type `contracts unpaid`", "tapez `contrats impayés`"),
-            DigestTopic.EventsTomorrow => words.Say("type `my events`", "tapez `mes événements`"),
-            DigestTopic.OldDrafts => words.Say("type `contracts unsigned`", "tapez `contrats non signés`"),
-            _ => words.Say("type `my clients`", "tapez `mes clients`"),
+            DigestTopic.PendingSignatures => words.Bot("digestCard.typeContractsPending"),
+            DigestTopic.EventsWithoutSupport => words.Bot("digestCard.typeEventsUnassigned"),
+            DigestTopic.UnpaidEndedContracts or DigestTopic.UnpaidSignedContracts => words.Bot("digestCard.typeContractsUnpaid"),
+            DigestTopic.EventsTomorrow => words.Bot("digestCard.typeMyEvents"),
+            DigestTopic.OldDrafts => words.Bot("digestCard.typeContractsUnsigned"),
+            _ => words.Bot("digestCard.typeMyClients"),
         };
         return $"… {words.More(more)} — {where}";
     }

@@ -95,5 +95,5 @@ public sealed class NotificationActions(NotificationRenderer renderer)
         data.TryGetValue(field, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     private static JsonElement Malformed(CrmTurn turn) =>
-        CardFactory.Message(turn.Words.Say("Please check", "À vérifier"), turn.Words.Say("This button does not say which record it is about.", "Ce bouton ne précise pas de quelle fiche il s'agit."));
+        CardFactory.Message(turn.Words.Bot("common.pleaseCheck"), turn.Words.Bot("notificationActions.buttonDoesNotSayWhich"));
 }

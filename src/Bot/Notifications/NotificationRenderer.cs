@@ -66,8 +66,8 @@ public sealed class NotificationRenderer(
                 var view = request.Value;
                 var title = ApprovalCard.Outcome(view, words);
                 return New(CardFactory.Message(title, ApprovalCard.Decision(view, words, zone),
-                    [("Client", $"{view.ClientName} — {view.ClientCompany}"), (words.Say("Total", "Montant total"), words.Euros(view.TotalAmount))],
-                    actions: [CardActions.Command(words.Say($"Open contract {view.ContractId}", $"Ouvrir le contrat {view.ContractId}"), $"contract {view.ContractId}")]), title);
+                    [("Client", $"{view.ClientName} — {view.ClientCompany}"), (words.Bot("common.total"), words.Euros(view.TotalAmount))],
+                    actions: [CardActions.Command(words.Bot("common.openContract", view.ContractId), $"contract {view.ContractId}")]), title);
             }
 
             case NotificationKind.SupportAssigned:
@@ -83,8 +83,8 @@ public sealed class NotificationRenderer(
                 var e = found.Value;
                 return claim.Kind switch
                 {
-                    NotificationKind.SupportAssigned => New(SupportCards.Assignment(e, recipient.Id, words, zone), words.Say($"You support event {e.Id}", $"Vous assurez le support de l'événement {e.Id}")),
-                    NotificationKind.SupportUnassigned => New(SupportCards.Unassigned(e, words, zone), words.Say($"You no longer support event {e.Id}", $"Vous n'assurez plus le support de l'événement {e.Id}")),
+                    NotificationKind.SupportAssigned => New(SupportCards.Assignment(e, recipient.Id, words, zone), words.Bot("notificationRenderer.supportEvent", e.Id)),
+                    NotificationKind.SupportUnassigned => New(SupportCards.Unassigned(e, words, zone), words.Bot("notificationRenderer.noLongerSupportEvent", e.Id)),
                     _ => New(SupportCards.AssignedToYourClient(e, words, zone), e.Name),
                 };
             }

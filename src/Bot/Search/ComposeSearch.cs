@@ -36,9 +36,7 @@ public static class ComposeSearch
         if (results is null)
         {
             BotLog.UnknownSearchCommand(turn.Get<ILogger<CrmTurn>>(), query.CommandId);
-            return MessagingExtensionResponse.Message(words.Say(
-                "This search is not known to Epic Events CRM. Search clients, contracts or events.",
-                "Cette recherche est inconnue d'Epic Events CRM. Cherchez des clients, des contrats ou des événements."));
+            return MessagingExtensionResponse.Message(words.Bot("composeSearch.searchNotKnownEpicEvents"));
         }
 
         return results.IsOk

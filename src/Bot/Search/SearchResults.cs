@@ -22,11 +22,9 @@ internal static class SearchResults
         var words = turn.Words;
         return AdaptiveCards.ToSearchResult(
             ContractReplies.Card(turn, c, null, forSharing: true),
-            words.Say($"Contract {c.Id} · {c.ClientName}", $"Contrat {c.Id} · {c.ClientName}"),
+            words.Bot("searchResults.contract", c.Id, c.ClientName),
             c.ClientCompany,
-            words.Say(
-                $"{words.Status(c.Status)} · total {words.Euros(c.TotalAmount)} · due {words.Euros(c.AmountDue)}",
-                $"{words.Status(c.Status)} · total {words.Euros(c.TotalAmount)} · reste {words.Euros(c.AmountDue)}"));
+            words.Bot("searchResults.totalDue", words.Status(c.Status), words.Euros(c.TotalAmount), words.Euros(c.AmountDue)));
     }
 
     public static MessagingExtensionAttachment Event(CrmTurn turn, EventView e) =>

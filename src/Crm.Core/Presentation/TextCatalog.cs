@@ -17,12 +17,12 @@ public sealed class TextCatalog
     public TextCatalog(ResourceManager resources) => _resources = resources;
 
     /// <summary>The sentence of <paramref name="key"/> in <paramref name="culture"/>, its holes filled with <paramref name="args"/>.</summary>
-    public string Format(string key, CultureInfo culture, params object?[] args)
-    {
-        var sentence = _resources.GetString(key, culture)
+    public string Format(string key, CultureInfo culture, params object?[] args) => string.Format(culture, Sentence(key, culture), args);
+
+    /// <summary>The text of <paramref name="key"/> as written, not a format (the phrases of a chat command).</summary>
+    public string Sentence(string key, CultureInfo culture) =>
+        _resources.GetString(key, culture)
             ?? throw new MissingManifestResourceException($"No sentence has the key '{key}' in {_resources.BaseName}.");
-        return args.Length == 0 ? sentence : string.Format(culture, sentence, args);
-    }
 
     /// <summary>Every key and sentence of one language's own file (not its fallback), for the tests and the translators' checks.</summary>
     public IReadOnlyDictionary<string, string> Sentences(CultureInfo culture)

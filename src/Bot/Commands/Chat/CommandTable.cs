@@ -23,7 +23,7 @@ public sealed class CommandTable
             .. from command in Commands
                from reading in command.Readings
                from words in new[] { Wording.English, Wording.French }
-               from phrase in Phrase.ParseAll(words.Bot(reading.Key))
+               from phrase in Phrase.ParseAll(BotTexts.Catalog.Sentence(reading.Key, words.Culture))
                select (phrase, reading, command),
         ];
         Usages = Commands.SelectMany(c => c.Usages).ToList();
