@@ -156,6 +156,49 @@ public sealed class DialogTests : IAsyncLifetime
         (await _world.QueryAsync(db => db.Clients.AnyAsync(c => c.FullName == "Too Late"))).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("en-US", "new client", "Create client")]
+    [InlineData("fr-FR", "nouveau client", "Créer le client")]
+    public async Task A_forms_field_errors_are_in_the_persons_language(string locale, string command, string create)
+    {
+        var chat = _world.ChatWith(_world.Sales, locale);
+        var form = (await chat.SayAsync(command)).Card();
+
+        var refused = (await chat.ClickAsync(form, create, new Dictionary<string, string>
+        {
+            ["fullName"] = "Zoé Langue",
+            ["email"] = "zoe-at-langue",
+            ["phone"] = "0612345678",
+            ["companyName"] = "Langue SARL",
+        })).Card();
+
+        var error = refused.ErrorUnder("email");
+        error.Should().NotBeNullOrWhiteSpace();
+        var text = refused.Text();
+        if (locale.StartsWith("fr", StringComparison.Ordinal))
+        {
+            Languages.EnglishIn(text).Should().BeEmpty("a French reader sees no English sentence: {0}", text);
+        }
+        else
+        {
+            Languages.FrenchIn(text).Should().BeEmpty("an English reader sees no French sentence: {0}", text);
+        }
+
+        (await _world.QueryAsync(db => db.Clients.AnyAsync(c => c.FullName == "Zoé Langue"))).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("en-US", "new client")]
+    [InlineData("fr-FR", "nouveau client")]
+    public async Task A_refusal_of_the_permission_matrix_is_in_the_persons_language(string locale, string command)
+    {
+        var refusal = (await _world.ChatWith(_world.Support, locale).SayAsync(command)).Card().Text();
+
+        refusal.Should().NotBeNullOrWhiteSpace();
+        (locale.StartsWith("fr", StringComparison.Ordinal) ? Languages.EnglishIn(refusal) : Languages.FrenchIn(refusal))
+            .Should().BeEmpty("the refusal is in the reader's language: {0}", refusal);
+    }
+
     [Fact]
     public async Task The_forms_speak_french_to_a_french_teams_client()
     {

@@ -171,6 +171,32 @@ public sealed class NotificationCardTests : IAsyncLifetime
         (await ContractStatusAsync(contractId)).Should().Be(ContractStatus.Signed);
     }
 
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("fr-FR")]
+    public async Task The_approval_card_and_the_support_notification_are_in_the_recipients_language(string locale)
+    {
+        var (_, requestId) = await RequestSignatureAsSalesAsync();
+        var eventId = await _world.QueryAsync(db => db.Events.Where(e => e.SupportContactId == null).Select(e => e.Id).FirstAsync());
+        await _world.ChatWith(_world.Manager).SayAsync($"assign {eventId} to {_world.Support.Name}");
+        var claims = await _world.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxDelivery>().ClaimAsync(50, TimeSpan.FromMinutes(1));
+
+        var approval = await CardTextAsync(claims.Single(c => c.Kind == NotificationKind.SignatureRequested && c.SubjectId == requestId && c.RecipientId == _world.Manager.CollaboratorId), _world.Manager);
+        var assigned = await CardTextAsync(claims.Single(c => c.Kind == NotificationKind.SupportAssigned && c.SubjectId == eventId && c.RecipientId == _world.Support.CollaboratorId), _world.Support);
+
+        foreach (var card in new[] { approval, assigned })
+        {
+            card.Should().NotBeNullOrWhiteSpace();
+            (locale.StartsWith("fr", StringComparison.Ordinal) ? Languages.EnglishIn(card) : Languages.FrenchIn(card))
+                .Should().BeEmpty("the notification is in its recipient's language: {0}", card);
+        }
+
+        approval.Should().Contain(locale.StartsWith("fr", StringComparison.Ordinal) ? "Approuver" : "Approve");
+
+        async Task<string> CardTextAsync(OutboxClaim claim, TeamsUser recipient) =>
+            (await RenderAsync(claim, recipient, locale)).Should().BeOfType<NotificationContent.NewMessage>().Subject.Activity.Card().Text();
+    }
+
     private async Task<(int ContractId, int RequestId)> RequestSignatureAsSalesAsync()
     {
         var contractId = await _world.NewDraftContractAsync(_world.Sales);
@@ -198,11 +224,11 @@ public sealed class NotificationCardTests : IAsyncLifetime
         return content.Should().BeOfType<NotificationContent.NewMessage>().Subject.Activity.Card();
     }
 
-    private async Task<NotificationContent> RenderAsync(OutboxClaim claim, TeamsUser recipient)
+    private async Task<NotificationContent> RenderAsync(OutboxClaim claim, TeamsUser recipient, string locale = "en-US")
     {
         await using var scope = _world.Services.CreateAsyncScope();
         var actor = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadAsync(recipient.CollaboratorId, ChangeSource.Bot);
-        return await scope.ServiceProvider.GetRequiredService<NotificationRenderer>().RenderAsync(claim, actor!, "en-US", default);
+        return await scope.ServiceProvider.GetRequiredService<NotificationRenderer>().RenderAsync(claim, actor!, locale, default);
     }
 
     private Task<ContractStatus> ContractStatusAsync(int contractId) =>

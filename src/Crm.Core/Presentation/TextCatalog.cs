@@ -27,7 +27,9 @@ public sealed class TextCatalog
     /// <summary>Every key and sentence of one language's own file (not its fallback), for the tests and the translators' checks.</summary>
     public IReadOnlyDictionary<string, string> Sentences(CultureInfo culture)
     {
-        var set = _resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+        // The files are per language (English neutral, French "fr"), not per country.
+        var language = CultureInfo.GetCultureInfo(culture.TwoLetterISOLanguageName);
+        var set = _resources.GetResourceSet(language, createIfNotExists: true, tryParents: false)
             ?? throw new MissingManifestResourceException($"{_resources.BaseName} has no {culture.Name} sentences.");
         var sentences = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in set)
