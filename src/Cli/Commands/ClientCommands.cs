@@ -28,7 +28,7 @@ internal static class ClientCommands
         new("ID", c => c.Id.ToString(context.Texts.Culture), Right: true, Width: 7),
         new(context.Texts.Phrase("client.name"), c => c.FullName, Width: 24),
         new(context.Texts.Phrase("client.company"), c => c.CompanyName, Width: 28),
-        new("Email", c => c.Email, Width: 32),
+        new(context.Texts.Phrase("common.column.email"), c => c.Email, Width: 32),
         new(context.Texts.Phrase("client.phone"), c => c.Phone, Width: 18),
         new(context.Texts.Phrase("client.sales-contact"), c => SalesContact(context, c), Width: 24),
     ];
@@ -43,7 +43,7 @@ internal static class ClientCommands
         [
             (texts.Phrase("client.name"), c.FullName),
             (texts.Phrase("client.company"), c.CompanyName),
-            ("Email", c.Email),
+            (texts.Phrase("common.column.email"), c.Email),
             (texts.Phrase("client.phone"), c.Phone),
             (texts.Phrase("client.sales-contact"), c.SalesContactId is { } id ? $"{SalesContact(context, c)} (#{id})" : null),
             (texts.Phrase("client.created"), texts.Date(c.CreatedAt, context.TimeZone)),

@@ -30,7 +30,7 @@ internal static class CollaboratorCommands
         new("ID", c => c.Id.ToString(context.Texts.Culture), Right: true),
         new(context.Texts.Phrase("collaborator.number"), c => c.EmployeeNumber),
         new(context.Texts.Phrase("collaborator.name"), c => c.FullName),
-        new("Email", c => c.Email),
+        new(context.Texts.Phrase("common.column.email"), c => c.Email),
         new(context.Texts.Phrase("collaborator.role"), c => c.RoleName),
         new(context.Texts.Phrase("collaborator.department"), c => context.Texts.Department(c.Department)),
         new(context.Texts.Phrase("collaborator.active"), c => context.Texts.YesNo(c.IsActive)),
@@ -42,7 +42,7 @@ internal static class CollaboratorCommands
         context.Terminal.Details($"{c.EmployeeNumber} · {c.FullName}",
         [
             ("ID", c.Id.ToString(texts.Culture)),
-            ("Email", c.Email),
+            (texts.Phrase("common.column.email"), c.Email),
             (texts.Phrase("collaborator.role"), $"{c.RoleName} ({texts.Department(c.Department)})"),
             (texts.Phrase("collaborator.active"), texts.YesNo(c.IsActive)),
             (texts.Phrase("collaborator.temporary-password"), c.MustChangePassword is { } must ? texts.YesNo(must) : null),

@@ -32,7 +32,7 @@ internal static class ContractCommands
     private static IReadOnlyList<Column<ContractView>> Columns(CliContext context) =>
     [
         new("ID", c => c.Id.ToString(context.Texts.Culture), Right: true, Width: 7),
-        new("Client", c => c.ClientName, Width: 24),
+        new(context.Texts.Phrase("common.column.client"), c => c.ClientName, Width: 24),
         new(context.Texts.Phrase("contract.company"), c => c.ClientCompany, Width: 28),
         new(context.Texts.Phrase("contract.total"), c => context.Texts.Amount(c.TotalAmount), Right: true, Width: 13),
         new(context.Texts.Phrase("contract.due"), c => context.Texts.Amount(c.AmountDue), Right: true, Width: 13),
@@ -45,7 +45,7 @@ internal static class ContractCommands
         var texts = context.Texts;
         context.Terminal.Details(texts.Phrase("contract.contract", c.Id),
         [
-            ("Client", $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
+            (texts.Phrase("common.column.client"), $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
             (texts.Phrase("contract.sales-contact"), c.SalesContactName),
             (texts.Phrase("contract.total-2"), texts.Amount(c.TotalAmount)),
             (texts.Phrase("contract.amount-due"), texts.Amount(c.AmountDue)),
@@ -66,7 +66,7 @@ internal static class ContractCommands
         {
             if (result.GetValueOrDefault<string?>() is { } text && !TryParseStatus(text, out _))
             {
-                result.AddError("--status must be draft, pending, signed or cancelled.");
+                result.AddError(runner.Texts.Phrase("contract.list.status.invalid"));
             }
         });
         var client = new Option<int?>("--client") { Description = runner.Texts.Phrase("contract.list.client.help"), HelpName = "ID" };

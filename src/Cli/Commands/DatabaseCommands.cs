@@ -138,7 +138,7 @@ internal static class DatabaseCommands
             .StartAsync(async progress =>
             {
                 var staff = progress.AddTask(context.Texts.Phrase("database.staff"), maxValue: 1);
-                var clients = progress.AddTask("Clients", maxValue: request.Clients);
+                var clients = progress.AddTask(context.Texts.Phrase("database.seed.progress.clients"), maxValue: request.Clients);
                 var reporter = new Progress<DemoDataProgress>(step =>
                 {
                     var task = step.Stage == DemoDataStage.Collaborators ? staff : clients;
@@ -159,7 +159,7 @@ internal static class DatabaseCommands
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn(texts.Phrase("database.department"))
             .AddColumn(texts.Phrase("database.name"))
-            .AddColumn("Email");
+            .AddColumn(context.Texts.Phrase("common.column.email"));
         foreach (var login in report.Logins)
         {
             table.AddRow(new Text(texts.Department(login.Department)), new Text(login.FullName), new Text(login.Email));

@@ -73,7 +73,7 @@ internal static class DigestColumns
         string Money(decimal? amount) => amount is { } value ? texts.Amount(value) : "—";
         Column<DigestRow> contract = new(texts.Phrase("digest.contract"), r => Id(r.ContractId), Right: true, Width: 8);
         Column<DigestRow> @event = new(texts.Phrase("digest.event"), r => $"{r.EventName} (#{Id(r.EventId)})", Width: 30);
-        Column<DigestRow> client = new("Client", r => $"{r.ClientName} — {r.ClientCompany}", Width: 36);
+        Column<DigestRow> client = new(texts.Phrase("common.column.client"), r => $"{r.ClientName} — {r.ClientCompany}", Width: 36);
         Column<DigestRow> due = new(texts.Phrase("digest.due"), r => Money(r.AmountDue), Right: true, Width: 13);
         Column<DigestRow> start = new(texts.Phrase("digest.start"), r => Date(r.StartsAt), Width: 16);
         Column<DigestRow> location = new(texts.Phrase("digest.location"), r => r.Location ?? "—", Width: 24);
@@ -86,7 +86,7 @@ internal static class DigestColumns
                 new(texts.Phrase("digest.request"), r => Id(r.SignatureRequestId), Right: true, Width: 8),
                 contract,
                 client,
-                new("Total", r => Money(r.TotalAmount), Right: true, Width: 13),
+                new(texts.Phrase("common.column.total"), r => Money(r.TotalAmount), Right: true, Width: 13),
                 new(texts.Phrase("digest.requested"), r => r.PersonName ?? "—", Width: 22),
                 new(texts.Phrase("digest.waiting"), r => r.Since is { } requested ? texts.Wording.Waited(at - requested) : "—", Width: 10),
             ],
@@ -99,16 +99,16 @@ internal static class DigestColumns
                 new(texts.Phrase("digest.end"), r => Date(r.EndsAt), Width: 16),
                 location,
                 new(texts.Phrase("digest.attendees"), r => Id(r.ExpectedAttendees), Right: true, Width: 12),
-                new("Contact", r => r.Contact is { } c ? $"{c.FullName}, {c.Email}, {c.Phone}" : "—", Width: 48),
+                new(texts.Phrase("common.column.contact"), r => r.Contact is { } c ? $"{c.FullName}, {c.Email}, {c.Phone}" : "—", Width: 48),
                 new(texts.Phrase("digest.acknowledged"), r => texts.YesNo(r.Acknowledged == true), Width: 14),
             ],
-            DigestTopic.OldDrafts => [contract, client, new("Total", r => Money(r.TotalAmount), Right: true, Width: 13), new(texts.Phrase("digest.created"), r => Date(r.Since), Width: 16)],
+            DigestTopic.OldDrafts => [contract, client, new(texts.Phrase("common.column.total"), r => Money(r.TotalAmount), Right: true, Width: 13), new(texts.Phrase("digest.created"), r => Date(r.Since), Width: 16)],
             DigestTopic.UnpaidSignedContracts => [contract, client, due, new(texts.Phrase("digest.signed"), r => Date(r.Since), Width: 16)],
             _ =>
             [
-                new("Client", r => $"{r.ClientName} (#{r.ClientId})", Width: 28),
+                new(texts.Phrase("common.column.client"), r => $"{r.ClientName} (#{r.ClientId})", Width: 28),
                 new(texts.Phrase("digest.company"), r => r.ClientCompany, Width: 24),
-                new("Contact", r => r.Contact is { } c ? $"{c.Email}, {c.Phone}" : "—", Width: 40),
+                new(texts.Phrase("common.column.contact"), r => r.Contact is { } c ? $"{c.Email}, {c.Phone}" : "—", Width: 40),
                 since,
             ],
         };

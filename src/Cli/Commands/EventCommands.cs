@@ -28,12 +28,12 @@ internal static class EventCommands
     [
         new("ID", e => e.Id.ToString(context.Texts.Culture), Right: true, Width: 7),
         new(context.Texts.Phrase("event.event"), e => e.Name, Width: 28),
-        new("Client", e => e.CompanyName, Width: 26),
+        new(context.Texts.Phrase("common.column.client"), e => e.CompanyName, Width: 26),
         new(context.Texts.Phrase("event.start"), e => context.Texts.Date(e.StartsAt, context.TimeZone), Width: 16),
         new(context.Texts.Phrase("event.end"), e => context.Texts.Date(e.EndsAt, context.TimeZone), Width: 16),
         new(context.Texts.Phrase("event.location"), e => e.Location, Width: 26),
         new(context.Texts.Phrase("event.attendees"), e => e.ExpectedAttendees.ToString(context.Texts.Culture), Right: true, Width: 12),
-        new("Support", e => e.SupportContactName ?? "—", Width: 22),
+        new(context.Texts.Phrase("common.column.support"), e => e.SupportContactName ?? "—", Width: 22),
     ];
 
     private static void ShowDetails(CliContext context, EventView e)
@@ -42,7 +42,7 @@ internal static class EventCommands
         context.Terminal.Details(texts.Phrase("event.event-2", e.Id, e.Name),
         [
             (texts.Phrase("event.contract"), $"#{e.ContractId}"),
-            ("Client", $"{e.ClientFullName} — {e.CompanyName} (#{e.ClientId})"),
+            (texts.Phrase("common.column.client"), $"{e.ClientFullName} — {e.CompanyName} (#{e.ClientId})"),
             (texts.Phrase("event.client-contact"), $"{e.ClientEmail} · {e.ClientPhone}"),
             (texts.Phrase("event.sales-contact"), e.SalesContactName),
             (texts.Phrase("event.start"), texts.Date(e.StartsAt, context.TimeZone)),
@@ -50,10 +50,10 @@ internal static class EventCommands
             (texts.Phrase("event.location"), e.Location),
             (texts.Phrase("event.expected-attendees"), e.ExpectedAttendees.ToString(texts.Culture)),
             (texts.Phrase("event.actual-attendees"), e.ActualAttendees?.ToString(texts.Culture)),
-            ("Support", e.SupportContactId is { } id
+            (texts.Phrase("common.column.support"), e.SupportContactId is { } id
                 ? $"{e.SupportContactName} (#{id}) · {texts.Acknowledgement(e.SupportAcknowledgedAt, context.TimeZone)}"
                 : texts.Phrase("event.not-assigned")),
-            ("Notes", string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
+            (texts.Phrase("common.column.notes"), string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
             (texts.Phrase("event.updated"), texts.Date(e.UpdatedAt, context.TimeZone)),
         ]);
     }

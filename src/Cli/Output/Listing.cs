@@ -50,7 +50,7 @@ internal static class Listing
         {
             if (limit is < 1 or > PageRequest.MaxLimit)
             {
-                return context.Fail(Failure.Invalid("limit", $"A page has 1 to {PageRequest.MaxLimit} rows."), OptionNames.Verbatim);
+                return context.Fail(Failure.Invalid("limit", context.Texts.Phrase("list.limit.invalid", PageRequest.MaxLimit)), OptionNames.Verbatim);
             }
 
             return await StreamAsync(context, stream(after), columns, cancellationToken);
