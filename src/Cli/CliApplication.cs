@@ -1,54 +1,94 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Data.Common;
+using System.Globalization;
 using EpicEvents.Cli.Commands;
+using EpicEvents.Cli.Output;
 using EpicEvents.Crm.Auth;
 
 namespace EpicEvents.Cli;
 
 /// <summary>
-/// The program: builds the command tree, turns parse errors into exit code 2, runs the chosen
-/// command and turns infrastructure faults into one clear line and exit code 1 (never a stack trace).
+/// The program: builds the command tree in the reader's language, turns parse errors into exit code
+/// 2, runs the chosen command and turns infrastructure faults into one clear line and exit code 1
+/// (never a stack trace).
 /// </summary>
 public static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
-        var runner = new CommandRunner(environment);
+        var configuration = CliContext.ConfigurationOf(environment);
+        var texts = Texts.For(LanguageOf(args) ?? CliContext.ConfiguredLanguage(configuration));
+        var runner = new CommandRunner(environment, configuration, texts);
         var root = CommandTree.Build(runner);
-        var parseResult = root.Parse(args);
+        // System.CommandLine's own words (Usage:, Options:, its parse errors) follow the UI culture;
+        // the package ships them in French.
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = texts.Culture;
         try
         {
+            var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
             {
                 return runner.UsageError(parseResult);
             }
 
+            // Help is written aside first: a few of System.CommandLine's words have no French in its resources.
+            using var help = parseResult.Action is HelpAction ? new StringWriter() : null;
             var invocation = new InvocationConfiguration
             {
-                Output = environment.Output,
+                Output = help ?? environment.Output,
                 Error = environment.Error,
                 EnableDefaultExceptionHandler = false,
             };
-            return await parseResult.InvokeAsync(invocation, cancellationToken);
+            var exitCode = await parseResult.InvokeAsync(invocation, cancellationToken);
+            if (help is not null)
+            {
+                await environment.Output.WriteAsync(texts.Help(help.ToString()));
+            }
+
+            return exitCode;
         }
         finally
         {
+            CultureInfo.CurrentUICulture = uiCulture;
             await environment.Output.FlushAsync(CancellationToken.None);
             await environment.Error.FlushAsync(CancellationToken.None);
         }
     }
 
+    /// <summary>
+    /// The value of <c>--lang</c> on the command line, read before the command tree is built: the
+    /// tree's descriptions (<c>--help</c>) are already in the reader's language.
+    /// </summary>
+    internal static string? LanguageOf(string[] args)
+    {
+        for (var i = 0; i < args.Length && args[i] != "--"; i++)
+        {
+            if (args[i] == "--lang")
+            {
+                return i + 1 < args.Length ? args[i + 1] : null;
+            }
+
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal))
+            {
+                return args[i]["--lang=".Length..];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The one line a user sees for a fault that is not theirs, or null for a bug.</summary>
-    internal static string? DescribeFault(Exception exception) => exception switch
+    internal static string? DescribeFault(Exception exception, Texts texts) => exception switch
     {
         SigningKeyMissingException missingKey => missingKey.Message,
         Remote.ServerFaultException server => server.Message,
-        DbException database => $"The database cannot be used: {FirstLine(database.Message)}",
-        InvalidOperationException { InnerException: DbException database } => $"The database cannot be used: {FirstLine(database.Message)}",
-        TimeZoneNotFoundException => "The configured time zone (Crm:TimeZone) is not known on this machine.",
-        IOException io => $"A file could not be read or written: {FirstLine(io.Message)}",
-        UnauthorizedAccessException access => $"A file could not be read or written: {FirstLine(access.Message)}",
+        DbException database => texts.Phrase("cli-application.database-cannot-be-used", FirstLine(database.Message)),
+        InvalidOperationException { InnerException: DbException database } => texts.Phrase("cli-application.database-cannot-be-used", FirstLine(database.Message)),
+        TimeZoneNotFoundException => texts.Phrase("cli-application.time-zone-unknown"),
+        IOException io => texts.Phrase("cli-application.file-unusable", FirstLine(io.Message)),
+        UnauthorizedAccessException access => texts.Phrase("cli-application.file-unusable", FirstLine(access.Message)),
         _ => null,
     };
 

@@ -26,16 +26,13 @@ internal sealed class CliContext : IDisposable
     private readonly Lazy<IServiceScope> _scope;
     private readonly Lazy<TimeZoneInfo> _timeZone;
 
-    public CliContext(CliEnvironment environment, ParseResult parseResult, GlobalOptions globals)
+    public CliContext(CliEnvironment environment, IConfiguration configuration, ParseResult parseResult, GlobalOptions globals, Texts texts)
     {
         Environment = environment;
         ParseResult = parseResult;
-        Configuration = new ConfigurationBuilder()
-            .AddCrmSources(environment.AppSettingsDirectory, environment.WorkingDirectory)
-            .AddInMemoryCollection(environment.Overrides)
-            .Build();
+        Configuration = configuration;
         Json = parseResult.GetValue(globals.Json);
-        Texts = Texts.For(parseResult.GetValue(globals.Language) ?? FirstNonBlank(Configuration["EPICEVENTS_LANG"], Configuration["LANG"]));
+        Texts = texts;
         var color = !parseResult.GetValue(globals.NoColor) && string.IsNullOrEmpty(Configuration["NO_COLOR"]);
         Terminal = new Terminal(environment, Json, color, Texts);
         ConfigDirectory = Configuration["EPICEVENTS_CONFIG_DIR"] is { Length: > 0 } configured ? configured : AuthOptions.ConfigDirectory;
@@ -209,16 +206,12 @@ internal sealed class CliContext : IDisposable
         }
         catch (MsalException exception)
         {
-            throw new ServerFaultException(Texts.Say(
-                $"Microsoft sign-in could not renew your access: {exception.Message}",
-                $"La connexion Microsoft n'a pas pu renouveler votre accès : {exception.Message}"), exception);
+            throw new ServerFaultException(Texts.Phrase("cli-context.microsoft-sign-could-not", exception.Message), exception);
         }
 
         if (_entraToken is null)
         {
-            Terminal.Error(ExitCodes.NotLoggedIn, Texts.Say(
-                "Your Microsoft sign-in has ended on this machine: run `epicevents auth login --entra`.",
-                "Votre connexion Microsoft a pris fin sur cette machine : lancez `epicevents auth login --entra`."), []);
+            Terminal.Error(ExitCodes.NotLoggedIn, Texts.Phrase("cli-context.your-microsoft-sign-has"), []);
             return false;
         }
 
@@ -308,6 +301,16 @@ internal sealed class CliContext : IDisposable
 
         Telemetry.Dispose();
     }
+
+    /// <summary>The program's configuration: the CRM's sources, then the environment's overrides.</summary>
+    public static IConfiguration ConfigurationOf(CliEnvironment environment) => new ConfigurationBuilder()
+        .AddCrmSources(environment.AppSettingsDirectory, environment.WorkingDirectory)
+        .AddInMemoryCollection(environment.Overrides)
+        .Build();
+
+    /// <summary>The language of the messages when <c>--lang</c> is not given: <c>EPICEVENTS_LANG</c>, then <c>LANG</c>.</summary>
+    public static string? ConfiguredLanguage(IConfiguration configuration) =>
+        FirstNonBlank(configuration["EPICEVENTS_LANG"], configuration["LANG"]);
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 

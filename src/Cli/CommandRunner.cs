@@ -11,11 +11,14 @@ namespace EpicEvents.Cli;
 /// command needs one, shows a spinner when a quiet command runs for more than a second, and maps
 /// faults to exit codes.
 /// </summary>
-internal sealed class CommandRunner(CliEnvironment environment)
+internal sealed class CommandRunner(CliEnvironment environment, Microsoft.Extensions.Configuration.IConfiguration configuration, Texts texts)
 {
     private static readonly TimeSpan SpinnerDelay = TimeSpan.FromSeconds(1);
 
-    public GlobalOptions Globals { get; } = new();
+    public GlobalOptions Globals { get; } = new(texts);
+
+    /// <summary>The reader's language, known before the command tree is built: the tree's help is in it.</summary>
+    public Texts Texts { get; } = texts;
 
     /// <summary>A command that needs a logged-in collaborator.</summary>
     public void Authenticated(Command command, Func<CliContext, Actor, CancellationToken, Task<int>> handler, bool quiet = true) =>
@@ -36,14 +39,12 @@ internal sealed class CommandRunner(CliEnvironment environment)
     public void Operator(Command command, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet = true) =>
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, (context, token) =>
             context.Server is { } server
-                ? Task.FromResult(context.Usage(context.Texts.Say(
-                    $"`{context.Command}` works on a database from the machine that holds it, not through the CRM server ({Remote.CrmServerAddress.Display(server)}). Run it on the server, or use `epicevents auth login --local` to work on a database of your own.",
-                    $"`{context.Command}` agit sur une base depuis la machine qui l'héberge, pas à travers le serveur CRM ({Remote.CrmServerAddress.Display(server)}). Lancez-la sur le serveur, ou utilisez `epicevents auth login --local` pour une base à vous.")))
+                ? Task.FromResult(context.Usage(context.Texts.Phrase("command-runner.works-database-from-machine", context.Command, Remote.CrmServerAddress.Display(server))))
                 : handler(context, token), quiet, cancellationToken));
 
     public int UsageError(ParseResult parseResult)
     {
-        using var context = new CliContext(environment, parseResult, Globals);
+        using var context = new CliContext(environment, configuration, parseResult, Globals, Texts);
         var command = string.Join(' ', CommandPath(parseResult));
         var message = string.Join(Environment.NewLine, parseResult.Errors.Select(e => e.Message).Distinct());
         context.Terminal.Error(ExitCodes.Usage, message, [], context.Texts.SeeHelp(command));
@@ -63,7 +64,7 @@ internal sealed class CommandRunner(CliEnvironment environment)
 
     public async Task<int> RunAsync(ParseResult parseResult, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet, CancellationToken cancellationToken)
     {
-        using var context = new CliContext(environment, parseResult, Globals);
+        using var context = new CliContext(environment, configuration, parseResult, Globals, Texts);
         var telemetry = context.Telemetry;
         var command = string.Join(' ', CommandPath(parseResult));
         var span = CliTelemetry.Source.StartActivity(command, ActivityKind.Internal);
@@ -115,7 +116,7 @@ internal sealed class CommandRunner(CliEnvironment environment)
             context.Terminal.Error(ExitCodes.Unexpected, context.Texts.Cancelled, []);
             return ExitCodes.Unexpected;
         }
-        catch (Exception exception) when (CliApplication.DescribeFault(exception) is { } message)
+        catch (Exception exception) when (CliApplication.DescribeFault(exception, context.Texts) is { } message)
         {
             CliLog.CommandFault(context.Logger, exception, command, exception.GetType().Name);
             Activity.Current.RecordFailure(exception);

@@ -23,16 +23,4 @@ public static class ExitCodes
         Conflict => Crm.Common.OutcomeCodes.Conflict,
         _ => "unexpected",
     };
-
-    public const string Help = """
-        Exit codes:
-          0  ok
-          1  unexpected error (database unreachable, configuration missing, bug)
-          2  usage: unknown command or option, missing or malformed argument
-          3  not logged in, or the session expired or was revoked
-          4  forbidden: your department may not do this
-          5  not found
-          6  invalid input (the message names each wrong field)
-          7  conflict: the record changed or the action no longer applies
-        """;
 }

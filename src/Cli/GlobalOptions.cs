@@ -3,24 +3,24 @@ using System.CommandLine;
 namespace EpicEvents.Cli;
 
 /// <summary>Options every command accepts.</summary>
-internal sealed class GlobalOptions
+internal sealed class GlobalOptions(Output.Texts texts)
 {
     public Option<bool> Json { get; } = new("--json")
     {
-        Description = "Machine-readable output: one JSON document on stdout; errors as {\"error\":{…}} on stderr.",
+        Description = texts.Phrase("global.json.help"),
         Recursive = true,
     };
 
     public Option<string?> Language { get; } = new Option<string?>("--lang")
     {
-        Description = "Language of the messages: en or fr (default: EPICEVENTS_LANG, then LANG).",
+        Description = texts.Phrase("global.lang.help"),
         Recursive = true,
         HelpName = "en|fr",
     }.AcceptOnlyFromAmong("en", "fr");
 
     public Option<bool> NoColor { get; } = new("--no-color")
     {
-        Description = "No colours, even on a terminal (NO_COLOR is honoured too).",
+        Description = texts.Phrase("global.no-color.help"),
         Recursive = true,
     };
 

@@ -12,13 +12,13 @@ internal static class AuditCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var audit = new Command("audit", "The audit trail.");
-        var entity = new Option<string?>("--entity") { Description = "Only this kind of record.", HelpName = "client|contract|event|collaborator" };
+        var audit = new Command("audit", runner.Texts.Phrase("audit.help"));
+        var entity = new Option<string?>("--entity") { Description = runner.Texts.Phrase("audit.entity.help"), HelpName = "client|contract|event|collaborator" };
         entity.AcceptOnlyFromAmong("client", "contract", "event", "collaborator", "role", "signature-request", "notification");
-        var id = new Option<int?>("--id") { Description = "Only this record (with --entity)." };
-        var since = new Option<string?>("--since") { Description = $"Only entries from this date: {UserInput.DateHelp}.", HelpName = "DATE" };
-        var paging = new ListOptions();
-        var list = new Command("list", "List audit entries, newest first.") { entity, id, since };
+        var id = new Option<int?>("--id") { Description = runner.Texts.Phrase("audit.id.help") };
+        var since = new Option<string?>("--since") { Description = runner.Texts.Phrase("audit.since.help", runner.Texts.Phrase("common.date.help")), HelpName = "DATE" };
+        var paging = new ListOptions(runner.Texts);
+        var list = new Command("list", runner.Texts.Phrase("audit.list.help")) { entity, id, since };
         paging.AddTo(list, withAll: true);
         runner.Authenticated(list, (context, actor, cancellationToken) =>
         {
@@ -27,7 +27,7 @@ internal static class AuditCommands
             {
                 if (!UserInput.TryParseDateTime(text, context.TimeZone, out var parsed))
                 {
-                    return Task.FromResult(context.Invalid("since", context.Texts.Say($"\"{text}\" is not a date: use {UserInput.DateHelp}.", $"« {text} » n'est pas une date.")));
+                    return Task.FromResult(context.Invalid("since", context.Texts.NotADate(text)));
                 }
 
                 sinceUtc = parsed;
@@ -35,7 +35,7 @@ internal static class AuditCommands
 
             if (context.Value(id) is not null && context.Value(entity) is null)
             {
-                return Task.FromResult(context.Usage(context.Texts.Say("--id goes with --entity.", "--id s'emploie avec --entity.")));
+                return Task.FromResult(context.Usage(context.Texts.Phrase("audit.id-goes-entity")));
             }
 
             AuditEntity? kind = context.Value(entity) switch
@@ -58,11 +58,11 @@ internal static class AuditCommands
                     api => api.GetAsync<Page<AuditEntryView>>(ApiPaths.Audit(filter, page), token)),
                 [
                     new("#", a => a.Id.ToString(context.Texts.Culture), Right: true, Width: 8),
-                    new(context.Texts.Say("When", "Quand"), a => context.Texts.Date(a.At, context.TimeZone), Width: 16),
-                    new(context.Texts.Say("Who", "Qui"), a => a.ActorName ?? context.Texts.Say("system", "système"), Width: 22),
-                    new(context.Texts.Say("Action", "Action"), a => a.Action, Width: 28),
-                    new(context.Texts.Say("Record", "Fiche"), a => a.EntityId is { } record ? $"{a.EntityType} {record}" : a.EntityType.ToString(), Width: 20),
-                    new(context.Texts.Say("Changes", "Modifications"), a => string.Join("; ", a.Changes.Select(c => $"{c.Field}: {c.Old ?? "∅"} → {c.New ?? "∅"}")), Width: 60),
+                    new(context.Texts.Phrase("audit.when"), a => context.Texts.Date(a.At, context.TimeZone), Width: 16),
+                    new(context.Texts.Phrase("audit.who"), a => a.ActorName ?? context.Texts.Phrase("audit.system"), Width: 22),
+                    new(context.Texts.Phrase("audit.action"), a => a.Action, Width: 28),
+                    new(context.Texts.Phrase("audit.record"), a => a.EntityId is { } record ? $"{a.EntityType} {record}" : a.EntityType.ToString(), Width: 20),
+                    new(context.Texts.Phrase("audit.changes"), a => string.Join("; ", a.Changes.Select(c => $"{c.Field}: {c.Old ?? "∅"} → {c.New ?? "∅"}")), Width: 60),
                 ],
                 cancellationToken);
         }, quiet: false);

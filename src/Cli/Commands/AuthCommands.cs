@@ -10,7 +10,7 @@ internal static class AuthCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var auth = new Command("auth", "Log in and out, and see who is logged in.");
+        var auth = new Command("auth", runner.Texts.Phrase("auth.help"));
         auth.Subcommands.Add(Login(runner));
         auth.Subcommands.Add(Logout(runner));
         auth.Subcommands.Add(WhoAmI(runner));
@@ -19,19 +19,19 @@ internal static class AuthCommands
 
     private static Command Login(CommandRunner runner)
     {
-        var email = new Option<string?>("--email") { Description = "Your email address (asked for when left out)." };
-        var passwordStdin = Shared.PasswordStdin("the password");
+        var email = new Option<string?>("--email") { Description = runner.Texts.Phrase("auth.login.email.help") };
+        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("auth.login.password-stdin.help"));
         var server = new Option<string?>("--server")
         {
-            Description = "Log in to the company's CRM server (https://…); every later command goes there. Default: EPICEVENTS_SERVER, then the server of the last login.",
+            Description = runner.Texts.Phrase("auth.login.server.help"),
             HelpName = "URL",
         };
-        var local = new Option<bool>("--local") { Description = "Work on this machine's own database again, forgetting the server." };
+        var local = new Option<bool>("--local") { Description = runner.Texts.Phrase("auth.login.local.help") };
         var entra = new Option<bool>("--entra")
         {
-            Description = "Sign in to the CRM server with your Microsoft work account (a code to type on a sign-in page), when the server offers it; the sign-in renews itself.",
+            Description = runner.Texts.Phrase("auth.login.entra.help"),
         };
-        var command = new Command("login", "Log in; the session is kept in your config directory (mode 0600) for 8 hours.") { email, passwordStdin, server, local, entra };
+        var command = new Command("login", runner.Texts.Phrase("auth.login.help")) { email, passwordStdin, server, local, entra };
         command.Validators.Add(result =>
         {
             if (result.GetValue(server) is not null && result.GetValue(local))
@@ -59,8 +59,8 @@ internal static class AuthCommands
             }
             else if (context.Terminal.CanPrompt)
             {
-                address ??= context.Terminal.PromptText(context.Texts.Say("Email:", "E-mail :"));
-                password = context.Terminal.PromptSecret(context.Texts.Say("Password:", "Mot de passe :"));
+                address ??= context.Terminal.PromptText(context.Texts.Phrase("auth.email"));
+                password = context.Terminal.PromptSecret(context.Texts.Phrase("auth.password"));
             }
             else
             {
@@ -69,7 +69,7 @@ internal static class AuthCommands
 
             if (string.IsNullOrWhiteSpace(address))
             {
-                return context.Usage(context.Texts.Say("Give your email with --email.", "Indiquez votre e-mail avec --email."));
+                return context.Usage(context.Texts.Phrase("auth.give-your-email-email"));
             }
 
             if (context.Value(local))
@@ -107,14 +107,10 @@ internal static class AuthCommands
             }
 
             var where = context.Server is { } at ? $" ({CrmServerAddress.Display(at)})" : string.Empty;
-            context.Terminal.Success(context.Texts.Say(
-                $"Logged in as {session.FullName} ({context.Texts.Department(session.Department)}) until {context.Texts.Date(session.ExpiresAt, context.TimeZone)}{where}.",
-                $"Connecté en tant que {session.FullName} ({context.Texts.Department(session.Department)}) jusqu'au {context.Texts.Date(session.ExpiresAt, context.TimeZone)}{where}."));
+            context.Terminal.Success(context.Texts.Phrase("auth.logged-as-until", session.FullName, context.Texts.Department(session.Department), context.Texts.Date(session.ExpiresAt, context.TimeZone), where));
             if (session.MustChangePassword)
             {
-                context.Terminal.Warning(context.Texts.Say(
-                    "Your password is temporary: change it now with `epicevents password change`; nothing else is allowed until then.",
-                    "Votre mot de passe est provisoire : changez-le avec `epicevents password change` ; rien d'autre n'est permis d'ici là."));
+                context.Terminal.Warning(context.Texts.Phrase("auth.your-password-temporary-change"));
             }
 
             return ExitCodes.Ok;
@@ -160,9 +156,9 @@ internal static class AuthCommands
     {
         var everywhere = new Option<bool>("--everywhere")
         {
-            Description = "End every password session of your account, on every machine (a Microsoft sign-in on another machine ends when your organisation signs you out of Microsoft).",
+            Description = runner.Texts.Phrase("auth.logout.everywhere.help"),
         };
-        var command = new Command("logout", "Forget this machine's session (harmless when there is none).") { everywhere };
+        var command = new Command("logout", runner.Texts.Phrase("auth.logout.help")) { everywhere };
         command.SetAction((parseResult, cancellationToken) =>
             runner.RunAsync(parseResult, parseResult.GetValue(everywhere) ? LogoutEverywhereAsync : LogoutHereAsync, quiet: true, cancellationToken));
         return command;
@@ -179,8 +175,8 @@ internal static class AuthCommands
         else
         {
             context.Terminal.Success(hadSession
-                ? context.Texts.Say("Logged out.", "Déconnecté.")
-                : context.Texts.Say("You were not logged in on this machine.", "Vous n'étiez pas connecté sur cette machine."));
+                ? context.Texts.Phrase("auth.logged-out")
+                : context.Texts.Phrase("auth.you-were-not-logged"));
         }
 
         return ExitCodes.Ok;
@@ -205,13 +201,13 @@ internal static class AuthCommands
 
         return context.Complete(
             result,
-            _ => context.Terminal.Success(context.Texts.Say("Every session of your account has ended.", "Toutes les sessions de votre compte sont terminées.")),
+            _ => context.Terminal.Success(context.Texts.Phrase("auth.every-session-your-account")),
             _ => new LogoutDocument(LoggedOut: true, Everywhere: true));
     }
 
     private static Command WhoAmI(CommandRunner runner)
     {
-        var command = new Command("whoami", "Who is logged in, in which department, and until when.");
+        var command = new Command("whoami", runner.Texts.Phrase("auth.whoami.help"));
         command.Aliases.Add("status");
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
@@ -239,10 +235,10 @@ internal static class AuthCommands
             {
                 context.Terminal.Details(session.FullName,
                 [
-                    (context.Texts.Say("Collaborator", "Collaborateur"), session.CollaboratorId.ToString(context.Texts.Culture)),
-                    (context.Texts.Say("Department", "Département"), context.Texts.Department(session.Department)),
-                    (context.Texts.Say("Session ends", "Fin de session"), context.Texts.Date(session.ExpiresAt, context.TimeZone)),
-                    (context.Texts.Say("Temporary password", "Mot de passe provisoire"), context.Texts.YesNo(session.MustChangePassword)),
+                    (context.Texts.Phrase("auth.collaborator"), session.CollaboratorId.ToString(context.Texts.Culture)),
+                    (context.Texts.Phrase("auth.department"), context.Texts.Department(session.Department)),
+                    (context.Texts.Phrase("auth.session-ends"), context.Texts.Date(session.ExpiresAt, context.TimeZone)),
+                    (context.Texts.Phrase("auth.temporary-password"), context.Texts.YesNo(session.MustChangePassword)),
                 ]);
             }
 

@@ -13,7 +13,7 @@ internal static class ClientCommands
 
     public static Command Build(CommandRunner runner)
     {
-        var client = new Command("client", "Clients and their sales contact.");
+        var client = new Command("client", runner.Texts.Phrase("client.help"));
         client.Subcommands.Add(List(runner));
         client.Subcommands.Add(Show(runner));
         client.Subcommands.Add(Create(runner));
@@ -26,38 +26,38 @@ internal static class ClientCommands
     private static IReadOnlyList<Column<ClientView>> Columns(CliContext context) =>
     [
         new("ID", c => c.Id.ToString(context.Texts.Culture), Right: true, Width: 7),
-        new(context.Texts.Say("Name", "Nom"), c => c.FullName, Width: 24),
-        new(context.Texts.Say("Company", "Entreprise"), c => c.CompanyName, Width: 28),
-        new("Email", c => c.Email, Width: 32),
-        new(context.Texts.Say("Phone", "Téléphone"), c => c.Phone, Width: 18),
-        new(context.Texts.Say("Sales contact", "Commercial"), c => SalesContact(context, c), Width: 24),
+        new(context.Texts.Phrase("client.name"), c => c.FullName, Width: 24),
+        new(context.Texts.Phrase("client.company"), c => c.CompanyName, Width: 28),
+        new(context.Texts.Phrase("common.column.email"), c => c.Email, Width: 32),
+        new(context.Texts.Phrase("client.phone"), c => c.Phone, Width: 18),
+        new(context.Texts.Phrase("client.sales-contact"), c => SalesContact(context, c), Width: 24),
     ];
 
     private static string SalesContact(CliContext context, ClientView c) =>
-        c.SalesContactName is null ? "—" : c.SalesContactActive ? c.SalesContactName : $"{c.SalesContactName} ({context.Texts.Say("inactive", "inactif")})";
+        c.SalesContactName is null ? "—" : c.SalesContactActive ? c.SalesContactName : $"{c.SalesContactName} ({context.Texts.Phrase("client.inactive")})";
 
     private static void ShowDetails(CliContext context, ClientView c)
     {
         var texts = context.Texts;
-        context.Terminal.Details(texts.Say($"Client {c.Id}", $"Client {c.Id}"),
+        context.Terminal.Details(texts.Phrase("client.client", c.Id),
         [
-            (texts.Say("Name", "Nom"), c.FullName),
-            (texts.Say("Company", "Entreprise"), c.CompanyName),
-            ("Email", c.Email),
-            (texts.Say("Phone", "Téléphone"), c.Phone),
-            (texts.Say("Sales contact", "Commercial"), c.SalesContactId is { } id ? $"{SalesContact(context, c)} (#{id})" : null),
-            (texts.Say("Created", "Créé"), texts.Date(c.CreatedAt, context.TimeZone)),
-            (texts.Say("Updated", "Modifié"), texts.Date(c.UpdatedAt, context.TimeZone)),
+            (texts.Phrase("client.name"), c.FullName),
+            (texts.Phrase("client.company"), c.CompanyName),
+            (texts.Phrase("common.column.email"), c.Email),
+            (texts.Phrase("client.phone"), c.Phone),
+            (texts.Phrase("client.sales-contact"), c.SalesContactId is { } id ? $"{SalesContact(context, c)} (#{id})" : null),
+            (texts.Phrase("client.created"), texts.Date(c.CreatedAt, context.TimeZone)),
+            (texts.Phrase("client.updated"), texts.Date(c.UpdatedAt, context.TimeZone)),
         ]);
     }
 
     private static Command List(CommandRunner runner)
     {
-        var mine = new Option<bool>("--mine") { Description = "Sales: only the clients I follow." };
-        var search = new Option<string?>("--search") { Description = "Text in the name, company or email (accents and case ignored).", HelpName = "TEXT" };
-        var noSalesContact = new Option<bool>("--no-sales-contact") { Description = "Clients without an active sales contact." };
-        var paging = new ListOptions();
-        var command = new Command("list", "List clients, newest first.") { mine, search, noSalesContact };
+        var mine = new Option<bool>("--mine") { Description = runner.Texts.Phrase("client.list.mine.help") };
+        var search = new Option<string?>("--search") { Description = runner.Texts.Phrase("client.list.search.help"), HelpName = runner.Texts.Phrase("common.text.name") };
+        var noSalesContact = new Option<bool>("--no-sales-contact") { Description = runner.Texts.Phrase("client.list.no-sales-contact.help") };
+        var paging = new ListOptions(runner.Texts);
+        var command = new Command("list", runner.Texts.Phrase("client.list.help")) { mine, search, noSalesContact };
         paging.AddTo(command);
         runner.Authenticated(command, (context, actor, cancellationToken) =>
         {
@@ -77,8 +77,8 @@ internal static class ClientCommands
 
     private static Command Show(CommandRunner runner)
     {
-        var id = Shared.Id("client");
-        var command = new Command("show", "Show one client.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("client.id.help"));
+        var command = new Command("show", runner.Texts.Phrase("client.show.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
@@ -90,12 +90,12 @@ internal static class ClientCommands
 
     private static Command Create(CommandRunner runner)
     {
-        var name = new Option<string>("--name") { Description = "The client's full name.", Required = true };
-        var email = new Option<string>("--email") { Description = "Email, unique.", Required = true };
-        var phone = new Option<string>("--phone") { Description = "Phone number.", Required = true };
-        var company = new Option<string>("--company") { Description = "Company name.", Required = true };
-        var salesContact = new Option<int?>("--sales-contact") { Description = "Management: the Sales collaborator who follows the client (Sales: always yourself).", HelpName = "ID" };
-        var command = new Command("create", "Create a client.") { name, email, phone, company, salesContact };
+        var name = new Option<string>("--name") { Description = runner.Texts.Phrase("client.create.name.help"), Required = true };
+        var email = new Option<string>("--email") { Description = runner.Texts.Phrase("client.create.email.help"), Required = true };
+        var phone = new Option<string>("--phone") { Description = runner.Texts.Phrase("client.create.phone.help"), Required = true };
+        var company = new Option<string>("--company") { Description = runner.Texts.Phrase("client.create.company.help"), Required = true };
+        var salesContact = new Option<int?>("--sales-contact") { Description = runner.Texts.Phrase("client.create.sales-contact.help"), HelpName = "ID" };
+        var command = new Command("create", runner.Texts.Phrase("client.create.help")) { name, email, phone, company, salesContact };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             var request = new CreateClientRequest(context.Value(name), context.Value(email), context.Value(phone), context.Value(company), context.Value(salesContact));
@@ -104,7 +104,7 @@ internal static class ClientCommands
                 api => api.PostAsync<ClientView>("clients", request, cancellationToken));
             return context.Complete(result, c =>
             {
-                context.Terminal.Success(context.Texts.Say($"Client {c.Id} created.", $"Client {c.Id} créé."));
+                context.Terminal.Success(context.Texts.Phrase("client.client-created", c.Id));
                 ShowDetails(context, c);
             });
         });
@@ -113,12 +113,12 @@ internal static class ClientCommands
 
     private static Command Update(CommandRunner runner)
     {
-        var id = Shared.Id("client");
-        var name = new Option<string?>("--name") { Description = "New full name." };
-        var email = new Option<string?>("--email") { Description = "New email." };
-        var phone = new Option<string?>("--phone") { Description = "New phone number." };
-        var company = new Option<string?>("--company") { Description = "New company name." };
-        var command = new Command("update", "Change a client's details (options left out keep their value).") { id, name, email, phone, company };
+        var id = Shared.Id(runner.Texts.Phrase("client.id.help"));
+        var name = new Option<string?>("--name") { Description = runner.Texts.Phrase("client.update.name.help") };
+        var email = new Option<string?>("--email") { Description = runner.Texts.Phrase("client.update.email.help") };
+        var phone = new Option<string?>("--phone") { Description = runner.Texts.Phrase("client.update.phone.help") };
+        var company = new Option<string?>("--company") { Description = runner.Texts.Phrase("client.update.company.help") };
+        var command = new Command("update", runner.Texts.Phrase("client.update.help")) { id, name, email, phone, company };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             var request = new UpdateClientRequest(context.Value(id), context.Value(name), context.Value(email), context.Value(phone), context.Value(company));
@@ -127,7 +127,7 @@ internal static class ClientCommands
                 api => api.PatchAsync<ClientView>($"clients/{request.ClientId}", request, cancellationToken));
             return context.Complete(result, c =>
             {
-                context.Terminal.Success(context.Texts.Say($"Client {c.Id} updated.", $"Client {c.Id} modifié."));
+                context.Terminal.Success(context.Texts.Phrase("client.client-updated", c.Id));
                 ShowDetails(context, c);
             });
         });
@@ -136,29 +136,29 @@ internal static class ClientCommands
 
     private static Command Reassign(CommandRunner runner)
     {
-        var id = Shared.Id("client");
-        var to = new Option<int>("--to") { Description = "The Sales collaborator who takes the client over.", Required = true, HelpName = "ID" };
-        var command = new Command("reassign", "Give a client another sales contact.") { id, to };
+        var id = Shared.Id(runner.Texts.Phrase("client.id.help"));
+        var to = new Option<int>("--to") { Description = runner.Texts.Phrase("client.reassign.to.help"), Required = true, HelpName = "ID" };
+        var command = new Command("reassign", runner.Texts.Phrase("client.reassign.help")) { id, to };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
                     () => context.Get<ReassignClient>().ExecuteAsync(actor, new ReassignClientRequest(context.Value(id), context.Value(to)), cancellationToken),
                     api => api.PostAsync<ClientView>($"clients/{context.Value(id)}/reassign", new { salesContactId = context.Value(to) }, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Say($"Client {c.Id} is now followed by {c.SalesContactName}.", $"Le client {c.Id} est maintenant suivi par {c.SalesContactName}.")),
+                c => context.Terminal.Success(context.Texts.Phrase("client.client-now-followed", c.Id, c.SalesContactName)),
                 fieldNames: ReassignOptions));
         return command;
     }
 
     private static Command Delete(CommandRunner runner)
     {
-        var id = Shared.Id("client");
-        var command = new Command("delete", "Delete a client that has no contract.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("client.id.help"));
+        var command = new Command("delete", runner.Texts.Phrase("client.delete.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
                     () => context.Get<DeleteClient>().ExecuteAsync(actor, new DeleteClientRequest(context.Value(id)), cancellationToken),
                     api => api.DeleteAsync<Done>($"clients/{context.Value(id)}", cancellationToken)),
-                _ => context.Terminal.Success(context.Texts.Say($"Client {context.Value(id)} deleted.", $"Client {context.Value(id)} supprimé.")),
+                _ => context.Terminal.Success(context.Texts.Phrase("client.client-deleted", context.Value(id))),
                 _ => new { deleted = true, id = context.Value(id) }));
         return command;
     }

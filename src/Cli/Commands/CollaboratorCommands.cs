@@ -13,7 +13,7 @@ internal static class CollaboratorCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var collaborator = new Command("collaborator", "The staff directory: Management hires, updates and deactivates collaborators.");
+        var collaborator = new Command("collaborator", runner.Texts.Phrase("collaborator.help"));
         collaborator.Subcommands.Add(List(runner));
         collaborator.Subcommands.Add(Show(runner));
         collaborator.Subcommands.Add(Create(runner));
@@ -28,12 +28,12 @@ internal static class CollaboratorCommands
     public static IReadOnlyList<Column<CollaboratorView>> Columns(CliContext context) =>
     [
         new("ID", c => c.Id.ToString(context.Texts.Culture), Right: true),
-        new(context.Texts.Say("Number", "Matricule"), c => c.EmployeeNumber),
-        new(context.Texts.Say("Name", "Nom"), c => c.FullName),
-        new("Email", c => c.Email),
-        new(context.Texts.Say("Role", "Rôle"), c => c.RoleName),
-        new(context.Texts.Say("Department", "Département"), c => context.Texts.Department(c.Department)),
-        new(context.Texts.Say("Active", "Actif"), c => context.Texts.YesNo(c.IsActive)),
+        new(context.Texts.Phrase("collaborator.number"), c => c.EmployeeNumber),
+        new(context.Texts.Phrase("collaborator.name"), c => c.FullName),
+        new(context.Texts.Phrase("common.column.email"), c => c.Email),
+        new(context.Texts.Phrase("collaborator.role"), c => c.RoleName),
+        new(context.Texts.Phrase("collaborator.department"), c => context.Texts.Department(c.Department)),
+        new(context.Texts.Phrase("collaborator.active"), c => context.Texts.YesNo(c.IsActive)),
     ];
 
     public static void ShowDetails(CliContext context, CollaboratorView c)
@@ -42,23 +42,23 @@ internal static class CollaboratorCommands
         context.Terminal.Details($"{c.EmployeeNumber} · {c.FullName}",
         [
             ("ID", c.Id.ToString(texts.Culture)),
-            ("Email", c.Email),
-            (texts.Say("Role", "Rôle"), $"{c.RoleName} ({texts.Department(c.Department)})"),
-            (texts.Say("Active", "Actif"), texts.YesNo(c.IsActive)),
-            (texts.Say("Temporary password", "Mot de passe provisoire"), c.MustChangePassword is { } must ? texts.YesNo(must) : null),
-            (texts.Say("Teams account linked", "Compte Teams lié"), c.TeamsLinked is { } linked ? texts.YesNo(linked) : null),
-            (texts.Say("Created", "Créé"), texts.Date(c.CreatedAt, context.TimeZone)),
-            (texts.Say("Updated", "Modifié"), texts.Date(c.UpdatedAt, context.TimeZone)),
+            (texts.Phrase("common.column.email"), c.Email),
+            (texts.Phrase("collaborator.role"), $"{c.RoleName} ({texts.Department(c.Department)})"),
+            (texts.Phrase("collaborator.active"), texts.YesNo(c.IsActive)),
+            (texts.Phrase("collaborator.temporary-password"), c.MustChangePassword is { } must ? texts.YesNo(must) : null),
+            (texts.Phrase("collaborator.teams-account-linked"), c.TeamsLinked is { } linked ? texts.YesNo(linked) : null),
+            (texts.Phrase("collaborator.created"), texts.Date(c.CreatedAt, context.TimeZone)),
+            (texts.Phrase("collaborator.updated"), texts.Date(c.UpdatedAt, context.TimeZone)),
         ]);
     }
 
     private static Command List(CommandRunner runner)
     {
-        var department = new Option<string?>("--department") { Description = "Only this department.", HelpName = "management|sales|support" };
+        var department = new Option<string?>("--department") { Description = runner.Texts.Phrase("collaborator.list.department.help"), HelpName = "management|sales|support" };
         department.AcceptOnlyFromAmong("management", "sales", "support");
-        var inactive = new Option<bool>("--inactive") { Description = "Include deactivated collaborators (Management only)." };
-        var paging = new ListOptions();
-        var command = new Command("list", "List collaborators.") { department, inactive };
+        var inactive = new Option<bool>("--inactive") { Description = runner.Texts.Phrase("collaborator.list.inactive.help") };
+        var paging = new ListOptions(runner.Texts);
+        var command = new Command("list", runner.Texts.Phrase("collaborator.list.help")) { department, inactive };
         paging.AddTo(command);
         runner.Authenticated(command, (context, actor, cancellationToken) =>
         {
@@ -74,8 +74,8 @@ internal static class CollaboratorCommands
 
     private static Command Show(CommandRunner runner)
     {
-        var id = Shared.Id("collaborator");
-        var command = new Command("show", "Show one collaborator.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("collaborator.id.help"));
+        var command = new Command("show", runner.Texts.Phrase("collaborator.show.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(await context.Crm(
                 () => context.Get<GetCollaborator>().ExecuteAsync(actor, context.Value(id), cancellationToken),
@@ -85,11 +85,11 @@ internal static class CollaboratorCommands
 
     private static Command Create(CommandRunner runner)
     {
-        var name = new Option<string>("--name") { Description = "Full name.", Required = true };
-        var email = new Option<string>("--email") { Description = "Work email, unique.", Required = true };
-        var role = new Option<string>("--role") { Description = "Role name or number (see `role list`).", Required = true };
-        var passwordStdin = Shared.PasswordStdin("the temporary password");
-        var command = new Command("create", "Hire a collaborator; they get a temporary password to change at first login.") { name, email, role, passwordStdin };
+        var name = new Option<string>("--name") { Description = runner.Texts.Phrase("collaborator.create.name.help"), Required = true };
+        var email = new Option<string>("--email") { Description = runner.Texts.Phrase("collaborator.create.email.help"), Required = true };
+        var role = new Option<string>("--role") { Description = runner.Texts.Phrase("collaborator.create.role.help"), Required = true };
+        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("collaborator.create.password-stdin.help"));
+        var command = new Command("create", runner.Texts.Phrase("collaborator.create.help")) { name, email, role, passwordStdin };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             var roleId = await ResolveRoleAsync(context, actor, context.Value(role)!, cancellationToken);
@@ -106,12 +106,10 @@ internal static class CollaboratorCommands
                 result,
                 created =>
                 {
-                    context.Terminal.Success(context.Texts.Say(
-                        $"Collaborator {created.Collaborator.Id} ({created.Collaborator.EmployeeNumber}) created.",
-                        $"Collaborateur {created.Collaborator.Id} ({created.Collaborator.EmployeeNumber}) créé."));
+                    context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-created", created.Collaborator.Id, created.Collaborator.EmployeeNumber));
                     if (password is null)
                     {
-                        context.Terminal.Line(context.Texts.Say("Temporary password (shown once): ", "Mot de passe provisoire (affiché une seule fois) : ") + created.TemporaryPassword);
+                        context.Terminal.Line(context.Texts.Phrase("collaborator.temporary-password-shown-once") + created.TemporaryPassword);
                     }
                 },
                 created => new { collaborator = created.Collaborator, temporaryPassword = password is null ? created.TemporaryPassword : null });
@@ -121,11 +119,11 @@ internal static class CollaboratorCommands
 
     private static Command Update(CommandRunner runner)
     {
-        var id = Shared.Id("collaborator");
-        var name = new Option<string?>("--name") { Description = "New full name." };
-        var email = new Option<string?>("--email") { Description = "New email." };
-        var role = new Option<string?>("--role") { Description = "New role, by name or number; a change of role ends their sessions." };
-        var command = new Command("update", "Change a collaborator's name, email or role.") { id, name, email, role };
+        var id = Shared.Id(runner.Texts.Phrase("collaborator.id.help"));
+        var name = new Option<string?>("--name") { Description = runner.Texts.Phrase("collaborator.update.name.help") };
+        var email = new Option<string?>("--email") { Description = runner.Texts.Phrase("collaborator.update.email.help") };
+        var role = new Option<string?>("--role") { Description = runner.Texts.Phrase("collaborator.update.role.help") };
+        var command = new Command("update", runner.Texts.Phrase("collaborator.update.help")) { id, name, email, role };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             int? roleId = null;
@@ -145,7 +143,7 @@ internal static class CollaboratorCommands
                 api => api.PatchAsync<CollaboratorView>($"collaborators/{context.Value(id)}", new { fullName = context.Value(name), email = context.Value(email), roleId }, cancellationToken));
             return context.Complete(result, c =>
             {
-                context.Terminal.Success(context.Texts.Say($"Collaborator {c.Id} updated.", $"Collaborateur {c.Id} modifié."));
+                context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-updated", c.Id));
                 ShowDetails(context, c);
             });
         });
@@ -154,9 +152,9 @@ internal static class CollaboratorCommands
 
     private static Command Deactivate(CommandRunner runner)
     {
-        var id = Shared.Id("collaborator");
-        var reassignTo = new Option<int?>("--reassign-to") { Description = "A colleague of the same department who takes over their clients or upcoming events.", HelpName = "ID" };
-        var command = new Command("deactivate", "Deactivate a collaborator (history stays); their sessions end at once.") { id, reassignTo };
+        var id = Shared.Id(runner.Texts.Phrase("collaborator.id.help"));
+        var reassignTo = new Option<int?>("--reassign-to") { Description = runner.Texts.Phrase("collaborator.deactivate.reassign-to.help"), HelpName = "ID" };
+        var command = new Command("deactivate", runner.Texts.Phrase("collaborator.deactivate.help")) { id, reassignTo };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             var result = await context.Crm(
@@ -164,12 +162,10 @@ internal static class CollaboratorCommands
                 api => api.PostAsync<CollaboratorDeactivated>($"collaborators/{context.Value(id)}/deactivate", new { reassignToId = context.Value(reassignTo) }, cancellationToken));
             return context.Complete(result, done =>
             {
-                context.Terminal.Success(context.Texts.Say($"Collaborator {done.Collaborator.Id} deactivated.", $"Collaborateur {done.Collaborator.Id} désactivé."));
+                context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-deactivated", done.Collaborator.Id));
                 if (done.ReassignedToId is { } heir)
                 {
-                    context.Terminal.Line(context.Texts.Say(
-                        $"Handed over to collaborator {heir}: {done.ReassignedClientIds.Count} clients, {done.ReassignedEventIds.Count} events.",
-                        $"Repris par le collaborateur {heir} : {done.ReassignedClientIds.Count} clients, {done.ReassignedEventIds.Count} événements."));
+                    context.Terminal.Line(context.Texts.Phrase("collaborator.handed-over-collaborator-clients", heir, done.ReassignedClientIds.Count, done.ReassignedEventIds.Count));
                 }
             });
         });
@@ -178,21 +174,21 @@ internal static class CollaboratorCommands
 
     private static Command Reactivate(CommandRunner runner)
     {
-        var id = Shared.Id("collaborator");
-        var command = new Command("reactivate", "Reactivate a collaborator.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("collaborator.id.help"));
+        var command = new Command("reactivate", runner.Texts.Phrase("collaborator.reactivate.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
                     () => context.Get<ReactivateCollaborator>().ExecuteAsync(actor, new ReactivateCollaboratorRequest(context.Value(id)), cancellationToken),
                     api => api.PostAsync<CollaboratorView>($"collaborators/{context.Value(id)}/reactivate", null, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Say($"Collaborator {c.Id} reactivated.", $"Collaborateur {c.Id} réactivé."))));
+                c => context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-reactivated", c.Id))));
         return command;
     }
 
     private static Command ResetPassword(CommandRunner runner)
     {
-        var id = Shared.Id("collaborator");
-        var command = new Command("reset-password", "Give a collaborator a new temporary password (shown once); their sessions end.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("collaborator.id.help"));
+        var command = new Command("reset-password", runner.Texts.Phrase("collaborator.reset-password.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
@@ -200,8 +196,8 @@ internal static class CollaboratorCommands
                     api => api.PostAsync<PasswordReset>($"collaborators/{context.Value(id)}/reset-password", new { }, cancellationToken)),
                 reset =>
                 {
-                    context.Terminal.Success(context.Texts.Say($"Password of collaborator {reset.Collaborator.Id} reset.", $"Mot de passe du collaborateur {reset.Collaborator.Id} réinitialisé."));
-                    context.Terminal.Line(context.Texts.Say("Temporary password (shown once): ", "Mot de passe provisoire (affiché une seule fois) : ") + reset.TemporaryPassword);
+                    context.Terminal.Success(context.Texts.Phrase("collaborator.password-collaborator-reset", reset.Collaborator.Id));
+                    context.Terminal.Line(context.Texts.Phrase("collaborator.temporary-password-shown-once") + reset.TemporaryPassword);
                 },
                 reset => new { collaborator = reset.Collaborator, temporaryPassword = reset.TemporaryPassword }));
         return command;
@@ -209,27 +205,27 @@ internal static class CollaboratorCommands
 
     private static Command LinkTeams(CommandRunner runner)
     {
-        var id = Shared.Id("collaborator");
-        var aadObjectId = new Option<string>("--aad-object-id") { Description = "Their Microsoft Entra ID object id.", Required = true, HelpName = "GUID" };
-        var tenantId = new Option<string>("--tenant-id") { Description = "Their Microsoft 365 tenant id.", Required = true, HelpName = "GUID" };
-        var command = new Command("link-teams", "Link a collaborator to their Teams account, so the bot knows them.") { id, aadObjectId, tenantId };
+        var id = Shared.Id(runner.Texts.Phrase("collaborator.id.help"));
+        var aadObjectId = new Option<string>("--aad-object-id") { Description = runner.Texts.Phrase("collaborator.linkteams.aad-object-id.help"), Required = true, HelpName = "GUID" };
+        var tenantId = new Option<string>("--tenant-id") { Description = runner.Texts.Phrase("collaborator.linkteams.tenant-id.help"), Required = true, HelpName = "GUID" };
+        var command = new Command("link-teams", runner.Texts.Phrase("collaborator.link-teams.help")) { id, aadObjectId, tenantId };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             if (!Guid.TryParse(context.Value(aadObjectId), out var objectId))
             {
-                return context.Invalid("aad-object-id", context.Texts.Say("Not a GUID.", "Ce n'est pas un GUID."));
+                return context.Invalid("aad-object-id", context.Texts.Phrase("collaborator.not-guid"));
             }
 
             if (!Guid.TryParse(context.Value(tenantId), out var tenant))
             {
-                return context.Invalid("tenant-id", context.Texts.Say("Not a GUID.", "Ce n'est pas un GUID."));
+                return context.Invalid("tenant-id", context.Texts.Phrase("collaborator.not-guid"));
             }
 
             return context.Complete(
                 await context.Crm(
                     () => context.Get<LinkTeamsIdentity>().ExecuteAsync(actor, new LinkTeamsIdentityRequest(context.Value(id), tenant, objectId), cancellationToken),
                     api => api.PutAsync<CollaboratorView>($"collaborators/{context.Value(id)}/teams", new { tenantId = tenant, aadObjectId = objectId }, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Say($"Collaborator {c.Id} is linked to their Teams account.", $"Le collaborateur {c.Id} est lié à son compte Teams.")));
+                c => context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-linked-their-teams", c.Id)));
         });
         return command;
     }
@@ -247,7 +243,7 @@ internal static class CollaboratorCommands
 
         var match = roles.Value.Items.FirstOrDefault(r => int.TryParse(text, out var number) ? r.Id == number : string.Equals(r.Name, text.Trim(), StringComparison.OrdinalIgnoreCase));
         return match is null
-            ? Failure.Invalid("role", context.Texts.Say($"There is no role \"{text}\"; see `epicevents role list`.", $"Il n'y a pas de rôle « {text} » ; voir `epicevents role list`."))
+            ? Failure.Invalid("role", context.Texts.Phrase("collaborator.there-no-role-see", text))
             : match.Id;
     }
 }

@@ -15,15 +15,15 @@ internal static class ContractCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var contract = new Command("contract", "Contracts: amounts, signature and payments.");
+        var contract = new Command("contract", runner.Texts.Phrase("contract.help"));
         contract.Subcommands.Add(List(runner));
         contract.Subcommands.Add(Show(runner));
         contract.Subcommands.Add(Create(runner));
         contract.Subcommands.Add(Update(runner));
         contract.Subcommands.Add(RequestSignature(runner));
         contract.Subcommands.Add(Sign(runner));
-        contract.Subcommands.Add(Decide(runner, "approve", SignatureVerdict.Approve, "Approve a pending signature request: the contract is signed."));
-        contract.Subcommands.Add(Decide(runner, "reject", SignatureVerdict.Reject, "Reject a pending signature request, with a reason for the requester."));
+        contract.Subcommands.Add(Decide(runner, "approve", SignatureVerdict.Approve, runner.Texts.Phrase("contract.approve.help")));
+        contract.Subcommands.Add(Decide(runner, "reject", SignatureVerdict.Reject, runner.Texts.Phrase("contract.reject.help")));
         contract.Subcommands.Add(Cancel(runner));
         contract.Subcommands.Add(Pay(runner));
         return contract;
@@ -32,47 +32,47 @@ internal static class ContractCommands
     private static IReadOnlyList<Column<ContractView>> Columns(CliContext context) =>
     [
         new("ID", c => c.Id.ToString(context.Texts.Culture), Right: true, Width: 7),
-        new("Client", c => c.ClientName, Width: 24),
-        new(context.Texts.Say("Company", "Entreprise"), c => c.ClientCompany, Width: 28),
-        new(context.Texts.Say("Total", "Total"), c => context.Texts.Amount(c.TotalAmount), Right: true, Width: 13),
-        new(context.Texts.Say("Due", "Restant dû"), c => context.Texts.Amount(c.AmountDue), Right: true, Width: 13),
-        new(context.Texts.Say("Status", "Statut"), c => context.Texts.Status(c.Status), Width: 23),
-        new(context.Texts.Say("Sales contact", "Commercial"), c => c.SalesContactName ?? "—", Width: 24),
+        new(context.Texts.Phrase("common.column.client"), c => c.ClientName, Width: 24),
+        new(context.Texts.Phrase("contract.company"), c => c.ClientCompany, Width: 28),
+        new(context.Texts.Phrase("contract.total"), c => context.Texts.Amount(c.TotalAmount), Right: true, Width: 13),
+        new(context.Texts.Phrase("contract.due"), c => context.Texts.Amount(c.AmountDue), Right: true, Width: 13),
+        new(context.Texts.Phrase("contract.status"), c => context.Texts.Status(c.Status), Width: 23),
+        new(context.Texts.Phrase("contract.sales-contact"), c => c.SalesContactName ?? "—", Width: 24),
     ];
 
     private static void ShowDetails(CliContext context, ContractView c)
     {
         var texts = context.Texts;
-        context.Terminal.Details(texts.Say($"Contract {c.Id}", $"Contrat {c.Id}"),
+        context.Terminal.Details(texts.Phrase("contract.contract", c.Id),
         [
-            ("Client", $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
-            (texts.Say("Sales contact", "Commercial"), c.SalesContactName),
-            (texts.Say("Total", "Montant total"), texts.Amount(c.TotalAmount)),
-            (texts.Say("Amount due", "Restant dû"), texts.Amount(c.AmountDue)),
-            (texts.Say("Status", "Statut"), texts.Status(c.Status)),
-            (texts.Say("Signed", "Signé"), c.SignedAt is { } at ? $"{texts.Date(at, context.TimeZone)} ({c.SignedByName})" : null),
-            (texts.Say("Signature request", "Demande de signature"), c.PendingSignatureRequestId is { } request ? texts.Say($"#{request}, awaiting Management", $"n° {request}, en attente de la gestion") : null),
-            (texts.Say("Created", "Créé"), texts.Date(c.CreatedAt, context.TimeZone)),
-            (texts.Say("Updated", "Modifié"), texts.Date(c.UpdatedAt, context.TimeZone)),
+            (texts.Phrase("common.column.client"), $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
+            (texts.Phrase("contract.sales-contact"), c.SalesContactName),
+            (texts.Phrase("contract.total-2"), texts.Amount(c.TotalAmount)),
+            (texts.Phrase("contract.amount-due"), texts.Amount(c.AmountDue)),
+            (texts.Phrase("contract.status"), texts.Status(c.Status)),
+            (texts.Phrase("contract.signed"), c.SignedAt is { } at ? $"{texts.Date(at, context.TimeZone)} ({c.SignedByName})" : null),
+            (texts.Phrase("contract.signature-request"), c.PendingSignatureRequestId is { } request ? texts.Phrase("contract.awaiting-management", request) : null),
+            (texts.Phrase("contract.created"), texts.Date(c.CreatedAt, context.TimeZone)),
+            (texts.Phrase("contract.updated"), texts.Date(c.UpdatedAt, context.TimeZone)),
         ]);
     }
 
     private static Command List(CommandRunner runner)
     {
-        var unsigned = new Option<bool>("--unsigned") { Description = "Draft or awaiting signature." };
-        var unpaid = new Option<bool>("--unpaid") { Description = "Some amount is still due." };
-        var status = new Option<string?>("--status") { Description = "Only this status.", HelpName = "draft|pending|signed|cancelled" };
+        var unsigned = new Option<bool>("--unsigned") { Description = runner.Texts.Phrase("contract.list.unsigned.help") };
+        var unpaid = new Option<bool>("--unpaid") { Description = runner.Texts.Phrase("contract.list.unpaid.help") };
+        var status = new Option<string?>("--status") { Description = runner.Texts.Phrase("contract.list.status.help"), HelpName = "draft|pending|signed|cancelled" };
         status.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } text && !TryParseStatus(text, out _))
             {
-                result.AddError("--status must be draft, pending, signed or cancelled.");
+                result.AddError(runner.Texts.Phrase("contract.list.status.invalid"));
             }
         });
-        var client = new Option<int?>("--client") { Description = "Only this client's contracts.", HelpName = "ID" };
-        var mine = new Option<bool>("--mine") { Description = "Sales: only my clients' contracts." };
-        var paging = new ListOptions();
-        var command = new Command("list", "List contracts, newest first.") { unsigned, unpaid, status, client, mine };
+        var client = new Option<int?>("--client") { Description = runner.Texts.Phrase("contract.list.client.help"), HelpName = "ID" };
+        var mine = new Option<bool>("--mine") { Description = runner.Texts.Phrase("contract.list.mine.help") };
+        var paging = new ListOptions(runner.Texts);
+        var command = new Command("list", runner.Texts.Phrase("contract.list.help")) { unsigned, unpaid, status, client, mine };
         paging.AddTo(command);
         runner.Authenticated(command, (context, actor, cancellationToken) =>
         {
@@ -88,8 +88,8 @@ internal static class ContractCommands
 
     private static Command Show(CommandRunner runner)
     {
-        var id = Shared.Id("contract");
-        var command = new Command("show", "Show one contract.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("contract.id.help"));
+        var command = new Command("show", runner.Texts.Phrase("contract.show.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(await context.Crm(
                 () => context.Get<GetContract>().ExecuteAsync(actor, context.Value(id), cancellationToken),
@@ -99,10 +99,10 @@ internal static class ContractCommands
 
     private static Command Create(CommandRunner runner)
     {
-        var client = new Option<int>("--client") { Description = "The client.", Required = true, HelpName = "ID" };
-        var total = new Option<string>("--total") { Description = "Total amount, e.g. 1234.5 or \"1 234,50\".", Required = true, HelpName = "AMOUNT" };
-        var due = new Option<string?>("--due") { Description = "Amount still due (default: the total).", HelpName = "AMOUNT" };
-        var command = new Command("create", "Create a draft contract for a client.") { client, total, due };
+        var client = new Option<int>("--client") { Description = runner.Texts.Phrase("contract.create.client.help"), Required = true, HelpName = "ID" };
+        var total = new Option<string>("--total") { Description = runner.Texts.Phrase("contract.create.total.help"), Required = true, HelpName = runner.Texts.Phrase("common.amount.name") };
+        var due = new Option<string?>("--due") { Description = runner.Texts.Phrase("contract.create.due.help"), HelpName = runner.Texts.Phrase("common.amount.name") };
+        var command = new Command("create", runner.Texts.Phrase("contract.create.help")) { client, total, due };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             if (!TryAmount(context, context.Value(total), "total", out var totalAmount, out var refused)
@@ -117,7 +117,7 @@ internal static class ContractCommands
                     api => api.PostAsync<ContractView>("contracts", new { clientId = context.Value(client), totalAmount, amountDue }, cancellationToken)),
                 c =>
                 {
-                    context.Terminal.Success(context.Texts.Say($"Contract {c.Id} created.", $"Contrat {c.Id} créé."));
+                    context.Terminal.Success(context.Texts.Phrase("contract.contract-created", c.Id));
                     ShowDetails(context, c);
                 });
         });
@@ -126,11 +126,11 @@ internal static class ContractCommands
 
     private static Command Update(CommandRunner runner)
     {
-        var id = Shared.Id("contract");
-        var total = new Option<string?>("--total") { Description = "New total amount.", HelpName = "AMOUNT" };
-        var due = new Option<string?>("--due") { Description = "New amount due.", HelpName = "AMOUNT" };
-        var signed = new Option<bool?>("--signed") { Description = "true: Management signs; Sales asks Management to sign.", HelpName = "true" };
-        var command = new Command("update", "Change a contract's amounts, or mark it signed.") { id, total, due, signed };
+        var id = Shared.Id(runner.Texts.Phrase("contract.id.help"));
+        var total = new Option<string?>("--total") { Description = runner.Texts.Phrase("contract.update.total.help"), HelpName = runner.Texts.Phrase("common.amount.name") };
+        var due = new Option<string?>("--due") { Description = runner.Texts.Phrase("contract.update.due.help"), HelpName = runner.Texts.Phrase("common.amount.name") };
+        var signed = new Option<bool?>("--signed") { Description = runner.Texts.Phrase("contract.update.signed.help"), HelpName = "true" };
+        var command = new Command("update", runner.Texts.Phrase("contract.update.help")) { id, total, due, signed };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             if (!TryAmount(context, context.Value(total), "total", out var totalAmount, out var refused)
@@ -147,8 +147,8 @@ internal static class ContractCommands
                 outcome =>
                 {
                     context.Terminal.Success(outcome.SignatureRequested
-                        ? context.Texts.Say($"Contract {outcome.Contract.Id} updated; Management is asked to sign it.", $"Contrat {outcome.Contract.Id} modifié ; la gestion est invitée à le signer.")
-                        : context.Texts.Say($"Contract {outcome.Contract.Id} updated.", $"Contrat {outcome.Contract.Id} modifié."));
+                        ? context.Texts.Phrase("contract.contract-updated-management-asked", outcome.Contract.Id)
+                        : context.Texts.Phrase("contract.contract-updated", outcome.Contract.Id));
                     if (outcome.SignatureRequested)
                     {
                         context.Terminal.Line(context.Texts.Wording.Approvers(outcome.Approvers));
@@ -162,8 +162,8 @@ internal static class ContractCommands
 
     private static Command RequestSignature(CommandRunner runner)
     {
-        var id = Shared.Id("contract");
-        var command = new Command("request-signature", "Ask Management to sign a contract: every active manager is sent an approval card in Teams; says who cannot receive it.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("contract.id.help"));
+        var command = new Command("request-signature", runner.Texts.Phrase("contract.request-signature.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
@@ -171,9 +171,7 @@ internal static class ContractCommands
                     api => api.PostAsync<SignatureRequestSent>($"contracts/{context.Value(id)}/signature-request", null, cancellationToken)),
                 sent =>
                 {
-                    context.Terminal.Success(context.Texts.Say(
-                        $"Signature of contract {sent.Request.ContractId} requested (request {sent.Request.Id}).",
-                        $"Signature du contrat {sent.Request.ContractId} demandée (demande {sent.Request.Id})."));
+                    context.Terminal.Success(context.Texts.Phrase("contract.signature-contract-requested-request", sent.Request.ContractId, sent.Request.Id));
                     context.Terminal.Line(context.Texts.Wording.Approvers(sent.Approvers));
                 }));
         return command;
@@ -181,22 +179,22 @@ internal static class ContractCommands
 
     private static Command Sign(CommandRunner runner)
     {
-        var id = Shared.Id("contract");
-        var command = new Command("sign", "Management: sign a contract.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("contract.id.help"));
+        var command = new Command("sign", runner.Texts.Phrase("contract.sign.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
                     () => context.Get<SignContract>().ExecuteAsync(actor, new SignContractRequest(context.Value(id)), cancellationToken),
                     api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/sign", null, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Say($"Contract {c.Id} signed.", $"Contrat {c.Id} signé."))));
+                c => context.Terminal.Success(context.Texts.Phrase("contract.contract-signed", c.Id))));
         return command;
     }
 
     private static Command Decide(CommandRunner runner, string name, SignatureVerdict verdict, string description)
     {
-        var id = Shared.Id("contract");
+        var id = Shared.Id(runner.Texts.Phrase("contract.id.help"));
         var command = new Command(name, description) { id };
-        var reason = new Option<string>("--reason") { Description = "Why, for the requester.", Required = true };
+        var reason = new Option<string>("--reason") { Description = runner.Texts.Phrase("contract.decide.reason.help"), Required = true };
         if (verdict == SignatureVerdict.Reject)
         {
             command.Options.Add(reason);
@@ -210,30 +208,30 @@ internal static class ContractCommands
                     () => context.Get<DecideContractSignature>().ExecuteAsync(actor, decision, cancellationToken),
                     api => api.PostAsync<SignatureRequestView>($"contracts/{decision.ContractId}/{(verdict == SignatureVerdict.Approve ? "approve" : "reject")}", new { reason = decision.Reason }, cancellationToken)),
                 r => context.Terminal.Success(verdict == SignatureVerdict.Approve
-                    ? context.Texts.Say($"Contract {r.ContractId} approved and signed.", $"Contrat {r.ContractId} approuvé et signé.")
-                    : context.Texts.Say($"Signature of contract {r.ContractId} rejected; {r.RequestedByName} is told why.", $"Signature du contrat {r.ContractId} rejetée ; {r.RequestedByName} en est informé.")));
+                    ? context.Texts.Phrase("contract.contract-approved-signed", r.ContractId)
+                    : context.Texts.Phrase("contract.signature-contract-rejected-told", r.ContractId, r.RequestedByName)));
         });
         return command;
     }
 
     private static Command Cancel(CommandRunner runner)
     {
-        var id = Shared.Id("contract");
-        var command = new Command("cancel", "Management: cancel a contract that is not signed.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("contract.id.help"));
+        var command = new Command("cancel", runner.Texts.Phrase("contract.cancel.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
                     () => context.Get<CancelContract>().ExecuteAsync(actor, new CancelContractRequest(context.Value(id)), cancellationToken),
                     api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/cancel", null, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Say($"Contract {c.Id} cancelled.", $"Contrat {c.Id} annulé."))));
+                c => context.Terminal.Success(context.Texts.Phrase("contract.contract-cancelled", c.Id))));
         return command;
     }
 
     private static Command Pay(CommandRunner runner)
     {
-        var id = Shared.Id("contract");
-        var amount = new Option<string>("--amount") { Description = "The amount received.", Required = true, HelpName = "AMOUNT" };
-        var command = new Command("pay", "Record a payment on a signed contract.") { id, amount };
+        var id = Shared.Id(runner.Texts.Phrase("contract.id.help"));
+        var amount = new Option<string>("--amount") { Description = runner.Texts.Phrase("contract.pay.amount.help"), Required = true, HelpName = runner.Texts.Phrase("common.amount.name") };
+        var command = new Command("pay", runner.Texts.Phrase("contract.pay.help")) { id, amount };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             if (!TryAmount(context, context.Value(amount), "amount", out var paid, out var refused))
@@ -245,9 +243,7 @@ internal static class ContractCommands
                 await context.Crm(
                     () => context.Get<RecordPayment>().ExecuteAsync(actor, new RecordPaymentRequest(context.Value(id), paid), cancellationToken),
                     api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/payments", new { amount = paid }, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Say(
-                    $"Payment recorded on contract {c.Id}; {context.Texts.Amount(c.AmountDue)} still due.",
-                    $"Paiement enregistré sur le contrat {c.Id} ; reste dû : {context.Texts.Amount(c.AmountDue)}.")));
+                c => context.Terminal.Success(context.Texts.Phrase("contract.payment-recorded-contract-still", c.Id, context.Texts.Amount(c.AmountDue))));
         });
         return command;
     }
@@ -268,7 +264,7 @@ internal static class ContractCommands
             return true;
         }
 
-        refused = context.Invalid(option, context.Texts.Say($"\"{text}\" is not an amount (e.g. 1234.5 or 1 234,50).", $"« {text} » n'est pas un montant (ex. 1234.5 ou 1 234,50)."));
+        refused = context.Invalid(option, context.Texts.Phrase("contract.not-amount-e-g", text));
         return false;
     }
 

@@ -13,7 +13,7 @@ internal static class DatabaseCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var db = new Command("db", "Create, upgrade and fill the database: operator's commands, run where the database is, never through a CRM server.");
+        var db = new Command("db", runner.Texts.Phrase("database.help"));
         db.Subcommands.Add(Init(runner));
         db.Subcommands.Add(Migrate(runner));
         db.Subcommands.Add(Seed(runner));
@@ -22,10 +22,10 @@ internal static class DatabaseCommands
 
     private static Command Init(CommandRunner runner)
     {
-        var email = new Option<string?>("--admin-email") { Description = $"The first manager's email (default {DatabaseSetup.DefaultAdminEmail})." };
-        var name = new Option<string?>("--admin-name") { Description = "The first manager's name (default Administrator)." };
-        var passwordStdin = Shared.PasswordStdin("the first manager's temporary password");
-        var command = new Command("init", "Create or upgrade the database, the three default roles and a first manager (with no configuration: a SQLite file in your data directory).")
+        var email = new Option<string?>("--admin-email") { Description = runner.Texts.Phrase("database.init.admin-email.help", DatabaseSetup.DefaultAdminEmail) };
+        var name = new Option<string?>("--admin-name") { Description = runner.Texts.Phrase("database.init.admin-name.help") };
+        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("database.init.password-stdin.help"));
+        var command = new Command("init", runner.Texts.Phrase("database.init.help"))
         {
             email, name, passwordStdin,
         };
@@ -37,31 +37,27 @@ internal static class DatabaseCommands
                 result,
                 report =>
                 {
-                    context.Terminal.Success(context.Texts.Say(
-                        $"Database ready: {context.Database.Describe()} (schema version {report.Schema.ToVersion}{(report.Schema.Changed ? $", was {report.Schema.FromVersion}" : string.Empty)}).",
-                        $"Base prête : {context.Database.Describe()} (schéma version {report.Schema.ToVersion}{(report.Schema.Changed ? $", était {report.Schema.FromVersion}" : string.Empty)})."));
+                    context.Terminal.Success(report.Schema.Changed
+                        ? context.Texts.Phrase("database.ready-upgraded", context.Database.Describe(), report.Schema.ToVersion, report.Schema.FromVersion)
+                        : context.Texts.Phrase("database.ready", context.Database.Describe(), report.Schema.ToVersion));
                     if (report.RolesCreated.Count > 0)
                     {
-                        context.Terminal.Line(context.Texts.Say("Roles created: ", "Rôles créés : ") + string.Join(", ", report.RolesCreated));
+                        context.Terminal.Line(context.Texts.Phrase("database.roles-created") + string.Join(", ", report.RolesCreated));
                     }
 
                     if (report.FirstManager is { } manager)
                     {
-                        context.Terminal.Line(context.Texts.Say(
-                            $"First manager: {manager.Collaborator.FullName} <{manager.Collaborator.Email}>",
-                            $"Premier gestionnaire : {manager.Collaborator.FullName} <{manager.Collaborator.Email}>"));
+                        context.Terminal.Line(context.Texts.Phrase("database.first-manager", manager.Collaborator.FullName, manager.Collaborator.Email));
                         if (password is null)
                         {
-                            context.Terminal.Line(context.Texts.Say("Temporary password (shown once): ", "Mot de passe provisoire (affiché une seule fois) : ") + manager.TemporaryPassword);
+                            context.Terminal.Line(context.Texts.Phrase("database.temporary-password-shown-once") + manager.TemporaryPassword);
                         }
 
-                        context.Terminal.Note(context.Texts.Say(
-                            "Log in with `epicevents auth login`, then change the password with `epicevents password change`.",
-                            "Connectez-vous avec `epicevents auth login`, puis changez le mot de passe avec `epicevents password change`."));
+                        context.Terminal.Note(context.Texts.Phrase("database.log-epicevents-auth-login"));
                     }
                     else
                     {
-                        context.Terminal.Note(context.Texts.Say("An active manager already exists: none was created.", "Un gestionnaire actif existe déjà : aucun n'a été créé."));
+                        context.Terminal.Note(context.Texts.Phrase("database.active-manager-already-exists"));
                     }
                 },
                 report => new
@@ -79,7 +75,7 @@ internal static class DatabaseCommands
 
     private static Command Migrate(CommandRunner runner)
     {
-        var command = new Command("migrate", "Create or upgrade the schema only.");
+        var command = new Command("migrate", runner.Texts.Phrase("database.migrate.help"));
         runner.Operator(command, async (context, cancellationToken) =>
         {
             var status = await context.Get<DatabaseSetup>().MigrateAsync(cancellationToken);
@@ -90,8 +86,8 @@ internal static class DatabaseCommands
             else
             {
                 context.Terminal.Success(status.Changed
-                    ? context.Texts.Say($"Schema upgraded from version {status.FromVersion} to {status.ToVersion}.", $"Schéma mis à jour de la version {status.FromVersion} à {status.ToVersion}.")
-                    : context.Texts.Say($"Schema already at version {status.ToVersion}.", $"Schéma déjà en version {status.ToVersion}."));
+                    ? context.Texts.Phrase("database.schema-upgraded-from-version", status.FromVersion, status.ToVersion)
+                    : context.Texts.Phrase("database.schema-already-at-version", status.ToVersion));
             }
 
             return ExitCodes.Ok;
@@ -101,19 +97,19 @@ internal static class DatabaseCommands
 
     private static Command Seed(CommandRunner runner)
     {
-        var demo = new Option<bool>("--demo") { Description = "Fill an empty database with a demo events company (required: demo data is the only kind)." };
-        var clients = new Option<int?>("--clients") { Description = $"How many clients (default {DemoDataSeeder.DefaultClients}, at most {DemoDataSeeder.MaxClients:N0}); staff, contracts and events scale with them." };
+        var demo = new Option<bool>("--demo") { Description = runner.Texts.Phrase("database.seed.demo.help") };
+        var clients = new Option<int?>("--clients") { Description = runner.Texts.Phrase("database.seed.clients.help", DemoDataSeeder.DefaultClients, DemoDataSeeder.MaxClients) };
         var demoAccounts = new Option<bool>("--demo-accounts")
         {
-            Description = "Outside Development: yes, create demo accounts that share a published password (each must change it at first login).",
+            Description = runner.Texts.Phrase("database.seed.demo-accounts.help"),
         };
-        var unsigned = new Option<int?>("--unsigned-percent") { Description = "The share of contracts left unsigned (draft or awaiting signature), 0 to 100 (default: about 27).", HelpName = "PERCENT" };
-        var command = new Command("seed", "Fill an empty database with demo data.") { demo, clients, demoAccounts, unsigned };
+        var unsigned = new Option<int?>("--unsigned-percent") { Description = runner.Texts.Phrase("database.seed.unsigned-percent.help"), HelpName = runner.Texts.Phrase("common.percent.name") };
+        var command = new Command("seed", runner.Texts.Phrase("database.seed.help")) { demo, clients, demoAccounts, unsigned };
         runner.Operator(command, async (context, cancellationToken) =>
         {
             if (!context.Value(demo))
             {
-                return context.Usage(context.Texts.Say("Only demo data can be seeded: add --demo.", "Seules des données de démonstration peuvent être créées : ajoutez --demo."));
+                return context.Usage(context.Texts.Phrase("database.only-demo-data-can"));
             }
 
             // A developer's machine (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT=Development) gets accounts
@@ -121,9 +117,7 @@ internal static class DatabaseCommands
             var development = context.IsDevelopment;
             if (!development && !context.Value(demoAccounts))
             {
-                return context.Usage(context.Texts.Say(
-                    $"Demo data creates staff accounts that share the published password {DemoDataSeeder.DefaultPassword}. Outside Development, confirm with --demo-accounts (each account must then change it at first login).",
-                    $"Les données de démonstration créent des comptes qui partagent le mot de passe publié {DemoDataSeeder.DefaultPassword}. Hors Development, confirmez avec --demo-accounts (chaque compte devra alors le changer à la première connexion)."));
+                return context.Usage(context.Texts.Phrase("database.demo-data-creates-staff", DemoDataSeeder.DefaultPassword));
             }
 
             var request = new DemoDataRequest(context.Value(clients) ?? DemoDataSeeder.DefaultClients, TemporaryPasswords: !development, UnsignedPercent: context.Value(unsigned));
@@ -143,8 +137,8 @@ internal static class DatabaseCommands
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
-                var staff = progress.AddTask(context.Texts.Say("Staff", "Personnel"), maxValue: 1);
-                var clients = progress.AddTask("Clients", maxValue: request.Clients);
+                var staff = progress.AddTask(context.Texts.Phrase("database.staff"), maxValue: 1);
+                var clients = progress.AddTask(context.Texts.Phrase("database.seed.progress.clients"), maxValue: request.Clients);
                 var reporter = new Progress<DemoDataProgress>(step =>
                 {
                     var task = step.Stage == DemoDataStage.Collaborators ? staff : clients;
@@ -161,13 +155,11 @@ internal static class DatabaseCommands
     private static void Describe(CliContext context, DemoDataReport report, bool temporaryPasswords)
     {
         var texts = context.Texts;
-        context.Terminal.Success(texts.Say(
-            $"Demo company ready in {report.Elapsed.TotalSeconds:0.0} s: {report.Clients} clients, {report.Contracts} contracts, {report.Events} events ({report.UpcomingEvents} upcoming, {report.EventsWithoutSupport} without support).",
-            $"Entreprise de démonstration prête en {report.Elapsed.TotalSeconds:0.0} s : {report.Clients} clients, {report.Contracts} contrats, {report.Events} événements ({report.UpcomingEvents} à venir, {report.EventsWithoutSupport} sans support)."));
+        context.Terminal.Success(texts.Phrase("database.demo-company-ready-s", report.Elapsed.TotalSeconds, report.Clients, report.Contracts, report.Events, report.UpcomingEvents, report.EventsWithoutSupport));
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumn(texts.Say("Department", "Département"))
-            .AddColumn(texts.Say("Name", "Nom"))
-            .AddColumn("Email");
+            .AddColumn(texts.Phrase("database.department"))
+            .AddColumn(texts.Phrase("database.name"))
+            .AddColumn(context.Texts.Phrase("common.column.email"));
         foreach (var login in report.Logins)
         {
             table.AddRow(new Text(texts.Department(login.Department)), new Text(login.FullName), new Text(login.Email));
@@ -175,7 +167,7 @@ internal static class DatabaseCommands
 
         context.Terminal.Render(table);
         context.Terminal.Line(temporaryPasswords
-            ? texts.Say($"Every demo account's temporary password (to change at first login): {report.Password}", $"Mot de passe provisoire de tous les comptes de démonstration (à changer à la première connexion) : {report.Password}")
-            : texts.Say($"Every demo account's password: {report.Password}", $"Mot de passe de tous les comptes de démonstration : {report.Password}"));
+            ? texts.Phrase("database.every-demo-account-s", report.Password)
+            : texts.Phrase("database.every-demo-account-s-2", report.Password));
     }
 }

@@ -10,17 +10,17 @@ internal static class DigestCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var digest = new Command("digest", "What each digest holds now: Management's (signature requests waiting, events without support, ended events still due), Support's day before (tomorrow's events), Sales' weekly (old drafts, signed contracts still due, clients without a contract).");
+        var digest = new Command("digest", runner.Texts.Phrase("digest.help"));
         digest.Subcommands.Add(Preview(runner));
         return digest;
     }
 
     private static Command Preview(CommandRunner runner)
     {
-        var kind = new Option<string>("--kind") { Description = "Which digest.", HelpName = "management|support|sales", Required = true };
+        var kind = new Option<string>("--kind") { Description = runner.Texts.Phrase("digest.preview.kind.help"), HelpName = "management|support|sales", Required = true };
         kind.AcceptOnlyFromAmong("management", "support", "sales");
-        var forId = new Option<int?>("--for") { Description = "Management: the collaborator whose digest to show (by default, yours).", HelpName = "ID" };
-        var command = new Command("preview", $"Show what a digest would hold now: each section's first {DigestSection.TopRows} rows and how many more there are.") { kind, forId };
+        var forId = new Option<int?>("--for") { Description = runner.Texts.Phrase("digest.preview.for.help"), HelpName = "ID" };
+        var command = new Command("preview", runner.Texts.Phrase("digest.preview.help", DigestSection.TopRows)) { kind, forId };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             DigestKinds.TryParse(context.Value(kind), out var chosen);
@@ -57,7 +57,7 @@ internal static class DigestCommands
 
         if (digest.IsEmpty)
         {
-            context.Terminal.Note(texts.Say("Nothing to report: this digest is empty.", "Rien à signaler : ce récapitulatif est vide."));
+            context.Terminal.Note(texts.Phrase("digest.nothing-report-digest-empty"));
         }
     }
 }
@@ -71,44 +71,44 @@ internal static class DigestColumns
         string Id(int? id) => id is { } value ? value.ToString(texts.Culture) : "—";
         string Date(DateTime? utc) => texts.Date(utc, context.TimeZone);
         string Money(decimal? amount) => amount is { } value ? texts.Amount(value) : "—";
-        Column<DigestRow> contract = new(texts.Say("Contract", "Contrat"), r => Id(r.ContractId), Right: true, Width: 8);
-        Column<DigestRow> @event = new(texts.Say("Event", "Événement"), r => $"{r.EventName} (#{Id(r.EventId)})", Width: 30);
-        Column<DigestRow> client = new("Client", r => $"{r.ClientName} — {r.ClientCompany}", Width: 36);
-        Column<DigestRow> due = new(texts.Say("Due", "Restant dû"), r => Money(r.AmountDue), Right: true, Width: 13);
-        Column<DigestRow> start = new(texts.Say("Start", "Début"), r => Date(r.StartsAt), Width: 16);
-        Column<DigestRow> location = new(texts.Say("Location", "Lieu"), r => r.Location ?? "—", Width: 24);
-        Column<DigestRow> sales = new(texts.Say("Sales contact", "Commercial"), r => r.PersonName ?? "—", Width: 22);
-        Column<DigestRow> since = new(texts.Say("Since", "Depuis"), r => Date(r.Since), Width: 16);
+        Column<DigestRow> contract = new(texts.Phrase("digest.contract"), r => Id(r.ContractId), Right: true, Width: 8);
+        Column<DigestRow> @event = new(texts.Phrase("digest.event"), r => $"{r.EventName} (#{Id(r.EventId)})", Width: 30);
+        Column<DigestRow> client = new(texts.Phrase("common.column.client"), r => $"{r.ClientName} — {r.ClientCompany}", Width: 36);
+        Column<DigestRow> due = new(texts.Phrase("digest.due"), r => Money(r.AmountDue), Right: true, Width: 13);
+        Column<DigestRow> start = new(texts.Phrase("digest.start"), r => Date(r.StartsAt), Width: 16);
+        Column<DigestRow> location = new(texts.Phrase("digest.location"), r => r.Location ?? "—", Width: 24);
+        Column<DigestRow> sales = new(texts.Phrase("digest.sales-contact"), r => r.PersonName ?? "—", Width: 22);
+        Column<DigestRow> since = new(texts.Phrase("digest.since"), r => Date(r.Since), Width: 16);
         return topic switch
         {
             DigestTopic.PendingSignatures =>
             [
-                new(texts.Say("Request", "Demande"), r => Id(r.SignatureRequestId), Right: true, Width: 8),
+                new(texts.Phrase("digest.request"), r => Id(r.SignatureRequestId), Right: true, Width: 8),
                 contract,
                 client,
-                new("Total", r => Money(r.TotalAmount), Right: true, Width: 13),
-                new(texts.Say("Requested by", "Demandée par"), r => r.PersonName ?? "—", Width: 22),
-                new(texts.Say("Waiting", "Attente"), r => r.Since is { } requested ? texts.Wording.Waited(at - requested) : "—", Width: 10),
+                new(texts.Phrase("common.column.total"), r => Money(r.TotalAmount), Right: true, Width: 13),
+                new(texts.Phrase("digest.requested"), r => r.PersonName ?? "—", Width: 22),
+                new(texts.Phrase("digest.waiting"), r => r.Since is { } requested ? texts.Wording.Waited(at - requested) : "—", Width: 10),
             ],
             DigestTopic.EventsWithoutSupport => [@event, start, location, client, sales],
-            DigestTopic.UnpaidEndedContracts => [contract, client, due, new(texts.Say("Ended", "Terminé le"), r => Date(r.Since), Width: 16), sales],
+            DigestTopic.UnpaidEndedContracts => [contract, client, due, new(texts.Phrase("digest.ended"), r => Date(r.Since), Width: 16), sales],
             DigestTopic.EventsTomorrow =>
             [
                 @event,
                 start,
-                new(texts.Say("End", "Fin"), r => Date(r.EndsAt), Width: 16),
+                new(texts.Phrase("digest.end"), r => Date(r.EndsAt), Width: 16),
                 location,
-                new(texts.Say("Attendees", "Participants"), r => Id(r.ExpectedAttendees), Right: true, Width: 12),
-                new("Contact", r => r.Contact is { } c ? $"{c.FullName}, {c.Email}, {c.Phone}" : "—", Width: 48),
-                new(texts.Say("Acknowledged", "Pris en compte"), r => texts.YesNo(r.Acknowledged == true), Width: 14),
+                new(texts.Phrase("digest.attendees"), r => Id(r.ExpectedAttendees), Right: true, Width: 12),
+                new(texts.Phrase("common.column.contact"), r => r.Contact is { } c ? $"{c.FullName}, {c.Email}, {c.Phone}" : "—", Width: 48),
+                new(texts.Phrase("digest.acknowledged"), r => texts.YesNo(r.Acknowledged == true), Width: 14),
             ],
-            DigestTopic.OldDrafts => [contract, client, new("Total", r => Money(r.TotalAmount), Right: true, Width: 13), new(texts.Say("Created", "Créé le"), r => Date(r.Since), Width: 16)],
-            DigestTopic.UnpaidSignedContracts => [contract, client, due, new(texts.Say("Signed", "Signé le"), r => Date(r.Since), Width: 16)],
+            DigestTopic.OldDrafts => [contract, client, new(texts.Phrase("common.column.total"), r => Money(r.TotalAmount), Right: true, Width: 13), new(texts.Phrase("digest.created"), r => Date(r.Since), Width: 16)],
+            DigestTopic.UnpaidSignedContracts => [contract, client, due, new(texts.Phrase("digest.signed"), r => Date(r.Since), Width: 16)],
             _ =>
             [
-                new("Client", r => $"{r.ClientName} (#{r.ClientId})", Width: 28),
-                new(texts.Say("Company", "Entreprise"), r => r.ClientCompany, Width: 24),
-                new("Contact", r => r.Contact is { } c ? $"{c.Email}, {c.Phone}" : "—", Width: 40),
+                new(texts.Phrase("common.column.client"), r => $"{r.ClientName} (#{r.ClientId})", Width: 28),
+                new(texts.Phrase("digest.company"), r => r.ClientCompany, Width: 24),
+                new(texts.Phrase("common.column.contact"), r => r.Contact is { } c ? $"{c.Email}, {c.Phone}" : "—", Width: 40),
                 since,
             ],
         };

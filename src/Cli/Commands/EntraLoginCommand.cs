@@ -25,9 +25,7 @@ internal static class EntraLoginCommand
 
         if (context.Server is not { } server)
         {
-            return context.Usage(texts.Say(
-                "--entra signs in to a CRM server: give its address with --server URL (or set EPICEVENTS_SERVER).",
-                "--entra sert à se connecter à un serveur CRM : donnez son adresse avec --server URL (ou définissez EPICEVENTS_SERVER)."));
+            return context.Usage(texts.Phrase("entra-login.entra-signs-crm-server"));
         }
 
         Crm.Common.Result<EntraSignInDocument> offered;
@@ -46,25 +44,19 @@ internal static class EntraLoginCommand
         var login = await EntraLogin.OpenAsync(settings.Authority, settings.ClientId, settings.Scopes, context.ConfigDirectory, keyring: null);
         if (!login.InKeyring)
         {
-            context.Terminal.Note(texts.Say(
-                $"No keyring works on this machine: your Microsoft sign-in is kept in {login.CachePath}, readable by you only.",
-                $"Aucun trousseau n'est disponible sur cette machine : votre connexion Microsoft est gardée dans {login.CachePath}, lisible par vous seul."));
+            context.Terminal.Note(texts.Phrase("entra-login.no-keyring-works-machine", login.CachePath));
         }
 
         AuthenticationResult signedIn;
         try
         {
             signedIn = await login.SignInAsync(
-                (page, code, until) => context.Terminal.Warning(texts.Say(
-                    $"To sign in, open {page} in a browser and enter the code {code} (before {texts.Date(until.UtcDateTime, context.TimeZone)}).",
-                    $"Pour vous connecter, ouvrez {page} dans un navigateur et saisissez le code {code} (avant le {texts.Date(until.UtcDateTime, context.TimeZone)}).")),
+                (page, code, until) => context.Terminal.Warning(texts.Phrase("entra-login.sign-open-browser-enter", page, code, texts.Date(until.UtcDateTime, context.TimeZone))),
                 cancellationToken);
         }
         catch (MsalException exception) when (exception is not MsalClientException { ErrorCode: MsalError.AuthenticationCanceledError })
         {
-            context.Terminal.Error(ExitCodes.NotLoggedIn, texts.Say(
-                $"Microsoft sign-in did not succeed: {exception.Message}",
-                $"La connexion Microsoft n'a pas abouti : {exception.Message}"), []);
+            context.Terminal.Error(ExitCodes.NotLoggedIn, texts.Phrase("entra-login.microsoft-sign-did-not", exception.Message), []);
             return ExitCodes.NotLoggedIn;
         }
 
@@ -89,9 +81,7 @@ internal static class EntraLoginCommand
             return ExitCodes.Ok;
         }
 
-        context.Terminal.Success(texts.Say(
-            $"Logged in as {session.FullName} ({texts.Department(session.Department)}) with the Microsoft account {signedIn.Account.Username} ({CrmServerAddress.Display(server)}); the sign-in renews itself until `epicevents auth logout`.",
-            $"Connecté en tant que {session.FullName} ({texts.Department(session.Department)}) avec le compte Microsoft {signedIn.Account.Username} ({CrmServerAddress.Display(server)}) ; la connexion se renouvelle jusqu'à `epicevents auth logout`."));
+        context.Terminal.Success(texts.Phrase("entra-login.logged-as-microsoft-account", session.FullName, texts.Department(session.Department), signedIn.Account.Username, CrmServerAddress.Display(server)));
         return ExitCodes.Ok;
     }
 

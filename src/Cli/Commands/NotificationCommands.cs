@@ -17,7 +17,7 @@ internal static class NotificationCommands
 
     public static Command Build(CommandRunner runner)
     {
-        var notification = new Command("notification", "Management: the notifications the bot delivers in Teams, their delivery state, and retries.");
+        var notification = new Command("notification", runner.Texts.Phrase("notification.help"));
         notification.Subcommands.Add(List(runner));
         notification.Subcommands.Add(Retry(runner));
         return notification;
@@ -26,22 +26,22 @@ internal static class NotificationCommands
     private static IReadOnlyList<Column<NotificationView>> Columns(CliContext context) =>
     [
         new("ID", n => n.Id.ToString(context.Texts.Culture), Right: true, Width: 8),
-        new(context.Texts.Say("When", "Quand"), n => context.Texts.Date(n.CreatedAt, context.TimeZone), Width: 16),
-        new(context.Texts.Say("Kind", "Type"), n => context.Texts.Kind(n.Kind), Width: 30),
-        new(context.Texts.Say("Recipient", "Destinataire"), n => $"{n.RecipientName} (#{n.RecipientId})", Width: 26),
-        new(context.Texts.Say("Subject", "Objet"), n => Subject(context, n), Width: 26),
-        new(context.Texts.Say("State", "État"), n => context.Texts.State(n.State), Width: 21),
-        new(context.Texts.Say("Attempts", "Essais"), n => n.Attempts.ToString(context.Texts.Culture), Right: true, Width: 8),
-        new(context.Texts.Say("Last error", "Dernière erreur"), n => Shortened(n.LastError), Width: ErrorShown),
-        new(context.Texts.Say("Next attempt", "Prochain essai"), n => n.State == DeliveryState.Pending ? context.Texts.Date(n.NextAttemptAt, context.TimeZone) : "—", Width: 16),
+        new(context.Texts.Phrase("notification.when"), n => context.Texts.Date(n.CreatedAt, context.TimeZone), Width: 16),
+        new(context.Texts.Phrase("notification.kind"), n => context.Texts.Kind(n.Kind), Width: 30),
+        new(context.Texts.Phrase("notification.recipient"), n => $"{n.RecipientName} (#{n.RecipientId})", Width: 26),
+        new(context.Texts.Phrase("notification.subject"), n => Subject(context, n), Width: 26),
+        new(context.Texts.Phrase("notification.state"), n => context.Texts.State(n.State), Width: 21),
+        new(context.Texts.Phrase("notification.attempts"), n => n.Attempts.ToString(context.Texts.Culture), Right: true, Width: 8),
+        new(context.Texts.Phrase("notification.last-error"), n => Shortened(n.LastError), Width: ErrorShown),
+        new(context.Texts.Phrase("notification.next-attempt"), n => n.State == DeliveryState.Pending ? context.Texts.Date(n.NextAttemptAt, context.TimeZone) : "—", Width: 16),
     ];
 
     private static Command List(CommandRunner runner)
     {
-        var failed = new Option<bool>("--failed") { Description = "Only what did not reach its recipient: failed after every attempt, or undeliverable." };
-        var recipient = new Option<int?>("--recipient") { Description = "Only the notifications of this collaborator.", HelpName = "ID" };
-        var paging = new ListOptions();
-        var command = new Command("list", "List notifications, newest first, with their delivery state.") { failed, recipient };
+        var failed = new Option<bool>("--failed") { Description = runner.Texts.Phrase("notification.list.failed.help") };
+        var recipient = new Option<int?>("--recipient") { Description = runner.Texts.Phrase("notification.list.recipient.help"), HelpName = "ID" };
+        var paging = new ListOptions(runner.Texts);
+        var command = new Command("list", runner.Texts.Phrase("notification.list.help")) { failed, recipient };
         paging.AddTo(command);
         runner.Authenticated(command, (context, actor, cancellationToken) =>
         {
@@ -55,23 +55,21 @@ internal static class NotificationCommands
 
     private static Command Retry(CommandRunner runner)
     {
-        var ids = new Argument<long[]>("ID") { Description = "The notifications to send again (see `notification list --failed`).", Arity = ArgumentArity.ZeroOrMore };
-        var failed = new Option<bool>("--failed") { Description = "Every notification that did not reach its recipient, instead of IDs." };
-        var command = new Command("retry", $"Send failed or undeliverable notifications again, once the cause is fixed; at most {RetryNotifications.MaxIds} IDs at a time. A delivered one is never sent twice.") { ids, failed };
+        var ids = new Argument<long[]>("ID") { Description = runner.Texts.Phrase("notification.retry.id.help"), Arity = ArgumentArity.ZeroOrMore };
+        var failed = new Option<bool>("--failed") { Description = runner.Texts.Phrase("notification.retry.failed.help") };
+        var command = new Command("retry", runner.Texts.Phrase("notification.retry.help", RetryNotifications.MaxIds)) { ids, failed };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             var named = context.Value(ids) ?? [];
             var everyFailed = context.Value(failed);
             if (everyFailed && named.Length > 0)
             {
-                return context.Usage(context.Texts.Say("Give notification IDs or --failed, not both.", "Donnez des numéros de notification ou --failed, pas les deux."));
+                return context.Usage(context.Texts.Phrase("notification.give-notification-ids-failed"));
             }
 
             if (!everyFailed && named.Length == 0)
             {
-                return context.Usage(context.Texts.Say(
-                    "Name the notifications to retry, or give --failed for every one that did not reach its recipient.",
-                    "Indiquez les notifications à renvoyer, ou --failed pour toutes celles qui n'ont pas été remises."));
+                return context.Usage(context.Texts.Phrase("notification.name-notifications-retry-give"));
             }
 
             var request = everyFailed ? RetryNotificationsRequest.EveryFailed : new RetryNotificationsRequest(named);
@@ -90,9 +88,9 @@ internal static class NotificationCommands
     private static string Subject(CliContext context, NotificationView n) => n.Kind switch
     {
         NotificationKind.SignatureRequested or NotificationKind.SignatureDecided or NotificationKind.ApprovalCardUpdate =>
-            context.Texts.Say($"signature request #{n.SubjectId}", $"demande de signature n° {n.SubjectId}"),
+            context.Texts.Phrase("notification.signature-request", n.SubjectId),
         NotificationKind.Digest => "—",
-        _ => context.Texts.Say($"event #{n.SubjectId}", $"événement n° {n.SubjectId}"),
+        _ => context.Texts.Phrase("notification.event", n.SubjectId),
     };
 
     private static string Shortened(string? error)

@@ -8,9 +8,9 @@ internal static class PasswordCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var password = new Command("password", "Your own password.");
-        var passwordStdin = Shared.PasswordStdin("the current password, then the new one (and optionally the new one again)");
-        var change = new Command("change", "Change your password: the current one, then the new one twice. Other sessions end.") { passwordStdin };
+        var password = new Command("password", runner.Texts.Phrase("password.help"));
+        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("password.change.password-stdin.help"));
+        var change = new Command("change", runner.Texts.Phrase("password.change.help")) { passwordStdin };
         runner.Authenticated(change, async (context, actor, cancellationToken) =>
         {
             string current;
@@ -24,9 +24,9 @@ internal static class PasswordCommands
             }
             else if (context.Terminal.CanPrompt)
             {
-                current = context.Terminal.PromptSecret(context.Texts.Say("Current password:", "Mot de passe actuel :"));
-                replacement = context.Terminal.PromptSecret(context.Texts.Say("New password (10 characters or more):", "Nouveau mot de passe (10 caractères ou plus) :"));
-                confirmation = context.Terminal.PromptSecret(context.Texts.Say("New password again:", "Nouveau mot de passe, encore :"));
+                current = context.Terminal.PromptSecret(context.Texts.Phrase("password.current-password"));
+                replacement = context.Terminal.PromptSecret(context.Texts.Phrase("password.new-password-characters-more"));
+                confirmation = context.Terminal.PromptSecret(context.Texts.Phrase("password.new-password-again"));
             }
             else
             {
@@ -35,7 +35,7 @@ internal static class PasswordCommands
 
             if (confirmation is not null && confirmation != replacement)
             {
-                return context.Invalid("new password", context.Texts.Say("The two entries of the new password differ.", "Les deux saisies du nouveau mot de passe diffèrent."));
+                return context.Invalid("new password", context.Texts.Phrase("password.two-entries-new-password"));
             }
 
             var result = await context.Crm(
@@ -48,9 +48,7 @@ internal static class PasswordCommands
 
             return context.Complete(
                 result,
-                _ => context.Terminal.Success(context.Texts.Say(
-                    "Password changed. You stay logged in here; every other session has ended.",
-                    "Mot de passe changé. Vous restez connecté ici ; toutes les autres sessions sont terminées.")),
+                _ => context.Terminal.Success(context.Texts.Phrase("password.password-changed-you-stay")),
                 token => new { changed = true, expiresAt = token.ExpiresAt });
         }, quiet: false);
         password.Subcommands.Add(change);

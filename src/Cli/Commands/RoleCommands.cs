@@ -12,7 +12,7 @@ internal static class RoleCommands
 {
     public static Command Build(CommandRunner runner)
     {
-        var role = new Command("role", "Roles: each belongs to one department, which decides what its holders may do.");
+        var role = new Command("role", runner.Texts.Phrase("role.help"));
         role.Subcommands.Add(List(runner));
         role.Subcommands.Add(Create(runner));
         role.Subcommands.Add(Rename(runner));
@@ -22,8 +22,8 @@ internal static class RoleCommands
 
     private static Command List(CommandRunner runner)
     {
-        var paging = new ListOptions();
-        var command = new Command("list", "List roles.");
+        var paging = new ListOptions(runner.Texts);
+        var command = new Command("list", runner.Texts.Phrase("role.list.help"));
         paging.AddTo(command, withAll: false);
         runner.Authenticated(command, (context, actor, cancellationToken) =>
             Listing.RunAsync(
@@ -34,8 +34,8 @@ internal static class RoleCommands
                     api => api.GetAsync<Page<RoleView>>(ApiPaths.Roles(page), token)),
                 [
                     new("ID", r => r.Id.ToString(context.Texts.Culture), Right: true),
-                    new(context.Texts.Say("Name", "Nom"), r => r.Name),
-                    new(context.Texts.Say("Department", "Département"), r => context.Texts.Department(r.Department)),
+                    new(context.Texts.Phrase("role.name"), r => r.Name),
+                    new(context.Texts.Phrase("role.department"), r => context.Texts.Department(r.Department)),
                 ],
                 cancellationToken));
         return command;
@@ -43,10 +43,10 @@ internal static class RoleCommands
 
     private static Command Create(CommandRunner runner)
     {
-        var name = new Argument<string>("NAME") { Description = "The role's name." };
-        var department = new Option<string>("--department") { Description = "Its department.", Required = true, HelpName = "management|sales|support" };
+        var name = new Argument<string>("NAME") { Description = runner.Texts.Phrase("role.create.name.help") };
+        var department = new Option<string>("--department") { Description = runner.Texts.Phrase("role.create.department.help"), Required = true, HelpName = "management|sales|support" };
         department.AcceptOnlyFromAmong("management", "sales", "support");
-        var command = new Command("create", "Create a role.") { name, department };
+        var command = new Command("create", runner.Texts.Phrase("role.create.help")) { name, department };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             DepartmentNames.TryParse(context.Value(department), out var chosen);
@@ -54,35 +54,35 @@ internal static class RoleCommands
                 await context.Crm(
                     () => context.Get<CreateRole>().ExecuteAsync(actor, new CreateRoleRequest(context.Value(name), chosen), cancellationToken),
                     api => api.PostAsync<RoleView>("roles", new { name = context.Value(name), department = chosen }, cancellationToken)),
-                r => context.Terminal.Success(context.Texts.Say($"Role {r.Id} \"{r.Name}\" created.", $"Rôle {r.Id} « {r.Name} » créé.")));
+                r => context.Terminal.Success(context.Texts.Phrase("role.role-created", r.Id, r.Name)));
         });
         return command;
     }
 
     private static Command Rename(CommandRunner runner)
     {
-        var id = Shared.Id("role");
-        var name = new Argument<string>("NAME") { Description = "The new name." };
-        var command = new Command("rename", "Rename a role.") { id, name };
+        var id = Shared.Id(runner.Texts.Phrase("role.id.help"));
+        var name = new Argument<string>("NAME") { Description = runner.Texts.Phrase("role.rename.name.help") };
+        var command = new Command("rename", runner.Texts.Phrase("role.rename.help")) { id, name };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
                     () => context.Get<RenameRole>().ExecuteAsync(actor, new RenameRoleRequest(context.Value(id), context.Value(name)), cancellationToken),
                     api => api.PatchAsync<RoleView>($"roles/{context.Value(id)}", new { name = context.Value(name) }, cancellationToken)),
-                r => context.Terminal.Success(context.Texts.Say($"Role {r.Id} renamed \"{r.Name}\".", $"Rôle {r.Id} renommé « {r.Name} »."))));
+                r => context.Terminal.Success(context.Texts.Phrase("role.role-renamed", r.Id, r.Name))));
         return command;
     }
 
     private static Command Delete(CommandRunner runner)
     {
-        var id = Shared.Id("role");
-        var command = new Command("delete", "Delete a role nobody holds.") { id };
+        var id = Shared.Id(runner.Texts.Phrase("role.id.help"));
+        var command = new Command("delete", runner.Texts.Phrase("role.delete.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
                     () => context.Get<DeleteRole>().ExecuteAsync(actor, new DeleteRoleRequest(context.Value(id)), cancellationToken),
                     api => api.DeleteAsync<Done>($"roles/{context.Value(id)}", cancellationToken)),
-                _ => context.Terminal.Success(context.Texts.Say($"Role {context.Value(id)} deleted.", $"Rôle {context.Value(id)} supprimé.")),
+                _ => context.Terminal.Success(context.Texts.Phrase("role.role-deleted", context.Value(id))),
                 _ => new { deleted = true, id = context.Value(id) }));
         return command;
     }

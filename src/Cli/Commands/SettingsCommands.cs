@@ -21,7 +21,7 @@ internal static class SettingsCommands
 
     public static Command Build(CommandRunner runner)
     {
-        var settings = new Command("settings", "Your own preferences in the CRM: your digest in Teams (on or off, its hour) and the bot's language.");
+        var settings = new Command("settings", runner.Texts.Phrase("settings.help"));
         settings.Subcommands.Add(Show(runner));
         settings.Subcommands.Add(Set(runner));
         settings.Subcommands.Add(Language(runner));
@@ -30,7 +30,7 @@ internal static class SettingsCommands
 
     private static Command Show(CommandRunner runner)
     {
-        var command = new Command("show", "Show your digest's settings (on or off, hour, days, time zone) and the bot's language.");
+        var command = new Command("show", runner.Texts.Phrase("settings.show.help"));
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
@@ -42,12 +42,12 @@ internal static class SettingsCommands
 
     private static Command Set(CommandRunner runner)
     {
-        var digest = new Option<string?>("--digest") { Description = "Send me my digest in Teams (on) or not (off).", HelpName = "on|off" };
+        var digest = new Option<string?>("--digest") { Description = runner.Texts.Phrase("settings.set.digest.help"), HelpName = "on|off" };
         digest.AcceptOnlyFromAmong("on", "off");
-        var at = new Option<string?>("--at") { Description = "The local time of day the digest comes at, such as 08:30 or 8h30.", HelpName = "HH:MM" };
-        var language = new Option<string?>("--language") { Description = "The bot's language: fr, en, or auto (your Teams client's).", HelpName = "fr|en|auto" };
+        var at = new Option<string?>("--at") { Description = runner.Texts.Phrase("settings.set.at.help"), HelpName = "HH:MM" };
+        var language = new Option<string?>("--language") { Description = runner.Texts.Phrase("settings.set.language.help"), HelpName = "fr|en|auto" };
         language.AcceptOnlyFromAmong("fr", "en", "auto");
-        var command = new Command("set", "Change your settings; what you leave out stays as it is. All or nothing: a wrong value changes nothing.") { digest, at, language };
+        var command = new Command("set", runner.Texts.Phrase("settings.set.help")) { digest, at, language };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             var change = new SettingsChange(
@@ -60,7 +60,7 @@ internal static class SettingsCommands
                     api => api.PatchAsync<SettingsView>("me/settings", change, cancellationToken)),
                 view =>
                 {
-                    context.Terminal.Success(context.Texts.Say("Settings saved.", "Réglages enregistrés."));
+                    context.Terminal.Success(context.Texts.Phrase("settings.settings-saved"));
                     Print(context, view);
                 },
                 fieldNames: FieldNames);
@@ -70,9 +70,9 @@ internal static class SettingsCommands
 
     private static Command Language(CommandRunner runner)
     {
-        var language = new Argument<string>("language") { Description = "fr, en, or auto (your Teams client's language)." };
+        var language = new Argument<string>("language") { Description = runner.Texts.Phrase("settings.language.language.help") };
         language.AcceptOnlyFromAmong("fr", "en", "auto");
-        var choose = new Command("language", "The language the Teams bot answers you in and writes your notifications in, over your Teams client's.") { language };
+        var choose = new Command("language", runner.Texts.Phrase("settings.language.help")) { language };
         runner.Authenticated(choose, async (context, actor, cancellationToken) =>
         {
             var chosen = context.Value(language) is "auto" ? null : context.Value(language);
@@ -82,9 +82,9 @@ internal static class SettingsCommands
                     api => api.PutAsync<LanguageChoice>("me/language", new LanguageChoice(chosen), cancellationToken)),
                 choice => context.Terminal.Success(choice.Language switch
                 {
-                    "fr" => context.Texts.Say("The bot will answer you in French.", "Le bot vous répondra en français."),
-                    "en" => context.Texts.Say("The bot will answer you in English.", "Le bot vous répondra en anglais."),
-                    _ => context.Texts.Say("The bot follows your Teams language.", "Le bot suit la langue de votre Teams."),
+                    "fr" => context.Texts.Phrase("settings.bot-will-answer-you"),
+                    "en" => context.Texts.Phrase("settings.bot-will-answer-you-2"),
+                    _ => context.Texts.Phrase("settings.bot-follows-your-teams"),
                 }));
         });
         return choose;
@@ -95,18 +95,18 @@ internal static class SettingsCommands
         var texts = context.Texts;
         var digest = view.Digest;
         context.Terminal.Details(
-            texts.Say("Your settings", "Vos réglages"),
+            texts.Phrase("settings.your-settings"),
             [
                 (texts.Wording.Digest(digest.Kind), (digest.Enabled, view.HasTeamsAccount) switch
                 {
-                    (false, _) => texts.Say("off", "désactivé"),
-                    (true, true) => texts.Say("sent to you in Teams", "envoyé dans Teams"),
-                    _ => texts.Say("on, but no Teams account is linked to you: nothing can be sent", "activé, mais aucun compte Teams ne vous est lié : rien ne peut être envoyé"),
+                    (false, _) => texts.Phrase("settings.off"),
+                    (true, true) => texts.Phrase("settings.sent-you-teams"),
+                    _ => texts.Phrase("settings.but-no-teams-account"),
                 }),
-                (texts.Say("At", "À"), $"{digest.At.ToString("HH:mm", CultureInfo.InvariantCulture)} ({digest.TimeZone})"),
-                (texts.Say("Days", "Jours"), texts.Wording.Days(digest.Days)),
-                (texts.Say("Chosen by", "Choisi par"), digest.IsCompanyDefault ? texts.Say("the company (default)", "l'entreprise (par défaut)") : texts.Say("you", "vous")),
-                (texts.Say("Bot language", "Langue du bot"), view.Language ?? texts.Say("your Teams language", "la langue de votre Teams")),
+                (texts.Phrase("settings.at"), $"{digest.At.ToString("HH:mm", CultureInfo.InvariantCulture)} ({digest.TimeZone})"),
+                (texts.Phrase("settings.days"), texts.Wording.Days(digest.Days)),
+                (texts.Phrase("settings.chosen"), digest.IsCompanyDefault ? texts.Phrase("settings.company-default") : texts.Phrase("settings.you")),
+                (texts.Phrase("settings.bot-language"), view.Language ?? texts.Phrase("settings.your-teams-language")),
             ]);
     }
 }

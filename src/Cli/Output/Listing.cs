@@ -4,13 +4,13 @@ using EpicEvents.Crm.Common;
 namespace EpicEvents.Cli.Output;
 
 /// <summary>The paging options every <c>list</c> command takes.</summary>
-internal sealed class ListOptions
+internal sealed class ListOptions(Texts texts)
 {
-    public Option<int?> Limit { get; } = new("--limit") { Description = $"Rows per page, 1 to {PageRequest.MaxLimit} (default {PageRequest.DefaultLimit})." };
+    public Option<int?> Limit { get; } = new("--limit") { Description = texts.Phrase("list.limit.help", PageRequest.MaxLimit, PageRequest.DefaultLimit) };
 
-    public Option<string?> After { get; } = new("--after") { Description = "Continue after this cursor (printed under the previous page).", HelpName = "CURSOR" };
+    public Option<string?> After { get; } = new("--after") { Description = texts.Phrase("list.after.help"), HelpName = texts.Phrase("list.after.name") };
 
-    public Option<bool> All { get; } = new("--all") { Description = "Every row, streamed page by page." };
+    public Option<bool> All { get; } = new("--all") { Description = texts.Phrase("list.all.help") };
 
     public ListOptions AddTo(Command command, bool withAll = true)
     {
@@ -50,7 +50,7 @@ internal static class Listing
         {
             if (limit is < 1 or > PageRequest.MaxLimit)
             {
-                return context.Fail(Failure.Invalid("limit", $"A page has 1 to {PageRequest.MaxLimit} rows."), OptionNames.Verbatim);
+                return context.Fail(Failure.Invalid("limit", context.Texts.Phrase("list.limit.invalid", PageRequest.MaxLimit)), OptionNames.Verbatim);
             }
 
             return await StreamAsync(context, stream(after), columns, cancellationToken);

@@ -7,9 +7,9 @@ using EpicEvents.Crm.Outbox;
 namespace EpicEvents.Cli.Output;
 
 /// <summary>
-/// The program's own words in English or French; the CRM's notions are worded by
-/// <see cref="Wording"/>. Messages that come from Crm.Core (refusals, validation) are shown as
-/// Crm.Core writes them.
+/// The program's own words in English or French, read from <c>Resources/CliTexts.resx</c> (English)
+/// and <c>CliTexts.fr.resx</c>; the CRM's notions are worded by <see cref="Wording"/>. Messages that
+/// come from Crm.Core (refusals, validation) are shown as Crm.Core writes them.
 /// </summary>
 internal sealed class Texts
 {
@@ -29,33 +29,42 @@ internal sealed class Texts
 
     public static Texts For(string? language) => Wording.For(language).IsFrench ? French : English;
 
-    /// <summary>The sentence in the chosen language.</summary>
-    public string Say(string english, string french) => _wording.Say(english, french);
-    public string ErrorPrefix => Say("Error:", "Erreur :");
+    /// <summary>The sentence of <paramref name="key"/> (<c>Resources/CliTexts.resx</c>) in the chosen language, its holes filled.</summary>
+    public string Phrase(string key, params object?[] args) => _wording.Phrase(CliTexts.Catalog, key, args);
 
-    public string Working => Say("Working…", "En cours…");
+    /// <summary>
+    /// System.CommandLine's help with the words its own resources do not translate (its headings and
+    /// placeholders) in this language.
+    /// </summary>
+    public string Help(string help) => HelpWords.Aggregate(help, (text, key) => text.Replace(English.Phrase(key), Phrase(key), StringComparison.Ordinal));
 
-    public string Cancelled => Say("Cancelled.", "Annulé.");
+    private static readonly string[] HelpWords = ["help.description-title", "help.required", "help.command-placeholder"];
 
-    public string NotLoggedIn => Say("You are not logged in: run `epicevents auth login`.", "Vous n'êtes pas connecté : lancez `epicevents auth login`.");
+    public string ErrorPrefix => Phrase("common.error");
 
-    public string LogInAgain => Say("Run `epicevents auth login`.", "Lancez `epicevents auth login`.");
+    public string Working => Phrase("common.working");
 
-    public string NoPromptWithoutTerminal => Say(
-        "There is no terminal to ask for the password: pass it on standard input with --password-stdin.",
-        "Pas de terminal pour demander le mot de passe : passez-le sur l'entrée standard avec --password-stdin.");
+    public string Cancelled => Phrase("common.cancelled");
 
-    public string Unexpected(string kind) => Say(
-        $"Something went wrong ({kind}). Nothing was half-written; run again with EPICEVENTS_DEBUG=1 for the details.",
-        $"Une erreur inattendue s'est produite ({kind}). Rien n'a été écrit à moitié ; relancez avec EPICEVENTS_DEBUG=1 pour le détail.");
+    public string NotLoggedIn => Phrase("common.you-not-logged-run");
 
-    public string SeeHelp(string command) => Say($"See `{command} --help`.", $"Voir `{command} --help`.");
+    public string LogInAgain => Phrase("common.run-epicevents-auth-login");
 
-    public string NextPage(string cursor) => Say($"More rows: add --after {cursor}, or --all for every row.", $"Suite : ajoutez --after {cursor}, ou --all pour toutes les lignes.");
+    public string NoPromptWithoutTerminal => Phrase("common.there-no-terminal-ask");
 
-    public string Rows(int count) => Say(count == 1 ? "1 row." : $"{count} rows.", count <= 1 ? $"{count} ligne." : $"{count} lignes.");
+    public string Unexpected(string kind) => Phrase("common.something-went-wrong-nothing", kind);
 
-    public string NoRows => Say("Nothing matches.", "Aucun résultat.");
+    public string SeeHelp(string command) => Phrase("common.see-help", command);
+
+    public string NextPage(string cursor) => Phrase("common.more-rows-add-after", cursor);
+
+    /// <summary>How many rows a listing shows; French says "1 ligne" and "0 ligne", English "0 rows".</summary>
+    public string Rows(int count) => count == 1 || (count == 0 && IsFrench) ? Phrase("common.rows.one", count) : Phrase("common.rows.many", count);
+
+    /// <summary>A date option's value that is no date, and the forms it can take.</summary>
+    public string NotADate(string text) => Phrase("common.not-a-date", text, Phrase("common.date.help"));
+
+    public string NoRows => Phrase("common.nothing-matches");
 
     public string YesNo(bool value) => _wording.YesNo(value);
 
@@ -72,34 +81,41 @@ internal sealed class Texts
     /// <summary>What a notification tells its recipient, in a few words.</summary>
     public string Kind(NotificationKind kind) => kind switch
     {
-        NotificationKind.SignatureRequested => Say("signature to approve", "signature à approuver"),
-        NotificationKind.SignatureDecided => Say("signature decision", "décision de signature"),
-        NotificationKind.ApprovalCardUpdate => Say("approval card updated", "carte d'approbation mise à jour"),
-        NotificationKind.SupportAssigned => Say("support assigned", "support attribué"),
-        NotificationKind.SupportUnassigned => Say("support withdrawn", "support retiré"),
-        NotificationKind.SupportAssignedToYourClient => Say("support for your client", "support pour votre client"),
-        NotificationKind.Digest => Say("digest", "récapitulatif"),
+        NotificationKind.SignatureRequested => Phrase("common.signature-approve"),
+        NotificationKind.SignatureDecided => Phrase("common.signature-decision"),
+        NotificationKind.ApprovalCardUpdate => Phrase("common.approval-card-updated"),
+        NotificationKind.SupportAssigned => Phrase("common.support-assigned"),
+        NotificationKind.SupportUnassigned => Phrase("common.support-withdrawn"),
+        NotificationKind.SupportAssignedToYourClient => Phrase("common.support-your-client"),
+        NotificationKind.Digest => Phrase("common.digest"),
         _ => kind.ToString(),
     };
 
     public string State(DeliveryState state) => state switch
     {
-        DeliveryState.Pending => Say("pending", "en attente"),
-        DeliveryState.Sent => Say("delivered", "remise"),
-        DeliveryState.Failed => Say("failed", "échec"),
-        DeliveryState.Undeliverable => Say("undeliverable", "impossible à remettre"),
+        DeliveryState.Pending => Phrase("common.pending"),
+        DeliveryState.Sent => Phrase("common.delivered"),
+        DeliveryState.Failed => Phrase("common.failed"),
+        DeliveryState.Undeliverable => Phrase("common.undeliverable"),
         _ => state.ToString(),
     };
 
     public string Queued(int count) => count switch
     {
-        0 => Say("No notification had failed: nothing to send again.", "Aucune notification en échec : rien à renvoyer."),
-        1 => Say("1 notification queued again.", "1 notification remise en file d'envoi."),
-        _ => Say($"{count} notifications queued again.", $"{count} notifications remises en file d'envoi."),
+        0 => Phrase("common.no-notification-had-failed"),
+        1 => Phrase("common.notification-queued-again"),
+        _ => Phrase("common.notifications-queued-again", count),
     };
 
     /// <summary>Whether the support contact of an event has acknowledged the assignment.</summary>
     public string Acknowledgement(DateTime? acknowledgedAt, TimeZoneInfo zone) => acknowledgedAt is { } at
-        ? Say($"acknowledged on {Date(at, zone)}", $"pris en compte le {Date(at, zone)}")
-        : Say("not yet acknowledged", "pas encore pris en compte");
+        ? Phrase("common.acknowledged", Date(at, zone))
+        : Phrase("common.not-yet-acknowledged");
+}
+
+/// <summary>The program's own sentences (<c>Resources/CliTexts.resx</c>, <c>CliTexts.fr.resx</c>).</summary>
+internal static class CliTexts
+{
+    public static TextCatalog Catalog { get; } =
+        new(new System.Resources.ResourceManager("EpicEvents.Cli.Resources.CliTexts", typeof(CliTexts).Assembly));
 }

@@ -70,15 +70,11 @@ internal sealed class CrmApiClient : IDisposable
         }
         catch (HttpRequestException exception)
         {
-            throw new ServerFaultException(_texts.Say(
-                $"The CRM server at {CrmServerAddress.Display(_server)} cannot be reached: {exception.Message}",
-                $"Le serveur CRM {CrmServerAddress.Display(_server)} est injoignable : {exception.Message}"), exception);
+            throw new ServerFaultException(_texts.Phrase("crm-api-client.crm-server-at-cannot", CrmServerAddress.Display(_server), exception.Message), exception);
         }
         catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ServerFaultException(_texts.Say(
-                $"The CRM server at {CrmServerAddress.Display(_server)} did not answer within {Timeout.TotalSeconds:0} seconds.",
-                $"Le serveur CRM {CrmServerAddress.Display(_server)} n'a pas répondu en {Timeout.TotalSeconds:0} secondes."), exception);
+            throw new ServerFaultException(_texts.Phrase("crm-api-client.crm-server-at-did", CrmServerAddress.Display(_server), Timeout.TotalSeconds), exception);
         }
 
         using (response)
@@ -92,11 +88,11 @@ internal sealed class CrmApiClient : IDisposable
             var problem = ApiProblem.Read(text);
             return response.StatusCode switch
             {
-                HttpStatusCode.Unauthorized => throw new SessionRefusedException(problem?.Detail ?? _texts.Say("The server refused the session; log in again.", "Le serveur a refusé la session ; reconnectez-vous.")),
+                HttpStatusCode.Unauthorized => throw new SessionRefusedException(problem?.Detail ?? _texts.Phrase("crm-api-client.server-refused-session-log")),
                 _ when problem?.Failure() is { } failure => failure,
-                _ => throw new ServerFaultException(_texts.Say(
-                    $"The CRM server at {CrmServerAddress.Display(_server)} answered {(int)response.StatusCode} {response.ReasonPhrase}{(problem?.Detail is { } detail ? $": {detail}" : ".")}",
-                    $"Le serveur CRM {CrmServerAddress.Display(_server)} a répondu {(int)response.StatusCode} {response.ReasonPhrase}{(problem?.Detail is { } detail2 ? $" : {detail2}" : ".")}")),
+                _ => throw new ServerFaultException(problem?.Detail is { } detail
+                    ? _texts.Phrase("crm-api-client.server-answered-detail", CrmServerAddress.Display(_server), (int)response.StatusCode, response.ReasonPhrase, detail)
+                    : _texts.Phrase("crm-api-client.server-answered", CrmServerAddress.Display(_server), (int)response.StatusCode, response.ReasonPhrase)),
             };
         }
     }
@@ -112,9 +108,7 @@ internal sealed class CrmApiClient : IDisposable
         }
         catch (JsonException exception)
         {
-            throw new ServerFaultException(_texts.Say(
-                $"The server at {CrmServerAddress.Display(_server)} answered something that is not the CRM's API ({exception.Message}); is it the right address?",
-                $"Le serveur {CrmServerAddress.Display(_server)} a répondu autre chose que l'API du CRM ({exception.Message}) ; est-ce la bonne adresse ?"), exception);
+            throw new ServerFaultException(_texts.Phrase("crm-api-client.server-at-answered-something", CrmServerAddress.Display(_server), exception.Message), exception);
         }
     }
 }

@@ -17,21 +17,19 @@ internal static class CrmServerAddress
         error = string.Empty;
         if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http") || parsed.Host.Length == 0)
         {
-            error = texts.Say($"\"{text}\" is not a server address such as https://crm.example.com.", $"« {text} » n'est pas une adresse de serveur comme https://crm.example.com.");
+            error = texts.Phrase("crm-server-address.not-server-address-such", text);
             return false;
         }
 
         if (parsed.Scheme == "http" && !IsLoopback(parsed))
         {
-            error = texts.Say(
-                $"{parsed.GetLeftPart(UriPartial.Authority)} must use https: passwords and session tokens never cross a network in clear text (http is accepted on this machine only).",
-                $"{parsed.GetLeftPart(UriPartial.Authority)} doit être en https : mots de passe et jetons de session ne traversent jamais un réseau en clair (http n'est accepté que sur cette machine).");
+            error = texts.Phrase("crm-server-address.must-use-https-passwords", parsed.GetLeftPart(UriPartial.Authority));
             return false;
         }
 
         if (!string.IsNullOrEmpty(parsed.Query) || !string.IsNullOrEmpty(parsed.Fragment) || !string.IsNullOrEmpty(parsed.UserInfo))
         {
-            error = texts.Say($"\"{text}\" must be a plain address, without user, query or fragment.", $"« {text} » doit être une adresse simple, sans utilisateur, requête ni fragment.");
+            error = texts.Phrase("crm-server-address.must-plain-address-without", text);
             return false;
         }
 
