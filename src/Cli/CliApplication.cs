@@ -84,11 +84,11 @@ public static class CliApplication
     {
         SigningKeyMissingException missingKey => missingKey.Message,
         Remote.ServerFaultException server => server.Message,
-        DbException database => texts.Phrase("cli-application.database-cannot-be-used", FirstLine(database.Message)),
-        InvalidOperationException { InnerException: DbException database } => texts.Phrase("cli-application.database-cannot-be-used", FirstLine(database.Message)),
-        TimeZoneNotFoundException => texts.Phrase("cli-application.time-zone-unknown"),
-        IOException io => texts.Phrase("cli-application.file-unusable", FirstLine(io.Message)),
-        UnauthorizedAccessException access => texts.Phrase("cli-application.file-unusable", FirstLine(access.Message)),
+        DbException database => texts.Phrase("cliApplication.databaseCannotBeUsed", FirstLine(database.Message)),
+        InvalidOperationException { InnerException: DbException database } => texts.Phrase("cliApplication.databaseCannotBeUsed", FirstLine(database.Message)),
+        TimeZoneNotFoundException => texts.Phrase("cliApplication.timeZoneUnknown"),
+        IOException io => texts.Phrase("cliApplication.fileUnusable", FirstLine(io.Message)),
+        UnauthorizedAccessException access => texts.Phrase("cliApplication.fileUnusable", FirstLine(access.Message)),
         _ => null,
     };
 

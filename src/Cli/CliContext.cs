@@ -206,12 +206,12 @@ internal sealed class CliContext : IDisposable
         }
         catch (MsalException exception)
         {
-            throw new ServerFaultException(Texts.Phrase("cli-context.microsoft-sign-could-not", exception.Message), exception);
+            throw new ServerFaultException(Texts.Phrase("cliContext.microsoftSignCouldNot", exception.Message), exception);
         }
 
         if (_entraToken is null)
         {
-            Terminal.Error(ExitCodes.NotLoggedIn, Texts.Phrase("cli-context.your-microsoft-sign-has"), []);
+            Terminal.Error(ExitCodes.NotLoggedIn, Texts.Phrase("cliContext.yourMicrosoftSignHas"), []);
             return false;
         }
 

@@ -39,7 +39,7 @@ internal sealed class CommandRunner(CliEnvironment environment, Microsoft.Extens
     public void Operator(Command command, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet = true) =>
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, (context, token) =>
             context.Server is { } server
-                ? Task.FromResult(context.Usage(context.Texts.Phrase("command-runner.works-database-from-machine", context.Command, Remote.CrmServerAddress.Display(server))))
+                ? Task.FromResult(context.Usage(context.Texts.Phrase("commandRunner.worksDatabaseFromMachine", context.Command, Remote.CrmServerAddress.Display(server))))
                 : handler(context, token), quiet, cancellationToken));
 
     public int UsageError(ParseResult parseResult)

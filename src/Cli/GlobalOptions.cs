@@ -20,7 +20,7 @@ internal sealed class GlobalOptions(Output.Texts texts)
 
     public Option<bool> NoColor { get; } = new("--no-color")
     {
-        Description = texts.Phrase("global.no-color.help"),
+        Description = texts.Phrase("global.noColor.help"),
         Recursive = true,
     };
 

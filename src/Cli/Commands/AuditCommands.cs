@@ -35,7 +35,7 @@ internal static class AuditCommands
 
             if (context.Value(id) is not null && context.Value(entity) is null)
             {
-                return Task.FromResult(context.Usage(context.Texts.Phrase("audit.id-goes-entity")));
+                return Task.FromResult(context.Usage(context.Texts.Phrase("audit.idGoesEntity")));
             }
 
             AuditEntity? kind = context.Value(entity) switch

@@ -20,7 +20,7 @@ internal static class AuthCommands
     private static Command Login(CommandRunner runner)
     {
         var email = new Option<string?>("--email") { Description = runner.Texts.Phrase("auth.login.email.help") };
-        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("auth.login.password-stdin.help"));
+        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("auth.login.passwordStdin.help"));
         var server = new Option<string?>("--server")
         {
             Description = runner.Texts.Phrase("auth.login.server.help"),
@@ -69,7 +69,7 @@ internal static class AuthCommands
 
             if (string.IsNullOrWhiteSpace(address))
             {
-                return context.Usage(context.Texts.Phrase("auth.give-your-email-email"));
+                return context.Usage(context.Texts.Phrase("auth.giveYourEmailEmail"));
             }
 
             if (context.Value(local))
@@ -107,10 +107,10 @@ internal static class AuthCommands
             }
 
             var where = context.Server is { } at ? $" ({CrmServerAddress.Display(at)})" : string.Empty;
-            context.Terminal.Success(context.Texts.Phrase("auth.logged-as-until", session.FullName, context.Texts.Department(session.Department), context.Texts.Date(session.ExpiresAt, context.TimeZone), where));
+            context.Terminal.Success(context.Texts.Phrase("auth.loggedAsUntil", session.FullName, context.Texts.Department(session.Department), context.Texts.Date(session.ExpiresAt, context.TimeZone), where));
             if (session.MustChangePassword)
             {
-                context.Terminal.Warning(context.Texts.Phrase("auth.your-password-temporary-change"));
+                context.Terminal.Warning(context.Texts.Phrase("auth.yourPasswordTemporaryChange"));
             }
 
             return ExitCodes.Ok;
@@ -175,8 +175,8 @@ internal static class AuthCommands
         else
         {
             context.Terminal.Success(hadSession
-                ? context.Texts.Phrase("auth.logged-out")
-                : context.Texts.Phrase("auth.you-were-not-logged"));
+                ? context.Texts.Phrase("auth.loggedOut")
+                : context.Texts.Phrase("auth.youWereNotLogged"));
         }
 
         return ExitCodes.Ok;
@@ -201,7 +201,7 @@ internal static class AuthCommands
 
         return context.Complete(
             result,
-            _ => context.Terminal.Success(context.Texts.Phrase("auth.every-session-your-account")),
+            _ => context.Terminal.Success(context.Texts.Phrase("auth.everySessionYourAccount")),
             _ => new LogoutDocument(LoggedOut: true, Everywhere: true));
     }
 
@@ -237,8 +237,8 @@ internal static class AuthCommands
                 [
                     (context.Texts.Phrase("auth.collaborator"), session.CollaboratorId.ToString(context.Texts.Culture)),
                     (context.Texts.Phrase("auth.department"), context.Texts.Department(session.Department)),
-                    (context.Texts.Phrase("auth.session-ends"), context.Texts.Date(session.ExpiresAt, context.TimeZone)),
-                    (context.Texts.Phrase("auth.temporary-password"), context.Texts.YesNo(session.MustChangePassword)),
+                    (context.Texts.Phrase("auth.sessionEnds"), context.Texts.Date(session.ExpiresAt, context.TimeZone)),
+                    (context.Texts.Phrase("auth.temporaryPassword"), context.Texts.YesNo(session.MustChangePassword)),
                 ]);
             }
 

@@ -30,7 +30,7 @@ internal static class ClientCommands
         new(context.Texts.Phrase("client.company"), c => c.CompanyName, Width: 28),
         new(context.Texts.Phrase("common.column.email"), c => c.Email, Width: 32),
         new(context.Texts.Phrase("client.phone"), c => c.Phone, Width: 18),
-        new(context.Texts.Phrase("client.sales-contact"), c => SalesContact(context, c), Width: 24),
+        new(context.Texts.Phrase("client.salesContact"), c => SalesContact(context, c), Width: 24),
     ];
 
     private static string SalesContact(CliContext context, ClientView c) =>
@@ -45,7 +45,7 @@ internal static class ClientCommands
             (texts.Phrase("client.company"), c.CompanyName),
             (texts.Phrase("common.column.email"), c.Email),
             (texts.Phrase("client.phone"), c.Phone),
-            (texts.Phrase("client.sales-contact"), c.SalesContactId is { } id ? $"{SalesContact(context, c)} (#{id})" : null),
+            (texts.Phrase("client.salesContact"), c.SalesContactId is { } id ? $"{SalesContact(context, c)} (#{id})" : null),
             (texts.Phrase("client.created"), texts.Date(c.CreatedAt, context.TimeZone)),
             (texts.Phrase("client.updated"), texts.Date(c.UpdatedAt, context.TimeZone)),
         ]);
@@ -55,7 +55,7 @@ internal static class ClientCommands
     {
         var mine = new Option<bool>("--mine") { Description = runner.Texts.Phrase("client.list.mine.help") };
         var search = new Option<string?>("--search") { Description = runner.Texts.Phrase("client.list.search.help"), HelpName = runner.Texts.Phrase("common.text.name") };
-        var noSalesContact = new Option<bool>("--no-sales-contact") { Description = runner.Texts.Phrase("client.list.no-sales-contact.help") };
+        var noSalesContact = new Option<bool>("--no-sales-contact") { Description = runner.Texts.Phrase("client.list.noSalesContact.help") };
         var paging = new ListOptions(runner.Texts);
         var command = new Command("list", runner.Texts.Phrase("client.list.help")) { mine, search, noSalesContact };
         paging.AddTo(command);
@@ -94,7 +94,7 @@ internal static class ClientCommands
         var email = new Option<string>("--email") { Description = runner.Texts.Phrase("client.create.email.help"), Required = true };
         var phone = new Option<string>("--phone") { Description = runner.Texts.Phrase("client.create.phone.help"), Required = true };
         var company = new Option<string>("--company") { Description = runner.Texts.Phrase("client.create.company.help"), Required = true };
-        var salesContact = new Option<int?>("--sales-contact") { Description = runner.Texts.Phrase("client.create.sales-contact.help"), HelpName = "ID" };
+        var salesContact = new Option<int?>("--sales-contact") { Description = runner.Texts.Phrase("client.create.salesContact.help"), HelpName = "ID" };
         var command = new Command("create", runner.Texts.Phrase("client.create.help")) { name, email, phone, company, salesContact };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
@@ -104,7 +104,7 @@ internal static class ClientCommands
                 api => api.PostAsync<ClientView>("clients", request, cancellationToken));
             return context.Complete(result, c =>
             {
-                context.Terminal.Success(context.Texts.Phrase("client.client-created", c.Id));
+                context.Terminal.Success(context.Texts.Phrase("client.clientCreated", c.Id));
                 ShowDetails(context, c);
             });
         });
@@ -127,7 +127,7 @@ internal static class ClientCommands
                 api => api.PatchAsync<ClientView>($"clients/{request.ClientId}", request, cancellationToken));
             return context.Complete(result, c =>
             {
-                context.Terminal.Success(context.Texts.Phrase("client.client-updated", c.Id));
+                context.Terminal.Success(context.Texts.Phrase("client.clientUpdated", c.Id));
                 ShowDetails(context, c);
             });
         });
@@ -144,7 +144,7 @@ internal static class ClientCommands
                 await context.Crm(
                     () => context.Get<ReassignClient>().ExecuteAsync(actor, new ReassignClientRequest(context.Value(id), context.Value(to)), cancellationToken),
                     api => api.PostAsync<ClientView>($"clients/{context.Value(id)}/reassign", new { salesContactId = context.Value(to) }, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Phrase("client.client-now-followed", c.Id, c.SalesContactName)),
+                c => context.Terminal.Success(context.Texts.Phrase("client.clientNowFollowed", c.Id, c.SalesContactName)),
                 fieldNames: ReassignOptions));
         return command;
     }
@@ -158,7 +158,7 @@ internal static class ClientCommands
                 await context.Crm(
                     () => context.Get<DeleteClient>().ExecuteAsync(actor, new DeleteClientRequest(context.Value(id)), cancellationToken),
                     api => api.DeleteAsync<Done>($"clients/{context.Value(id)}", cancellationToken)),
-                _ => context.Terminal.Success(context.Texts.Phrase("client.client-deleted", context.Value(id))),
+                _ => context.Terminal.Success(context.Texts.Phrase("client.clientDeleted", context.Value(id))),
                 _ => new { deleted = true, id = context.Value(id) }));
         return command;
     }

@@ -45,8 +45,8 @@ internal static class CollaboratorCommands
             (texts.Phrase("common.column.email"), c.Email),
             (texts.Phrase("collaborator.role"), $"{c.RoleName} ({texts.Department(c.Department)})"),
             (texts.Phrase("collaborator.active"), texts.YesNo(c.IsActive)),
-            (texts.Phrase("collaborator.temporary-password"), c.MustChangePassword is { } must ? texts.YesNo(must) : null),
-            (texts.Phrase("collaborator.teams-account-linked"), c.TeamsLinked is { } linked ? texts.YesNo(linked) : null),
+            (texts.Phrase("collaborator.temporaryPassword"), c.MustChangePassword is { } must ? texts.YesNo(must) : null),
+            (texts.Phrase("collaborator.teamsAccountLinked"), c.TeamsLinked is { } linked ? texts.YesNo(linked) : null),
             (texts.Phrase("collaborator.created"), texts.Date(c.CreatedAt, context.TimeZone)),
             (texts.Phrase("collaborator.updated"), texts.Date(c.UpdatedAt, context.TimeZone)),
         ]);
@@ -88,7 +88,7 @@ internal static class CollaboratorCommands
         var name = new Option<string>("--name") { Description = runner.Texts.Phrase("collaborator.create.name.help"), Required = true };
         var email = new Option<string>("--email") { Description = runner.Texts.Phrase("collaborator.create.email.help"), Required = true };
         var role = new Option<string>("--role") { Description = runner.Texts.Phrase("collaborator.create.role.help"), Required = true };
-        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("collaborator.create.password-stdin.help"));
+        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("collaborator.create.passwordStdin.help"));
         var command = new Command("create", runner.Texts.Phrase("collaborator.create.help")) { name, email, role, passwordStdin };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
@@ -106,10 +106,10 @@ internal static class CollaboratorCommands
                 result,
                 created =>
                 {
-                    context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-created", created.Collaborator.Id, created.Collaborator.EmployeeNumber));
+                    context.Terminal.Success(context.Texts.Phrase("collaborator.collaboratorCreated", created.Collaborator.Id, created.Collaborator.EmployeeNumber));
                     if (password is null)
                     {
-                        context.Terminal.Line(context.Texts.Phrase("collaborator.temporary-password-shown-once") + created.TemporaryPassword);
+                        context.Terminal.Line(context.Texts.Phrase("collaborator.temporaryPasswordShownOnce") + created.TemporaryPassword);
                     }
                 },
                 created => new { collaborator = created.Collaborator, temporaryPassword = password is null ? created.TemporaryPassword : null });
@@ -143,7 +143,7 @@ internal static class CollaboratorCommands
                 api => api.PatchAsync<CollaboratorView>($"collaborators/{context.Value(id)}", new { fullName = context.Value(name), email = context.Value(email), roleId }, cancellationToken));
             return context.Complete(result, c =>
             {
-                context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-updated", c.Id));
+                context.Terminal.Success(context.Texts.Phrase("collaborator.collaboratorUpdated", c.Id));
                 ShowDetails(context, c);
             });
         });
@@ -153,7 +153,7 @@ internal static class CollaboratorCommands
     private static Command Deactivate(CommandRunner runner)
     {
         var id = Shared.Id(runner.Texts.Phrase("collaborator.id.help"));
-        var reassignTo = new Option<int?>("--reassign-to") { Description = runner.Texts.Phrase("collaborator.deactivate.reassign-to.help"), HelpName = "ID" };
+        var reassignTo = new Option<int?>("--reassign-to") { Description = runner.Texts.Phrase("collaborator.deactivate.reassignTo.help"), HelpName = "ID" };
         var command = new Command("deactivate", runner.Texts.Phrase("collaborator.deactivate.help")) { id, reassignTo };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
@@ -162,10 +162,10 @@ internal static class CollaboratorCommands
                 api => api.PostAsync<CollaboratorDeactivated>($"collaborators/{context.Value(id)}/deactivate", new { reassignToId = context.Value(reassignTo) }, cancellationToken));
             return context.Complete(result, done =>
             {
-                context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-deactivated", done.Collaborator.Id));
+                context.Terminal.Success(context.Texts.Phrase("collaborator.collaboratorDeactivated", done.Collaborator.Id));
                 if (done.ReassignedToId is { } heir)
                 {
-                    context.Terminal.Line(context.Texts.Phrase("collaborator.handed-over-collaborator-clients", heir, done.ReassignedClientIds.Count, done.ReassignedEventIds.Count));
+                    context.Terminal.Line(context.Texts.Phrase("collaborator.handedOverCollaboratorClients", heir, done.ReassignedClientIds.Count, done.ReassignedEventIds.Count));
                 }
             });
         });
@@ -181,14 +181,14 @@ internal static class CollaboratorCommands
                 await context.Crm(
                     () => context.Get<ReactivateCollaborator>().ExecuteAsync(actor, new ReactivateCollaboratorRequest(context.Value(id)), cancellationToken),
                     api => api.PostAsync<CollaboratorView>($"collaborators/{context.Value(id)}/reactivate", null, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-reactivated", c.Id))));
+                c => context.Terminal.Success(context.Texts.Phrase("collaborator.collaboratorReactivated", c.Id))));
         return command;
     }
 
     private static Command ResetPassword(CommandRunner runner)
     {
         var id = Shared.Id(runner.Texts.Phrase("collaborator.id.help"));
-        var command = new Command("reset-password", runner.Texts.Phrase("collaborator.reset-password.help")) { id };
+        var command = new Command("reset-password", runner.Texts.Phrase("collaborator.resetPassword.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
@@ -196,8 +196,8 @@ internal static class CollaboratorCommands
                     api => api.PostAsync<PasswordReset>($"collaborators/{context.Value(id)}/reset-password", new { }, cancellationToken)),
                 reset =>
                 {
-                    context.Terminal.Success(context.Texts.Phrase("collaborator.password-collaborator-reset", reset.Collaborator.Id));
-                    context.Terminal.Line(context.Texts.Phrase("collaborator.temporary-password-shown-once") + reset.TemporaryPassword);
+                    context.Terminal.Success(context.Texts.Phrase("collaborator.passwordCollaboratorReset", reset.Collaborator.Id));
+                    context.Terminal.Line(context.Texts.Phrase("collaborator.temporaryPasswordShownOnce") + reset.TemporaryPassword);
                 },
                 reset => new { collaborator = reset.Collaborator, temporaryPassword = reset.TemporaryPassword }));
         return command;
@@ -206,26 +206,26 @@ internal static class CollaboratorCommands
     private static Command LinkTeams(CommandRunner runner)
     {
         var id = Shared.Id(runner.Texts.Phrase("collaborator.id.help"));
-        var aadObjectId = new Option<string>("--aad-object-id") { Description = runner.Texts.Phrase("collaborator.linkteams.aad-object-id.help"), Required = true, HelpName = "GUID" };
-        var tenantId = new Option<string>("--tenant-id") { Description = runner.Texts.Phrase("collaborator.linkteams.tenant-id.help"), Required = true, HelpName = "GUID" };
-        var command = new Command("link-teams", runner.Texts.Phrase("collaborator.link-teams.help")) { id, aadObjectId, tenantId };
+        var aadObjectId = new Option<string>("--aad-object-id") { Description = runner.Texts.Phrase("collaborator.linkteams.aadObjectId.help"), Required = true, HelpName = "GUID" };
+        var tenantId = new Option<string>("--tenant-id") { Description = runner.Texts.Phrase("collaborator.linkteams.tenantId.help"), Required = true, HelpName = "GUID" };
+        var command = new Command("link-teams", runner.Texts.Phrase("collaborator.linkTeams.help")) { id, aadObjectId, tenantId };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
         {
             if (!Guid.TryParse(context.Value(aadObjectId), out var objectId))
             {
-                return context.Invalid("aad-object-id", context.Texts.Phrase("collaborator.not-guid"));
+                return context.Invalid("aad-object-id", context.Texts.Phrase("collaborator.notGuid"));
             }
 
             if (!Guid.TryParse(context.Value(tenantId), out var tenant))
             {
-                return context.Invalid("tenant-id", context.Texts.Phrase("collaborator.not-guid"));
+                return context.Invalid("tenant-id", context.Texts.Phrase("collaborator.notGuid"));
             }
 
             return context.Complete(
                 await context.Crm(
                     () => context.Get<LinkTeamsIdentity>().ExecuteAsync(actor, new LinkTeamsIdentityRequest(context.Value(id), tenant, objectId), cancellationToken),
                     api => api.PutAsync<CollaboratorView>($"collaborators/{context.Value(id)}/teams", new { tenantId = tenant, aadObjectId = objectId }, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Phrase("collaborator.collaborator-linked-their-teams", c.Id)));
+                c => context.Terminal.Success(context.Texts.Phrase("collaborator.collaboratorLinkedTheirTeams", c.Id)));
         });
         return command;
     }
@@ -243,7 +243,7 @@ internal static class CollaboratorCommands
 
         var match = roles.Value.Items.FirstOrDefault(r => int.TryParse(text, out var number) ? r.Id == number : string.Equals(r.Name, text.Trim(), StringComparison.OrdinalIgnoreCase));
         return match is null
-            ? Failure.Invalid("role", context.Texts.Phrase("collaborator.there-no-role-see", text))
+            ? Failure.Invalid("role", context.Texts.Phrase("collaborator.thereNoRoleSee", text))
             : match.Id;
     }
 }

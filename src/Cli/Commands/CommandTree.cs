@@ -9,13 +9,13 @@ internal static class CommandTree
 {
     public static RootCommand Build(CommandRunner runner)
     {
-        var root = new RootCommand($"{runner.Texts.Phrase("root.help")}{Environment.NewLine}{Environment.NewLine}{runner.Texts.Phrase("root.exit-codes")}");
+        var root = new RootCommand($"{runner.Texts.Phrase("root.help")}{Environment.NewLine}{Environment.NewLine}{runner.Texts.Phrase("root.exitCodes")}");
         foreach (var option in root.Options)
         {
             option.Description = option switch
             {
-                HelpOption => runner.Texts.Phrase("root.help-option.help"),
-                VersionOption => runner.Texts.Phrase("root.version-option.help"),
+                HelpOption => runner.Texts.Phrase("root.helpOption.help"),
+                VersionOption => runner.Texts.Phrase("root.versionOption.help"),
                 _ => option.Description,
             };
         }
@@ -56,7 +56,7 @@ internal static class CommandTree
         ["--reason"] = "placeholder.reason",
         ["--role"] = "placeholder.role",
         ["--attendees"] = "placeholder.attendees",
-        ["--actual-attendees"] = "placeholder.actual-attendees",
+        ["--actual-attendees"] = "placeholder.actualAttendees",
         ["--clients"] = "placeholder.clients",
         ["language"] = "placeholder.language",
     };

@@ -37,7 +37,7 @@ internal static class ContractCommands
         new(context.Texts.Phrase("contract.total"), c => context.Texts.Amount(c.TotalAmount), Right: true, Width: 13),
         new(context.Texts.Phrase("contract.due"), c => context.Texts.Amount(c.AmountDue), Right: true, Width: 13),
         new(context.Texts.Phrase("contract.status"), c => context.Texts.Status(c.Status), Width: 23),
-        new(context.Texts.Phrase("contract.sales-contact"), c => c.SalesContactName ?? "—", Width: 24),
+        new(context.Texts.Phrase("contract.salesContact"), c => c.SalesContactName ?? "—", Width: 24),
     ];
 
     private static void ShowDetails(CliContext context, ContractView c)
@@ -46,12 +46,12 @@ internal static class ContractCommands
         context.Terminal.Details(texts.Phrase("contract.contract", c.Id),
         [
             (texts.Phrase("common.column.client"), $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
-            (texts.Phrase("contract.sales-contact"), c.SalesContactName),
-            (texts.Phrase("contract.total-2"), texts.Amount(c.TotalAmount)),
-            (texts.Phrase("contract.amount-due"), texts.Amount(c.AmountDue)),
+            (texts.Phrase("contract.salesContact"), c.SalesContactName),
+            (texts.Phrase("contract.total2"), texts.Amount(c.TotalAmount)),
+            (texts.Phrase("contract.amountDue"), texts.Amount(c.AmountDue)),
             (texts.Phrase("contract.status"), texts.Status(c.Status)),
             (texts.Phrase("contract.signed"), c.SignedAt is { } at ? $"{texts.Date(at, context.TimeZone)} ({c.SignedByName})" : null),
-            (texts.Phrase("contract.signature-request"), c.PendingSignatureRequestId is { } request ? texts.Phrase("contract.awaiting-management", request) : null),
+            (texts.Phrase("contract.signatureRequest"), c.PendingSignatureRequestId is { } request ? texts.Phrase("contract.awaitingManagement", request) : null),
             (texts.Phrase("contract.created"), texts.Date(c.CreatedAt, context.TimeZone)),
             (texts.Phrase("contract.updated"), texts.Date(c.UpdatedAt, context.TimeZone)),
         ]);
@@ -117,7 +117,7 @@ internal static class ContractCommands
                     api => api.PostAsync<ContractView>("contracts", new { clientId = context.Value(client), totalAmount, amountDue }, cancellationToken)),
                 c =>
                 {
-                    context.Terminal.Success(context.Texts.Phrase("contract.contract-created", c.Id));
+                    context.Terminal.Success(context.Texts.Phrase("contract.contractCreated", c.Id));
                     ShowDetails(context, c);
                 });
         });
@@ -147,8 +147,8 @@ internal static class ContractCommands
                 outcome =>
                 {
                     context.Terminal.Success(outcome.SignatureRequested
-                        ? context.Texts.Phrase("contract.contract-updated-management-asked", outcome.Contract.Id)
-                        : context.Texts.Phrase("contract.contract-updated", outcome.Contract.Id));
+                        ? context.Texts.Phrase("contract.contractUpdatedManagementAsked", outcome.Contract.Id)
+                        : context.Texts.Phrase("contract.contractUpdated", outcome.Contract.Id));
                     if (outcome.SignatureRequested)
                     {
                         context.Terminal.Line(context.Texts.Wording.Approvers(outcome.Approvers));
@@ -163,7 +163,7 @@ internal static class ContractCommands
     private static Command RequestSignature(CommandRunner runner)
     {
         var id = Shared.Id(runner.Texts.Phrase("contract.id.help"));
-        var command = new Command("request-signature", runner.Texts.Phrase("contract.request-signature.help")) { id };
+        var command = new Command("request-signature", runner.Texts.Phrase("contract.requestSignature.help")) { id };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
             context.Complete(
                 await context.Crm(
@@ -171,7 +171,7 @@ internal static class ContractCommands
                     api => api.PostAsync<SignatureRequestSent>($"contracts/{context.Value(id)}/signature-request", null, cancellationToken)),
                 sent =>
                 {
-                    context.Terminal.Success(context.Texts.Phrase("contract.signature-contract-requested-request", sent.Request.ContractId, sent.Request.Id));
+                    context.Terminal.Success(context.Texts.Phrase("contract.signatureContractRequestedRequest", sent.Request.ContractId, sent.Request.Id));
                     context.Terminal.Line(context.Texts.Wording.Approvers(sent.Approvers));
                 }));
         return command;
@@ -186,7 +186,7 @@ internal static class ContractCommands
                 await context.Crm(
                     () => context.Get<SignContract>().ExecuteAsync(actor, new SignContractRequest(context.Value(id)), cancellationToken),
                     api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/sign", null, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Phrase("contract.contract-signed", c.Id))));
+                c => context.Terminal.Success(context.Texts.Phrase("contract.contractSigned", c.Id))));
         return command;
     }
 
@@ -208,8 +208,8 @@ internal static class ContractCommands
                     () => context.Get<DecideContractSignature>().ExecuteAsync(actor, decision, cancellationToken),
                     api => api.PostAsync<SignatureRequestView>($"contracts/{decision.ContractId}/{(verdict == SignatureVerdict.Approve ? "approve" : "reject")}", new { reason = decision.Reason }, cancellationToken)),
                 r => context.Terminal.Success(verdict == SignatureVerdict.Approve
-                    ? context.Texts.Phrase("contract.contract-approved-signed", r.ContractId)
-                    : context.Texts.Phrase("contract.signature-contract-rejected-told", r.ContractId, r.RequestedByName)));
+                    ? context.Texts.Phrase("contract.contractApprovedSigned", r.ContractId)
+                    : context.Texts.Phrase("contract.signatureContractRejectedTold", r.ContractId, r.RequestedByName)));
         });
         return command;
     }
@@ -223,7 +223,7 @@ internal static class ContractCommands
                 await context.Crm(
                     () => context.Get<CancelContract>().ExecuteAsync(actor, new CancelContractRequest(context.Value(id)), cancellationToken),
                     api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/cancel", null, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Phrase("contract.contract-cancelled", c.Id))));
+                c => context.Terminal.Success(context.Texts.Phrase("contract.contractCancelled", c.Id))));
         return command;
     }
 
@@ -243,7 +243,7 @@ internal static class ContractCommands
                 await context.Crm(
                     () => context.Get<RecordPayment>().ExecuteAsync(actor, new RecordPaymentRequest(context.Value(id), paid), cancellationToken),
                     api => api.PostAsync<ContractView>($"contracts/{context.Value(id)}/payments", new { amount = paid }, cancellationToken)),
-                c => context.Terminal.Success(context.Texts.Phrase("contract.payment-recorded-contract-still", c.Id, context.Texts.Amount(c.AmountDue))));
+                c => context.Terminal.Success(context.Texts.Phrase("contract.paymentRecordedContractStill", c.Id, context.Texts.Amount(c.AmountDue))));
         });
         return command;
     }
@@ -264,7 +264,7 @@ internal static class ContractCommands
             return true;
         }
 
-        refused = context.Invalid(option, context.Texts.Phrase("contract.not-amount-e-g", text));
+        refused = context.Invalid(option, context.Texts.Phrase("contract.notAmountEG", text));
         return false;
     }
 

@@ -22,9 +22,9 @@ internal static class DatabaseCommands
 
     private static Command Init(CommandRunner runner)
     {
-        var email = new Option<string?>("--admin-email") { Description = runner.Texts.Phrase("database.init.admin-email.help", DatabaseSetup.DefaultAdminEmail) };
-        var name = new Option<string?>("--admin-name") { Description = runner.Texts.Phrase("database.init.admin-name.help") };
-        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("database.init.password-stdin.help"));
+        var email = new Option<string?>("--admin-email") { Description = runner.Texts.Phrase("database.init.adminEmail.help", DatabaseSetup.DefaultAdminEmail) };
+        var name = new Option<string?>("--admin-name") { Description = runner.Texts.Phrase("database.init.adminName.help") };
+        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("database.init.passwordStdin.help"));
         var command = new Command("init", runner.Texts.Phrase("database.init.help"))
         {
             email, name, passwordStdin,
@@ -38,26 +38,26 @@ internal static class DatabaseCommands
                 report =>
                 {
                     context.Terminal.Success(report.Schema.Changed
-                        ? context.Texts.Phrase("database.ready-upgraded", context.Database.Describe(), report.Schema.ToVersion, report.Schema.FromVersion)
+                        ? context.Texts.Phrase("database.readyUpgraded", context.Database.Describe(), report.Schema.ToVersion, report.Schema.FromVersion)
                         : context.Texts.Phrase("database.ready", context.Database.Describe(), report.Schema.ToVersion));
                     if (report.RolesCreated.Count > 0)
                     {
-                        context.Terminal.Line(context.Texts.Phrase("database.roles-created") + string.Join(", ", report.RolesCreated));
+                        context.Terminal.Line(context.Texts.Phrase("database.rolesCreated") + string.Join(", ", report.RolesCreated));
                     }
 
                     if (report.FirstManager is { } manager)
                     {
-                        context.Terminal.Line(context.Texts.Phrase("database.first-manager", manager.Collaborator.FullName, manager.Collaborator.Email));
+                        context.Terminal.Line(context.Texts.Phrase("database.firstManager", manager.Collaborator.FullName, manager.Collaborator.Email));
                         if (password is null)
                         {
-                            context.Terminal.Line(context.Texts.Phrase("database.temporary-password-shown-once") + manager.TemporaryPassword);
+                            context.Terminal.Line(context.Texts.Phrase("database.temporaryPasswordShownOnce") + manager.TemporaryPassword);
                         }
 
-                        context.Terminal.Note(context.Texts.Phrase("database.log-epicevents-auth-login"));
+                        context.Terminal.Note(context.Texts.Phrase("database.logEpiceventsAuthLogin"));
                     }
                     else
                     {
-                        context.Terminal.Note(context.Texts.Phrase("database.active-manager-already-exists"));
+                        context.Terminal.Note(context.Texts.Phrase("database.activeManagerAlreadyExists"));
                     }
                 },
                 report => new
@@ -86,8 +86,8 @@ internal static class DatabaseCommands
             else
             {
                 context.Terminal.Success(status.Changed
-                    ? context.Texts.Phrase("database.schema-upgraded-from-version", status.FromVersion, status.ToVersion)
-                    : context.Texts.Phrase("database.schema-already-at-version", status.ToVersion));
+                    ? context.Texts.Phrase("database.schemaUpgradedFromVersion", status.FromVersion, status.ToVersion)
+                    : context.Texts.Phrase("database.schemaAlreadyAtVersion", status.ToVersion));
             }
 
             return ExitCodes.Ok;
@@ -101,15 +101,15 @@ internal static class DatabaseCommands
         var clients = new Option<int?>("--clients") { Description = runner.Texts.Phrase("database.seed.clients.help", DemoDataSeeder.DefaultClients, DemoDataSeeder.MaxClients) };
         var demoAccounts = new Option<bool>("--demo-accounts")
         {
-            Description = runner.Texts.Phrase("database.seed.demo-accounts.help"),
+            Description = runner.Texts.Phrase("database.seed.demoAccounts.help"),
         };
-        var unsigned = new Option<int?>("--unsigned-percent") { Description = runner.Texts.Phrase("database.seed.unsigned-percent.help"), HelpName = runner.Texts.Phrase("common.percent.name") };
+        var unsigned = new Option<int?>("--unsigned-percent") { Description = runner.Texts.Phrase("database.seed.unsignedPercent.help"), HelpName = runner.Texts.Phrase("common.percent.name") };
         var command = new Command("seed", runner.Texts.Phrase("database.seed.help")) { demo, clients, demoAccounts, unsigned };
         runner.Operator(command, async (context, cancellationToken) =>
         {
             if (!context.Value(demo))
             {
-                return context.Usage(context.Texts.Phrase("database.only-demo-data-can"));
+                return context.Usage(context.Texts.Phrase("database.onlyDemoDataCan"));
             }
 
             // A developer's machine (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT=Development) gets accounts
@@ -117,7 +117,7 @@ internal static class DatabaseCommands
             var development = context.IsDevelopment;
             if (!development && !context.Value(demoAccounts))
             {
-                return context.Usage(context.Texts.Phrase("database.demo-data-creates-staff", DemoDataSeeder.DefaultPassword));
+                return context.Usage(context.Texts.Phrase("database.demoDataCreatesStaff", DemoDataSeeder.DefaultPassword));
             }
 
             var request = new DemoDataRequest(context.Value(clients) ?? DemoDataSeeder.DefaultClients, TemporaryPasswords: !development, UnsignedPercent: context.Value(unsigned));
@@ -155,7 +155,7 @@ internal static class DatabaseCommands
     private static void Describe(CliContext context, DemoDataReport report, bool temporaryPasswords)
     {
         var texts = context.Texts;
-        context.Terminal.Success(texts.Phrase("database.demo-company-ready-s", report.Elapsed.TotalSeconds, report.Clients, report.Contracts, report.Events, report.UpcomingEvents, report.EventsWithoutSupport));
+        context.Terminal.Success(texts.Phrase("database.demoCompanyReadyS", report.Elapsed.TotalSeconds, report.Clients, report.Contracts, report.Events, report.UpcomingEvents, report.EventsWithoutSupport));
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn(texts.Phrase("database.department"))
             .AddColumn(texts.Phrase("database.name"))
@@ -167,7 +167,7 @@ internal static class DatabaseCommands
 
         context.Terminal.Render(table);
         context.Terminal.Line(temporaryPasswords
-            ? texts.Phrase("database.every-demo-account-s", report.Password)
-            : texts.Phrase("database.every-demo-account-s-2", report.Password));
+            ? texts.Phrase("database.everyDemoAccountS", report.Password)
+            : texts.Phrase("database.everyDemoAccountS2", report.Password));
     }
 }

@@ -57,7 +57,7 @@ internal static class DigestCommands
 
         if (digest.IsEmpty)
         {
-            context.Terminal.Note(texts.Phrase("digest.nothing-report-digest-empty"));
+            context.Terminal.Note(texts.Phrase("digest.nothingReportDigestEmpty"));
         }
     }
 }
@@ -77,7 +77,7 @@ internal static class DigestColumns
         Column<DigestRow> due = new(texts.Phrase("digest.due"), r => Money(r.AmountDue), Right: true, Width: 13);
         Column<DigestRow> start = new(texts.Phrase("digest.start"), r => Date(r.StartsAt), Width: 16);
         Column<DigestRow> location = new(texts.Phrase("digest.location"), r => r.Location ?? "—", Width: 24);
-        Column<DigestRow> sales = new(texts.Phrase("digest.sales-contact"), r => r.PersonName ?? "—", Width: 22);
+        Column<DigestRow> sales = new(texts.Phrase("digest.salesContact"), r => r.PersonName ?? "—", Width: 22);
         Column<DigestRow> since = new(texts.Phrase("digest.since"), r => Date(r.Since), Width: 16);
         return topic switch
         {

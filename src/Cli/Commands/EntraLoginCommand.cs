@@ -25,7 +25,7 @@ internal static class EntraLoginCommand
 
         if (context.Server is not { } server)
         {
-            return context.Usage(texts.Phrase("entra-login.entra-signs-crm-server"));
+            return context.Usage(texts.Phrase("entraLogin.entraSignsCrmServer"));
         }
 
         Crm.Common.Result<EntraSignInDocument> offered;
@@ -44,19 +44,19 @@ internal static class EntraLoginCommand
         var login = await EntraLogin.OpenAsync(settings.Authority, settings.ClientId, settings.Scopes, context.ConfigDirectory, keyring: null);
         if (!login.InKeyring)
         {
-            context.Terminal.Note(texts.Phrase("entra-login.no-keyring-works-machine", login.CachePath));
+            context.Terminal.Note(texts.Phrase("entraLogin.noKeyringWorksMachine", login.CachePath));
         }
 
         AuthenticationResult signedIn;
         try
         {
             signedIn = await login.SignInAsync(
-                (page, code, until) => context.Terminal.Warning(texts.Phrase("entra-login.sign-open-browser-enter", page, code, texts.Date(until.UtcDateTime, context.TimeZone))),
+                (page, code, until) => context.Terminal.Warning(texts.Phrase("entraLogin.signOpenBrowserEnter", page, code, texts.Date(until.UtcDateTime, context.TimeZone))),
                 cancellationToken);
         }
         catch (MsalException exception) when (exception is not MsalClientException { ErrorCode: MsalError.AuthenticationCanceledError })
         {
-            context.Terminal.Error(ExitCodes.NotLoggedIn, texts.Phrase("entra-login.microsoft-sign-did-not", exception.Message), []);
+            context.Terminal.Error(ExitCodes.NotLoggedIn, texts.Phrase("entraLogin.microsoftSignDidNot", exception.Message), []);
             return ExitCodes.NotLoggedIn;
         }
 
@@ -81,7 +81,7 @@ internal static class EntraLoginCommand
             return ExitCodes.Ok;
         }
 
-        context.Terminal.Success(texts.Phrase("entra-login.logged-as-microsoft-account", session.FullName, texts.Department(session.Department), signedIn.Account.Username, CrmServerAddress.Display(server)));
+        context.Terminal.Success(texts.Phrase("entraLogin.loggedAsMicrosoftAccount", session.FullName, texts.Department(session.Department), signedIn.Account.Username, CrmServerAddress.Display(server)));
         return ExitCodes.Ok;
     }
 

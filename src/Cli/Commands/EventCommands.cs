@@ -39,20 +39,20 @@ internal static class EventCommands
     private static void ShowDetails(CliContext context, EventView e)
     {
         var texts = context.Texts;
-        context.Terminal.Details(texts.Phrase("event.event-2", e.Id, e.Name),
+        context.Terminal.Details(texts.Phrase("event.event2", e.Id, e.Name),
         [
             (texts.Phrase("event.contract"), $"#{e.ContractId}"),
             (texts.Phrase("common.column.client"), $"{e.ClientFullName} — {e.CompanyName} (#{e.ClientId})"),
-            (texts.Phrase("event.client-contact"), $"{e.ClientEmail} · {e.ClientPhone}"),
-            (texts.Phrase("event.sales-contact"), e.SalesContactName),
+            (texts.Phrase("event.clientContact"), $"{e.ClientEmail} · {e.ClientPhone}"),
+            (texts.Phrase("event.salesContact"), e.SalesContactName),
             (texts.Phrase("event.start"), texts.Date(e.StartsAt, context.TimeZone)),
             (texts.Phrase("event.end"), texts.Date(e.EndsAt, context.TimeZone)),
             (texts.Phrase("event.location"), e.Location),
-            (texts.Phrase("event.expected-attendees"), e.ExpectedAttendees.ToString(texts.Culture)),
-            (texts.Phrase("event.actual-attendees"), e.ActualAttendees?.ToString(texts.Culture)),
+            (texts.Phrase("event.expectedAttendees"), e.ExpectedAttendees.ToString(texts.Culture)),
+            (texts.Phrase("event.actualAttendees"), e.ActualAttendees?.ToString(texts.Culture)),
             (texts.Phrase("common.column.support"), e.SupportContactId is { } id
                 ? $"{e.SupportContactName} (#{id}) · {texts.Acknowledgement(e.SupportAcknowledgedAt, context.TimeZone)}"
-                : texts.Phrase("event.not-assigned")),
+                : texts.Phrase("event.notAssigned")),
             (texts.Phrase("common.column.notes"), string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
             (texts.Phrase("event.updated"), texts.Date(e.UpdatedAt, context.TimeZone)),
         ]);
@@ -80,7 +80,7 @@ internal static class EventCommands
 
             if (context.Value(days) is not null && !context.Value(upcoming))
             {
-                return Task.FromResult(context.Usage(context.Texts.Phrase("event.days-goes-upcoming")));
+                return Task.FromResult(context.Usage(context.Texts.Phrase("event.daysGoesUpcoming")));
             }
 
             var filter = new EventFilter(context.Value(unassigned), context.Value(mine), context.Value(upcoming), context.Value(days), fromUtc, toUtc, context.Value(client));
@@ -125,7 +125,7 @@ internal static class EventCommands
                 () => context.Get<CreateEvent>().ExecuteAsync(actor, request, cancellationToken),
                 api => api.PostAsync<EventView>("events", request, cancellationToken)), e =>
             {
-                context.Terminal.Success(context.Texts.Phrase("event.event-created", e.Id));
+                context.Terminal.Success(context.Texts.Phrase("event.eventCreated", e.Id));
                 ShowDetails(context, e);
             });
         });
@@ -140,7 +140,7 @@ internal static class EventCommands
         var end = new Option<string?>("--end") { Description = runner.Texts.Phrase("event.update.end.help"), HelpName = "DATE" };
         var location = new Option<string?>("--location") { Description = runner.Texts.Phrase("event.update.location.help") };
         var attendees = new Option<int?>("--attendees") { Description = runner.Texts.Phrase("event.create.attendees.help") };
-        var actual = new Option<int?>("--actual-attendees") { Description = runner.Texts.Phrase("event.update.actual-attendees.help") };
+        var actual = new Option<int?>("--actual-attendees") { Description = runner.Texts.Phrase("event.update.actualAttendees.help") };
         var notes = new Option<string?>("--notes") { Description = runner.Texts.Phrase("event.update.notes.help") };
         var command = new Command("update", runner.Texts.Phrase("event.update.help")) { id, name, start, end, location, attendees, actual, notes };
         runner.Authenticated(command, async (context, actor, cancellationToken) =>
@@ -156,7 +156,7 @@ internal static class EventCommands
                 () => context.Get<UpdateEvent>().ExecuteAsync(actor, request, cancellationToken),
                 api => api.PatchAsync<EventView>($"events/{request.EventId}", request, cancellationToken)), e =>
             {
-                context.Terminal.Success(context.Texts.Phrase("event.event-updated", e.Id));
+                context.Terminal.Success(context.Texts.Phrase("event.eventUpdated", e.Id));
                 ShowDetails(context, e);
             });
         });
@@ -173,7 +173,7 @@ internal static class EventCommands
                 await context.Crm(
                     () => context.Get<AssignSupport>().ExecuteAsync(actor, new AssignSupportRequest(context.Value(id), context.Value(support)), cancellationToken),
                     api => api.PostAsync<EventView>($"events/{context.Value(id)}/assign", new { supportContactId = context.Value(support) }, cancellationToken)),
-                e => context.Terminal.Success(context.Texts.Phrase("event.supports-event", e.SupportContactName, e.Id))));
+                e => context.Terminal.Success(context.Texts.Phrase("event.supportsEvent", e.SupportContactName, e.Id))));
         return command;
     }
 
@@ -186,7 +186,7 @@ internal static class EventCommands
                 await context.Crm(
                     () => context.Get<UnassignSupport>().ExecuteAsync(actor, new UnassignSupportRequest(context.Value(id)), cancellationToken),
                     api => api.PostAsync<EventView>($"events/{context.Value(id)}/unassign", null, cancellationToken)),
-                e => context.Terminal.Success(context.Texts.Phrase("event.event-has-no-support", e.Id))));
+                e => context.Terminal.Success(context.Texts.Phrase("event.eventHasNoSupport", e.Id))));
         return command;
     }
 
@@ -200,7 +200,7 @@ internal static class EventCommands
                 api => api.PostAsync<EventView>($"events/{context.Value(id)}/acknowledge", null, cancellationToken)), e =>
             {
                 var at = context.Texts.Date(e.SupportAcknowledgedAt, context.TimeZone);
-                context.Terminal.Success(context.Texts.Phrase("event.your-assignment-event-acknowledged", e.Id, at));
+                context.Terminal.Success(context.Texts.Phrase("event.yourAssignmentEventAcknowledged", e.Id, at));
                 ShowDetails(context, e);
             }));
         return command;
@@ -215,7 +215,7 @@ internal static class EventCommands
                 await context.Crm(
                     () => context.Get<DeleteEvent>().ExecuteAsync(actor, new DeleteEventRequest(context.Value(id)), cancellationToken),
                     api => api.DeleteAsync<Done>($"events/{context.Value(id)}", cancellationToken)),
-                _ => context.Terminal.Success(context.Texts.Phrase("event.event-deleted", context.Value(id))),
+                _ => context.Terminal.Success(context.Texts.Phrase("event.eventDeleted", context.Value(id))),
                 _ => new { deleted = true, id = context.Value(id) }));
         return command;
     }

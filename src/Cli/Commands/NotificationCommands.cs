@@ -32,8 +32,8 @@ internal static class NotificationCommands
         new(context.Texts.Phrase("notification.subject"), n => Subject(context, n), Width: 26),
         new(context.Texts.Phrase("notification.state"), n => context.Texts.State(n.State), Width: 21),
         new(context.Texts.Phrase("notification.attempts"), n => n.Attempts.ToString(context.Texts.Culture), Right: true, Width: 8),
-        new(context.Texts.Phrase("notification.last-error"), n => Shortened(n.LastError), Width: ErrorShown),
-        new(context.Texts.Phrase("notification.next-attempt"), n => n.State == DeliveryState.Pending ? context.Texts.Date(n.NextAttemptAt, context.TimeZone) : "—", Width: 16),
+        new(context.Texts.Phrase("notification.lastError"), n => Shortened(n.LastError), Width: ErrorShown),
+        new(context.Texts.Phrase("notification.nextAttempt"), n => n.State == DeliveryState.Pending ? context.Texts.Date(n.NextAttemptAt, context.TimeZone) : "—", Width: 16),
     ];
 
     private static Command List(CommandRunner runner)
@@ -64,12 +64,12 @@ internal static class NotificationCommands
             var everyFailed = context.Value(failed);
             if (everyFailed && named.Length > 0)
             {
-                return context.Usage(context.Texts.Phrase("notification.give-notification-ids-failed"));
+                return context.Usage(context.Texts.Phrase("notification.giveNotificationIdsFailed"));
             }
 
             if (!everyFailed && named.Length == 0)
             {
-                return context.Usage(context.Texts.Phrase("notification.name-notifications-retry-give"));
+                return context.Usage(context.Texts.Phrase("notification.nameNotificationsRetryGive"));
             }
 
             var request = everyFailed ? RetryNotificationsRequest.EveryFailed : new RetryNotificationsRequest(named);
@@ -88,7 +88,7 @@ internal static class NotificationCommands
     private static string Subject(CliContext context, NotificationView n) => n.Kind switch
     {
         NotificationKind.SignatureRequested or NotificationKind.SignatureDecided or NotificationKind.ApprovalCardUpdate =>
-            context.Texts.Phrase("notification.signature-request", n.SubjectId),
+            context.Texts.Phrase("notification.signatureRequest", n.SubjectId),
         NotificationKind.Digest => "—",
         _ => context.Texts.Phrase("notification.event", n.SubjectId),
     };

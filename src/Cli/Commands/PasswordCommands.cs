@@ -9,7 +9,7 @@ internal static class PasswordCommands
     public static Command Build(CommandRunner runner)
     {
         var password = new Command("password", runner.Texts.Phrase("password.help"));
-        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("password.change.password-stdin.help"));
+        var passwordStdin = Shared.PasswordStdin(runner.Texts.Phrase("password.change.passwordStdin.help"));
         var change = new Command("change", runner.Texts.Phrase("password.change.help")) { passwordStdin };
         runner.Authenticated(change, async (context, actor, cancellationToken) =>
         {
@@ -24,9 +24,9 @@ internal static class PasswordCommands
             }
             else if (context.Terminal.CanPrompt)
             {
-                current = context.Terminal.PromptSecret(context.Texts.Phrase("password.current-password"));
-                replacement = context.Terminal.PromptSecret(context.Texts.Phrase("password.new-password-characters-more"));
-                confirmation = context.Terminal.PromptSecret(context.Texts.Phrase("password.new-password-again"));
+                current = context.Terminal.PromptSecret(context.Texts.Phrase("password.currentPassword"));
+                replacement = context.Terminal.PromptSecret(context.Texts.Phrase("password.newPasswordCharactersMore"));
+                confirmation = context.Terminal.PromptSecret(context.Texts.Phrase("password.newPasswordAgain"));
             }
             else
             {
@@ -35,7 +35,7 @@ internal static class PasswordCommands
 
             if (confirmation is not null && confirmation != replacement)
             {
-                return context.Invalid("new password", context.Texts.Phrase("password.two-entries-new-password"));
+                return context.Invalid("new password", context.Texts.Phrase("password.twoEntriesNewPassword"));
             }
 
             var result = await context.Crm(
@@ -48,7 +48,7 @@ internal static class PasswordCommands
 
             return context.Complete(
                 result,
-                _ => context.Terminal.Success(context.Texts.Phrase("password.password-changed-you-stay")),
+                _ => context.Terminal.Success(context.Texts.Phrase("password.passwordChangedYouStay")),
                 token => new { changed = true, expiresAt = token.ExpiresAt });
         }, quiet: false);
         password.Subcommands.Add(change);

@@ -54,7 +54,7 @@ internal static class RoleCommands
                 await context.Crm(
                     () => context.Get<CreateRole>().ExecuteAsync(actor, new CreateRoleRequest(context.Value(name), chosen), cancellationToken),
                     api => api.PostAsync<RoleView>("roles", new { name = context.Value(name), department = chosen }, cancellationToken)),
-                r => context.Terminal.Success(context.Texts.Phrase("role.role-created", r.Id, r.Name)));
+                r => context.Terminal.Success(context.Texts.Phrase("role.roleCreated", r.Id, r.Name)));
         });
         return command;
     }
@@ -69,7 +69,7 @@ internal static class RoleCommands
                 await context.Crm(
                     () => context.Get<RenameRole>().ExecuteAsync(actor, new RenameRoleRequest(context.Value(id), context.Value(name)), cancellationToken),
                     api => api.PatchAsync<RoleView>($"roles/{context.Value(id)}", new { name = context.Value(name) }, cancellationToken)),
-                r => context.Terminal.Success(context.Texts.Phrase("role.role-renamed", r.Id, r.Name))));
+                r => context.Terminal.Success(context.Texts.Phrase("role.roleRenamed", r.Id, r.Name))));
         return command;
     }
 
@@ -82,7 +82,7 @@ internal static class RoleCommands
                 await context.Crm(
                     () => context.Get<DeleteRole>().ExecuteAsync(actor, new DeleteRoleRequest(context.Value(id)), cancellationToken),
                     api => api.DeleteAsync<Done>($"roles/{context.Value(id)}", cancellationToken)),
-                _ => context.Terminal.Success(context.Texts.Phrase("role.role-deleted", context.Value(id))),
+                _ => context.Terminal.Success(context.Texts.Phrase("role.roleDeleted", context.Value(id))),
                 _ => new { deleted = true, id = context.Value(id) }));
         return command;
     }

@@ -60,7 +60,7 @@ internal static class SettingsCommands
                     api => api.PatchAsync<SettingsView>("me/settings", change, cancellationToken)),
                 view =>
                 {
-                    context.Terminal.Success(context.Texts.Phrase("settings.settings-saved"));
+                    context.Terminal.Success(context.Texts.Phrase("settings.settingsSaved"));
                     Print(context, view);
                 },
                 fieldNames: FieldNames);
@@ -82,9 +82,9 @@ internal static class SettingsCommands
                     api => api.PutAsync<LanguageChoice>("me/language", new LanguageChoice(chosen), cancellationToken)),
                 choice => context.Terminal.Success(choice.Language switch
                 {
-                    "fr" => context.Texts.Phrase("settings.bot-will-answer-you"),
-                    "en" => context.Texts.Phrase("settings.bot-will-answer-you-2"),
-                    _ => context.Texts.Phrase("settings.bot-follows-your-teams"),
+                    "fr" => context.Texts.Phrase("settings.botWillAnswerYou"),
+                    "en" => context.Texts.Phrase("settings.botWillAnswerYou2"),
+                    _ => context.Texts.Phrase("settings.botFollowsYourTeams"),
                 }));
         });
         return choose;
@@ -95,18 +95,18 @@ internal static class SettingsCommands
         var texts = context.Texts;
         var digest = view.Digest;
         context.Terminal.Details(
-            texts.Phrase("settings.your-settings"),
+            texts.Phrase("settings.yourSettings"),
             [
                 (texts.Wording.Digest(digest.Kind), (digest.Enabled, view.HasTeamsAccount) switch
                 {
                     (false, _) => texts.Phrase("settings.off"),
-                    (true, true) => texts.Phrase("settings.sent-you-teams"),
-                    _ => texts.Phrase("settings.but-no-teams-account"),
+                    (true, true) => texts.Phrase("settings.sentYouTeams"),
+                    _ => texts.Phrase("settings.butNoTeamsAccount"),
                 }),
                 (texts.Phrase("settings.at"), $"{digest.At.ToString("HH:mm", CultureInfo.InvariantCulture)} ({digest.TimeZone})"),
                 (texts.Phrase("settings.days"), texts.Wording.Days(digest.Days)),
-                (texts.Phrase("settings.chosen"), digest.IsCompanyDefault ? texts.Phrase("settings.company-default") : texts.Phrase("settings.you")),
-                (texts.Phrase("settings.bot-language"), view.Language ?? texts.Phrase("settings.your-teams-language")),
+                (texts.Phrase("settings.chosen"), digest.IsCompanyDefault ? texts.Phrase("settings.companyDefault") : texts.Phrase("settings.you")),
+                (texts.Phrase("settings.botLanguage"), view.Language ?? texts.Phrase("settings.yourTeamsLanguage")),
             ]);
     }
 }

@@ -38,7 +38,7 @@ internal sealed class Texts
     /// </summary>
     public string Help(string help) => HelpWords.Aggregate(help, (text, key) => text.Replace(English.Phrase(key), Phrase(key), StringComparison.Ordinal));
 
-    private static readonly string[] HelpWords = ["help.description-title", "help.required", "help.command-placeholder"];
+    private static readonly string[] HelpWords = ["help.descriptionTitle", "help.required", "help.commandPlaceholder"];
 
     public string ErrorPrefix => Phrase("common.error");
 
@@ -46,25 +46,25 @@ internal sealed class Texts
 
     public string Cancelled => Phrase("common.cancelled");
 
-    public string NotLoggedIn => Phrase("common.you-not-logged-run");
+    public string NotLoggedIn => Phrase("common.youNotLoggedRun");
 
-    public string LogInAgain => Phrase("common.run-epicevents-auth-login");
+    public string LogInAgain => Phrase("common.runEpiceventsAuthLogin");
 
-    public string NoPromptWithoutTerminal => Phrase("common.there-no-terminal-ask");
+    public string NoPromptWithoutTerminal => Phrase("common.thereNoTerminalAsk");
 
-    public string Unexpected(string kind) => Phrase("common.something-went-wrong-nothing", kind);
+    public string Unexpected(string kind) => Phrase("common.somethingWentWrongNothing", kind);
 
-    public string SeeHelp(string command) => Phrase("common.see-help", command);
+    public string SeeHelp(string command) => Phrase("common.seeHelp", command);
 
-    public string NextPage(string cursor) => Phrase("common.more-rows-add-after", cursor);
+    public string NextPage(string cursor) => Phrase("common.moreRowsAddAfter", cursor);
 
     /// <summary>How many rows a listing shows; French says "1 ligne" and "0 ligne", English "0 rows".</summary>
     public string Rows(int count) => count == 1 || (count == 0 && IsFrench) ? Phrase("common.rows.one", count) : Phrase("common.rows.many", count);
 
     /// <summary>A date option's value that is no date, and the forms it can take.</summary>
-    public string NotADate(string text) => Phrase("common.not-a-date", text, Phrase("common.date.help"));
+    public string NotADate(string text) => Phrase("common.notADate", text, Phrase("common.date.help"));
 
-    public string NoRows => Phrase("common.nothing-matches");
+    public string NoRows => Phrase("common.nothingMatches");
 
     public string YesNo(bool value) => _wording.YesNo(value);
 
@@ -81,12 +81,12 @@ internal sealed class Texts
     /// <summary>What a notification tells its recipient, in a few words.</summary>
     public string Kind(NotificationKind kind) => kind switch
     {
-        NotificationKind.SignatureRequested => Phrase("common.signature-approve"),
-        NotificationKind.SignatureDecided => Phrase("common.signature-decision"),
-        NotificationKind.ApprovalCardUpdate => Phrase("common.approval-card-updated"),
-        NotificationKind.SupportAssigned => Phrase("common.support-assigned"),
-        NotificationKind.SupportUnassigned => Phrase("common.support-withdrawn"),
-        NotificationKind.SupportAssignedToYourClient => Phrase("common.support-your-client"),
+        NotificationKind.SignatureRequested => Phrase("common.signatureApprove"),
+        NotificationKind.SignatureDecided => Phrase("common.signatureDecision"),
+        NotificationKind.ApprovalCardUpdate => Phrase("common.approvalCardUpdated"),
+        NotificationKind.SupportAssigned => Phrase("common.supportAssigned"),
+        NotificationKind.SupportUnassigned => Phrase("common.supportWithdrawn"),
+        NotificationKind.SupportAssignedToYourClient => Phrase("common.supportYourClient"),
         NotificationKind.Digest => Phrase("common.digest"),
         _ => kind.ToString(),
     };
@@ -102,15 +102,15 @@ internal sealed class Texts
 
     public string Queued(int count) => count switch
     {
-        0 => Phrase("common.no-notification-had-failed"),
-        1 => Phrase("common.notification-queued-again"),
-        _ => Phrase("common.notifications-queued-again", count),
+        0 => Phrase("common.noNotificationHadFailed"),
+        1 => Phrase("common.notificationQueuedAgain"),
+        _ => Phrase("common.notificationsQueuedAgain", count),
     };
 
     /// <summary>Whether the support contact of an event has acknowledged the assignment.</summary>
     public string Acknowledgement(DateTime? acknowledgedAt, TimeZoneInfo zone) => acknowledgedAt is { } at
         ? Phrase("common.acknowledged", Date(at, zone))
-        : Phrase("common.not-yet-acknowledged");
+        : Phrase("common.notYetAcknowledged");
 }
 
 /// <summary>The program's own sentences (<c>Resources/CliTexts.resx</c>, <c>CliTexts.fr.resx</c>).</summary>

@@ -70,11 +70,11 @@ internal sealed class CrmApiClient : IDisposable
         }
         catch (HttpRequestException exception)
         {
-            throw new ServerFaultException(_texts.Phrase("crm-api-client.crm-server-at-cannot", CrmServerAddress.Display(_server), exception.Message), exception);
+            throw new ServerFaultException(_texts.Phrase("crmApiClient.crmServerAtCannot", CrmServerAddress.Display(_server), exception.Message), exception);
         }
         catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ServerFaultException(_texts.Phrase("crm-api-client.crm-server-at-did", CrmServerAddress.Display(_server), Timeout.TotalSeconds), exception);
+            throw new ServerFaultException(_texts.Phrase("crmApiClient.crmServerAtDid", CrmServerAddress.Display(_server), Timeout.TotalSeconds), exception);
         }
 
         using (response)
@@ -88,11 +88,11 @@ internal sealed class CrmApiClient : IDisposable
             var problem = ApiProblem.Read(text);
             return response.StatusCode switch
             {
-                HttpStatusCode.Unauthorized => throw new SessionRefusedException(problem?.Detail ?? _texts.Phrase("crm-api-client.server-refused-session-log")),
+                HttpStatusCode.Unauthorized => throw new SessionRefusedException(problem?.Detail ?? _texts.Phrase("crmApiClient.serverRefusedSessionLog")),
                 _ when problem?.Failure() is { } failure => failure,
                 _ => throw new ServerFaultException(problem?.Detail is { } detail
-                    ? _texts.Phrase("crm-api-client.server-answered-detail", CrmServerAddress.Display(_server), (int)response.StatusCode, response.ReasonPhrase, detail)
-                    : _texts.Phrase("crm-api-client.server-answered", CrmServerAddress.Display(_server), (int)response.StatusCode, response.ReasonPhrase)),
+                    ? _texts.Phrase("crmApiClient.serverAnsweredDetail", CrmServerAddress.Display(_server), (int)response.StatusCode, response.ReasonPhrase, detail)
+                    : _texts.Phrase("crmApiClient.serverAnswered", CrmServerAddress.Display(_server), (int)response.StatusCode, response.ReasonPhrase)),
             };
         }
     }
@@ -108,7 +108,7 @@ internal sealed class CrmApiClient : IDisposable
         }
         catch (JsonException exception)
         {
-            throw new ServerFaultException(_texts.Phrase("crm-api-client.server-at-answered-something", CrmServerAddress.Display(_server), exception.Message), exception);
+            throw new ServerFaultException(_texts.Phrase("crmApiClient.serverAtAnsweredSomething", CrmServerAddress.Display(_server), exception.Message), exception);
         }
     }
 }

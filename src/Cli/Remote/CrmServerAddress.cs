@@ -17,19 +17,19 @@ internal static class CrmServerAddress
         error = string.Empty;
         if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http") || parsed.Host.Length == 0)
         {
-            error = texts.Phrase("crm-server-address.not-server-address-such", text);
+            error = texts.Phrase("crmServerAddress.notServerAddressSuch", text);
             return false;
         }
 
         if (parsed.Scheme == "http" && !IsLoopback(parsed))
         {
-            error = texts.Phrase("crm-server-address.must-use-https-passwords", parsed.GetLeftPart(UriPartial.Authority));
+            error = texts.Phrase("crmServerAddress.mustUseHttpsPasswords", parsed.GetLeftPart(UriPartial.Authority));
             return false;
         }
 
         if (!string.IsNullOrEmpty(parsed.Query) || !string.IsNullOrEmpty(parsed.Fragment) || !string.IsNullOrEmpty(parsed.UserInfo))
         {
-            error = texts.Phrase("crm-server-address.must-plain-address-without", text);
+            error = texts.Phrase("crmServerAddress.mustPlainAddressWithout", text);
             return false;
         }
 

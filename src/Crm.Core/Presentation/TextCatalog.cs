@@ -27,8 +27,10 @@ public sealed class TextCatalog
     /// <summary>Every key and sentence of one language's own file (not its fallback), for the tests and the translators' checks.</summary>
     public IReadOnlyDictionary<string, string> Sentences(CultureInfo culture)
     {
-        // The files are per language (English neutral, French "fr"), not per country.
-        var language = CultureInfo.GetCultureInfo(culture.TwoLetterISOLanguageName);
+        // The files are per language (English neutral, French "fr"), not per country; the invariant
+        // culture reads the neutral file, which the assemblies declare English.
+        ArgumentNullException.ThrowIfNull(culture);
+        var language = CultureInfo.GetCultureInfo(culture.Equals(CultureInfo.InvariantCulture) ? "en" : culture.TwoLetterISOLanguageName);
         var set = _resources.GetResourceSet(language, createIfNotExists: true, tryParents: false)
             ?? throw new MissingManifestResourceException($"{_resources.BaseName} has no {culture.Name} sentences.");
         var sentences = new Dictionary<string, string>(StringComparer.Ordinal);
