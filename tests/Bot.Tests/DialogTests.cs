@@ -175,14 +175,7 @@ public sealed class DialogTests : IAsyncLifetime
         var error = refused.ErrorUnder("email");
         error.Should().NotBeNullOrWhiteSpace();
         var text = refused.Text();
-        if (locale.StartsWith("fr", StringComparison.Ordinal))
-        {
-            Languages.EnglishIn(text).Should().BeEmpty("a French reader sees no English sentence: {0}", text);
-        }
-        else
-        {
-            Languages.FrenchIn(text).Should().BeEmpty("an English reader sees no French sentence: {0}", text);
-        }
+        BotLanguages.ForeignIn(text, locale).Should().BeEmpty("the reader sees no sentence of the other language: {0}", text);
 
         (await _world.QueryAsync(db => db.Clients.AnyAsync(c => c.FullName == "Zoé Langue"))).Should().BeFalse();
     }
@@ -195,8 +188,7 @@ public sealed class DialogTests : IAsyncLifetime
         var refusal = (await _world.ChatWith(_world.Support, locale).SayAsync(command)).Card().Text();
 
         refusal.Should().NotBeNullOrWhiteSpace();
-        (locale.StartsWith("fr", StringComparison.Ordinal) ? Languages.EnglishIn(refusal) : Languages.FrenchIn(refusal))
-            .Should().BeEmpty("the refusal is in the reader's language: {0}", refusal);
+        BotLanguages.ForeignIn(refusal, locale).Should().BeEmpty("the refusal is in the reader's language: {0}", refusal);
     }
 
     [Fact]

@@ -44,10 +44,10 @@ public sealed class ResourceFileTests
 }
 
 /// <summary>With <c>--lang fr</c>, the program's own words are French: help, refusals, conflicts, usage errors.</summary>
-public sealed partial class FrenchTests : CliTest
+public sealed class FrenchTests : CliTest
 {
-    /// <summary>English sentences of the resource files (two words or more between holes) that French words differently.</summary>
-    private static readonly IReadOnlyList<string> EnglishOnly = EnglishSentences();
+    /// <summary>The sentences a CLI user can meet: the program's and Crm.Core's.</summary>
+    private static readonly Languages Texts = new(CliTexts.Catalog, EpicEvents.Crm.Presentation.CoreTexts.Catalog);
 
     [Theory]
     [InlineData("--help")]
@@ -64,7 +64,7 @@ public sealed partial class FrenchTests : CliTest
 
         help.Should().Contain("Utilisation").And.Contain("Affiche l'aide");
         help.Should().NotContainAny("Usage:", "Options:", "Commands:", "Arguments:", "Description:", "(REQUIRED)", "Show help", "[command]");
-        EnglishOnly.Where(help.Contains).Should().BeEmpty();
+        Texts.EnglishIn(help).Should().BeEmpty();
     }
 
     [Fact]
@@ -110,23 +110,4 @@ public sealed partial class FrenchTests : CliTest
     public async Task Not_being_logged_in_is_said_in_French() =>
         (await World.Stranger.RunAsync("client list --lang fr")).Fails(ExitCodes.NotLoggedIn)
             .Stderr.Should().Contain("Vous n'êtes pas connecté : lancez `epicevents auth login`.");
-
-    private static List<string> EnglishSentences()
-    {
-        var english = CliTexts.Catalog.Sentences(CultureInfo.InvariantCulture);
-        var french = CliTexts.Catalog.Sentences(CultureInfo.GetCultureInfo("fr"));
-        return english
-            .Where(e => french.TryGetValue(e.Key, out var fr) && fr != e.Value)
-            .SelectMany(e => Hole().Split(e.Value))
-            .Select(part => part.Trim())
-            .Where(part => part.Contains(' ', StringComparison.Ordinal) && Words().Matches(part).Count >= 2)
-            .Distinct()
-            .ToList();
-    }
-
-    [GeneratedRegex(@"\{\d+[^}]*\}")]
-    private static partial Regex Hole();
-
-    [GeneratedRegex(@"\p{L}{2,}")]
-    private static partial Regex Words();
 }

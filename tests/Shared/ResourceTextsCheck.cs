@@ -111,14 +111,14 @@ public sealed partial class ResourceTextsCheck
         {
             foreach (var literal in file.Literals)
             {
-                if (!ReadsAsText(literal.Value) || IsForProgrammers(file.Code, literal.Start))
+                if (!ReadsAsText(literal.Value) || IsForProgrammers(file, literal.Start))
                 {
                     continue;
                 }
 
-                if (allowed.Contains((file.Path, literal.Value)))
+                if (allowed.Contains((file.Path, literal.Value.Trim())))
                 {
-                    used.Add((file.Path, literal.Value));
+                    used.Add((file.Path, literal.Value.Trim()));
                     continue;
                 }
 
@@ -147,11 +147,19 @@ public sealed partial class ResourceTextsCheck
     }
 
     /// <summary>Literals of log templates, programmer errors and telemetry: the call the literal is an argument of says so.</summary>
-    private static bool IsForProgrammers(string code, int start)
+    private static bool IsForProgrammers(SourceFile file, int start)
     {
+        var code = file.Code;
         var depth = 0;
         for (var i = start - 1; i >= 0 && i > start - 2000; i--)
         {
+            if (file.LiteralEndingAt(i + 1) is { } earlier)
+            {
+                // Another argument's literal: its braces and parentheses are text, not code.
+                i = earlier.Start;
+                continue;
+            }
+
             var c = code[i];
             if (c is ')' or ']')
             {
@@ -243,8 +251,8 @@ public sealed partial class ResourceTextsCheck
     [GeneratedRegex(@"(?:new\s+)?([\w.]+)\s*(?:<[^<>()]*>)?\s*$")]
     private static partial Regex Callee();
 
-    /// <summary>Log calls and templates, exceptions for bugs, telemetry names and tags, and <c>nameof</c>.</summary>
-    [GeneratedRegex(@"(^|\.)(LoggerMessage|Log\w*|\w*(InvalidOperation|Argument\w*|NotSupported|NotImplemented|Unreachable|MissingManifestResource|ObjectDisposed)Exception|StartActivity|SetTag|AddTag|AddEvent|SetStatus|ActivityEvent|ActivitySource|Meter|Create(Counter|Histogram)|nameof|Debug\.Assert|Assert)$")]
+    /// <summary>Log calls and templates, exceptions for bugs, telemetry names and tags, the HTTP API's OpenAPI summaries (written for programmers), the chat commands a button types (read in any language), and <c>nameof</c>.</summary>
+    [GeneratedRegex(@"(^|\.)(LoggerMessage|Log\w*|\w*(InvalidOperation|Argument\w*|NotSupported|NotImplemented|Unreachable|MissingManifestResource|ObjectDisposed|Format)Exception|StartActivity|SetTag|AddTag|AddEvent|SetStatus|ActivityEvent|ActivitySource|Meter|Create(Observable)?(Counter|UpDownCounter|Histogram|Gauge)|With(Summary|Description|Tags|Name|DisplayName)|CardActions\.Command|nameof|Debug\.Assert|Assert)$")]
     private static partial Regex ForProgrammers();
 
     private sealed class SourceFile(string path, string code)
@@ -255,12 +263,21 @@ public sealed partial class ResourceTextsCheck
 
         public IReadOnlyList<SourceLiteral> Literals => field ??= CSharpLiterals.Read(Code);
 
+        private Dictionary<int, SourceLiteral> ByEnd => field ??= Literals.GroupBy(l => l.End).ToDictionary(g => g.Key, g => g.First());
+
+        /// <summary>The literal whose text ends just before <paramref name="end"/>, if any.</summary>
+        public SourceLiteral? LiteralEndingAt(int end) => ByEnd.GetValueOrDefault(end);
+
         public int Line(int position) => Code.AsSpan(0, position).Count('\n') + 1;
     }
 }
 
 /// <summary>A string literal of a C# file: where it starts, its value (holes as <c>{}</c>), whether it is interpolated.</summary>
-public sealed record SourceLiteral(int Start, string Value, bool Interpolated);
+public sealed record SourceLiteral(int Start, string Value, bool Interpolated)
+{
+    /// <summary>Where the literal's text ends in the file (after its closing quote).</summary>
+    public int End { get; init; }
+}
 
 /// <summary>
 /// The string literals of a C# file with their values: regular, verbatim, interpolated (holes kept
@@ -343,7 +360,7 @@ internal static class CSharpLiterals
 
             var end = code.IndexOf(new string('"', quotes), i + quotes, StringComparison.Ordinal);
             var raw = code[(i + quotes)..end];
-            literals.Add(new(start, interpolated ? HolesBlanked(raw, prefix.Count(c => c == '$')) : raw, interpolated));
+            literals.Add(new(start, interpolated ? HolesBlanked(raw, prefix.Count(c => c == '$')) : raw, interpolated) { End = end + quotes });
             return end + quotes;
         }
 
@@ -360,7 +377,7 @@ internal static class CSharpLiterals
                     continue;
                 }
 
-                literals.Add(new(start, value.ToString(), interpolated));
+                literals.Add(new(start, value.ToString(), interpolated) { End = i + 1 });
                 return i + 1;
             }
 

@@ -10,27 +10,27 @@ public static class Badges
 {
     public static Badge Contract(ContractStatus status, Wording words) => new(Label(words.Status(status)), status switch
     {
-        ContractStatus.Draft => "Accent",
-        ContractStatus.PendingSignature => "Warning",
-        ContractStatus.Signed => "Good",
-        ContractStatus.Cancelled => "Attention",
-        _ => "Default",
+        ContractStatus.Draft => CardColors.Accent,
+        ContractStatus.PendingSignature => CardColors.Warning,
+        ContractStatus.Signed => CardColors.Good,
+        ContractStatus.Cancelled => CardColors.Attention,
+        _ => CardColors.Default,
     });
 
     public static Badge SignatureRequest(SignatureRequestStatus status, Wording words) => status switch
     {
-        SignatureRequestStatus.Pending => new(Label(words.Bot("badges.awaitingDecision")), "Warning"),
-        SignatureRequestStatus.Approved => new(Label(words.Bot("badges.approved")), "Good"),
-        SignatureRequestStatus.Rejected => new(Label(words.Bot("badges.rejected")), "Attention"),
-        _ => new(Label(words.Bot("badges.withdrawn")), "Default"),
+        SignatureRequestStatus.Pending => new(Label(words.Bot("badges.awaitingDecision")), CardColors.Warning),
+        SignatureRequestStatus.Approved => new(Label(words.Bot("badges.approved")), CardColors.Good),
+        SignatureRequestStatus.Rejected => new(Label(words.Bot("badges.rejected")), CardColors.Attention),
+        _ => new(Label(words.Bot("badges.withdrawn")), CardColors.Default),
     };
 
     public static Badge Delivery(DeliveryState state, string text) => new(Label(text), state switch
     {
-        DeliveryState.Sent => "Good",
-        DeliveryState.Pending => "Accent",
-        DeliveryState.Failed => "Attention",
-        _ => "Warning",
+        DeliveryState.Sent => CardColors.Good,
+        DeliveryState.Pending => CardColors.Accent,
+        DeliveryState.Failed => CardColors.Attention,
+        _ => CardColors.Warning,
     });
 
     private static string Label(string text) => "● " + char.ToUpper(text[0], System.Globalization.CultureInfo.InvariantCulture) + text[1..];

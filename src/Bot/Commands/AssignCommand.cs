@@ -23,7 +23,7 @@ public sealed class AssignCommand : ChatCommand<BotCommand.Assign>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("assign", May(CrmAction.AssignSupport), Changes: true),
+        new("command.assign.example", "command.assign.help", May(CrmAction.AssignSupport), Changes: true),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Assign command, string? after, CancellationToken cancellationToken) =>

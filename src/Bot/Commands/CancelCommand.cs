@@ -22,7 +22,7 @@ public sealed class CancelCommand : ChatCommand<BotCommand.Cancel>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("cancel", Everyone),
+        new("command.cancel.example", "command.cancel.help", Everyone),
     ];
 
     protected override async Task RunAsync(CrmTurn turn, BotCommand.Cancel command, string? after, CancellationToken cancellationToken)

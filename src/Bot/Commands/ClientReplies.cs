@@ -60,7 +60,7 @@ public static class ClientReplies
             [
                 (words.Bot("clientReplies.name"), c.FullName),
                 (words.Bot("common.company"), c.CompanyName),
-                ("Email", c.Email),
+                (words.Bot("common.emailLabel"), c.Email),
                 (words.Bot("common.phone"), PhoneDisplay.Format(c.Phone)),
                 (words.Bot("common.salesContact"), c.SalesContactName),
                 (words.Bot("clientReplies.updated"), words.Date(c.UpdatedAt, turn.Zone)),

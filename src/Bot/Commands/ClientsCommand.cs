@@ -22,8 +22,8 @@ public sealed class ClientsCommand : ChatCommand<BotCommand.Clients>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("myClients", d => d == Department.Sales),
-        new("clients", Everyone),
+        new("command.myClients.example", "command.myClients.help", d => d == Department.Sales),
+        new("command.clients.example", "command.clients.help", Everyone),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Clients command, string? after, CancellationToken cancellationToken) =>

@@ -24,10 +24,10 @@ public sealed class ContractListsCommand : ChatCommand<BotCommand.Contracts>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("contractsUnsigned", Everyone),
-        new("contractsUnpaid", Everyone),
-        new("contractsPendingToDecide", May(CrmAction.SignContract)),
-        new("contractsPendingMine", d => !May(CrmAction.SignContract)(d) && May(CrmAction.RequestSignature)(d)),
+        new("command.contractsUnsigned.example", "command.contractsUnsigned.help", Everyone),
+        new("command.contractsUnpaid.example", "command.contractsUnpaid.help", Everyone),
+        new("command.contractsPendingToDecide.example", "command.contractsPendingToDecide.help", May(CrmAction.SignContract)),
+        new("command.contractsPendingMine.example", "command.contractsPendingMine.help", d => !May(CrmAction.SignContract)(d) && May(CrmAction.RequestSignature)(d)),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Contracts command, string? after, CancellationToken cancellationToken) =>

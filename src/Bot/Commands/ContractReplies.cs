@@ -119,7 +119,7 @@ public static class ContractReplies
         var reached = words.Approvers(approvers);
         await turn.SendAsync(CardFactory.Message(headline, reached,
         [
-            ("Client", $"{request.ClientName} — {request.ClientCompany}"),
+            (words.Bot("common.clientLabel"), $"{request.ClientName} — {request.ClientCompany}"),
             (words.Bot("contractReplies.total"), $"{words.Euros(request.TotalAmount)}"),
             (words.Bot("contractReplies.request"), $"#{request.Id}"),
         ]), $"{headline} {reached}", cancellationToken);
@@ -133,7 +133,7 @@ public static class ContractReplies
             headline ?? words.Bot("common.contractTitle", c.Id),
             null,
             [
-                ("Client", $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
+                (words.Bot("common.clientLabel"), $"{c.ClientName} — {c.ClientCompany} (#{c.ClientId})"),
                 (words.Bot("common.salesContact"), c.SalesContactName),
                 (words.Bot("common.total"), $"{words.Euros(c.TotalAmount)}"),
                 (words.Bot("contractReplies.amountDue"), $"{words.Euros(c.AmountDue)}"),

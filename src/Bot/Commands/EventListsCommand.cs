@@ -24,9 +24,9 @@ public sealed class EventListsCommand : ChatCommand<BotCommand.Events>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("eventsUpcoming", Everyone),
-        new("eventsUnassigned", Everyone),
-        new("eventsMine", d => d == Department.Support),
+        new("command.eventsUpcoming.example", "command.eventsUpcoming.help", Everyone),
+        new("command.eventsUnassigned.example", "command.eventsUnassigned.help", Everyone),
+        new("command.eventsMine.example", "command.eventsMine.help", d => d == Department.Support),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Events command, string? after, CancellationToken cancellationToken) =>

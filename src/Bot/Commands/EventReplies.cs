@@ -39,7 +39,7 @@ public static class EventReplies
             $"{words.Date(e.StartsAt, turn.Zone)} → {words.Date(e.EndsAt, turn.Zone)} · {e.Location} · {e.CompanyName}",
             e.SupportContactName ?? words.Bot("eventReplies.noSupport"),
             CardActions.Command(words.Bot("common.open"), $"event {e.Id}"),
-            e.SupportContactName is null ? "Attention" : "Good")).ToList();
+            e.SupportContactName is null ? CardColors.Attention : CardColors.Good)).ToList();
         var again = command.Which switch
         {
             EventList.Unassigned => "events unassigned",
@@ -111,17 +111,17 @@ public static class EventReplies
             headline ?? words.Bot("eventReplies.event", e.Id, e.Name),
             null,
             [
-                ("Client", $"{e.ClientFullName} — {e.CompanyName}"),
+                (words.Bot("common.clientLabel"), $"{e.ClientFullName} — {e.CompanyName}"),
                 (words.Bot("common.clientContact"), $"{e.ClientEmail} · {PhoneDisplay.Format(e.ClientPhone)}"),
                 (words.Bot("common.start"), words.Date(e.StartsAt, turn.Zone)),
                 (words.Bot("common.end"), words.Date(e.EndsAt, turn.Zone)),
                 (words.Bot("common.location"), e.Location),
                 (words.Bot("common.attendees"), e.ActualAttendees is { } actual ? $"{actual} / {e.ExpectedAttendees}" : e.ExpectedAttendees.ToString(words.Culture)),
-                ("Support", e.SupportContactName is null ? words.Bot("eventReplies.notAssigned")
+                (words.Bot("common.supportLabel"), e.SupportContactName is null ? words.Bot("eventReplies.notAssigned")
                     : e.SupportAcknowledgedAt is { } acknowledged ? words.Bot("eventReplies.acknowledged", e.SupportContactName, words.Date(acknowledged, turn.Zone))
                     : words.Bot("eventReplies.notAcknowledgedYet", e.SupportContactName)),
                 (words.Bot("common.salesContact"), e.SalesContactName),
-                ("Notes", string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
+                (words.Bot("common.notesLabel"), string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
                 (words.Bot("eventReplies.contract"), $"#{e.ContractId}"),
             ],
             actions: forSharing ? null : actions);

@@ -22,7 +22,7 @@ public sealed class HelpCommand : ChatCommand<BotCommand.Help>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("help", Everyone),
+        new("command.help.example", "command.help.help", Everyone),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Help command, string? after, CancellationToken cancellationToken) =>

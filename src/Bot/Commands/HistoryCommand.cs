@@ -24,7 +24,7 @@ public sealed class HistoryCommand : ChatCommand<BotCommand.History>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("history", May(CrmAction.ReadAuditTrail)),
+        new("command.history.example", "command.history.help", May(CrmAction.ReadAuditTrail)),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.History command, string? after, CancellationToken cancellationToken) =>

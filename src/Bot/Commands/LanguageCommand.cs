@@ -25,7 +25,7 @@ public sealed class LanguageCommand : ChatCommand<BotCommand.ChooseLanguage>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("language", Everyone, Changes: true),
+        new("command.language.example", "command.language.help", Everyone, Changes: true),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.ChooseLanguage command, string? after, CancellationToken cancellationToken) =>

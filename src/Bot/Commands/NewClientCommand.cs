@@ -22,7 +22,7 @@ public sealed class NewClientCommand : ChatCommand<BotCommand.NewClient>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("newClient", May(CrmAction.CreateClient)),
+        new("command.newClient.example", "command.newClient.help", May(CrmAction.CreateClient)),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.NewClient command, string? after, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed class NewContractCommand : ChatCommand<BotCommand.NewContract>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("newContract", May(CrmAction.CreateContract)),
+        new("command.newContract.example", "command.newContract.help", May(CrmAction.CreateContract)),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.NewContract command, string? after, CancellationToken cancellationToken) =>

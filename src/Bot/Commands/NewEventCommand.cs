@@ -22,7 +22,7 @@ public sealed class NewEventCommand : ChatCommand<BotCommand.NewEvent>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("newEvent", May(CrmAction.CreateEvent)),
+        new("command.newEvent.example", "command.newEvent.help", May(CrmAction.CreateEvent)),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.NewEvent command, string? after, CancellationToken cancellationToken) =>

@@ -24,8 +24,8 @@ public sealed class NotificationsCommand : ChatCommand<BotCommand.Notifications>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("notifications", May(CrmAction.ManageNotifications)),
-        new("notificationsFailed", May(CrmAction.ManageNotifications)),
+        new("command.notifications.example", "command.notifications.help", May(CrmAction.ManageNotifications)),
+        new("command.notificationsFailed.example", "command.notificationsFailed.help", May(CrmAction.ManageNotifications)),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Notifications command, string? after, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed class RequestSignatureCommand : ChatCommand<BotCommand.RequestSign
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("requestSignature", d => !May(CrmAction.SignContract)(d) && May(CrmAction.RequestSignature)(d), Changes: true),
+        new("command.requestSignature.example", "command.requestSignature.help", d => !May(CrmAction.SignContract)(d) && May(CrmAction.RequestSignature)(d), Changes: true),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.RequestSignature command, string? after, CancellationToken cancellationToken) =>

@@ -23,7 +23,7 @@ public sealed class SettingsCommand : ChatCommand<BotCommand.Settings>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("settings", Everyone, Changes: true),
+        new("command.settings.example", "command.settings.help", Everyone, Changes: true),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Settings command, string? after, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed class ShowClientCommand : ChatCommand<BotCommand.ShowClient>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("showClient", Everyone),
+        new("command.showClient.example", "command.showClient.help", Everyone),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.ShowClient command, string? after, CancellationToken cancellationToken) =>

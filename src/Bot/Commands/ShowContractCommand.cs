@@ -22,7 +22,7 @@ public sealed class ShowContractCommand : ChatCommand<BotCommand.ShowContract>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("showContract", Everyone),
+        new("command.showContract.example", "command.showContract.help", Everyone),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.ShowContract command, string? after, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed class ShowEventCommand : ChatCommand<BotCommand.ShowEvent>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("showEvent", Everyone),
+        new("command.showEvent.example", "command.showEvent.help", Everyone),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.ShowEvent command, string? after, CancellationToken cancellationToken) =>

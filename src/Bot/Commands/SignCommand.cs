@@ -23,7 +23,7 @@ public sealed class SignCommand : ChatCommand<BotCommand.Sign>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("sign", May(CrmAction.SignContract), Changes: true),
+        new("command.sign.example", "command.sign.help", May(CrmAction.SignContract), Changes: true),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Sign command, string? after, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ public sealed class UpdateClientCommand : ChatCommand<BotCommand.Update>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("updateClient", May(CrmAction.UpdateClient)),
+        new("command.updateClient.example", "command.updateClient.help", May(CrmAction.UpdateClient)),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Update command, string? after, CancellationToken cancellationToken) =>

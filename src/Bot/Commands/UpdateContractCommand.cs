@@ -17,7 +17,7 @@ public sealed class UpdateContractCommand : ChatCommand<BotCommand.Update>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("updateContract", May(CrmAction.UpdateContractAmounts)),
+        new("command.updateContract.example", "command.updateContract.help", May(CrmAction.UpdateContractAmounts)),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Update command, string? after, CancellationToken cancellationToken) =>

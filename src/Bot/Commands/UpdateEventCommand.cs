@@ -22,7 +22,7 @@ public sealed class UpdateEventCommand : ChatCommand<BotCommand.Update>
 
     public override IReadOnlyList<CommandUsage> Usages { get; } =
     [
-        new("updateEvent", May(CrmAction.UpdateEvent)),
+        new("command.updateEvent.example", "command.updateEvent.help", May(CrmAction.UpdateEvent)),
     ];
 
     protected override Task RunAsync(CrmTurn turn, BotCommand.Update command, string? after, CancellationToken cancellationToken) =>

@@ -87,7 +87,7 @@ internal static class ClientFields
     public static List<FormField> For(Wording words, bool required) =>
     [
         new("fullName", words.Bot("clientDialogs.fullName"), Required: required, MaxLength: Limits.PersonName),
-        new("email", "Email", Required: required, MaxLength: Limits.Email, Placeholder: "name@company.com"),
+        new("email", words.Bot("common.emailLabel"), Required: required, MaxLength: Limits.Email, Placeholder: "name@company.com"),
         new("phone", words.Bot("common.phone"), Required: required, MaxLength: Limits.PhoneText, Placeholder: "+33 6 12 34 56 78"),
         new("companyName", words.Bot("common.company"), Required: required, MaxLength: Limits.CompanyName),
     ];

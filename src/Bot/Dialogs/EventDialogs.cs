@@ -129,7 +129,7 @@ internal static class EventFields
             fields.Add(new("actualAttendees", words.Bot("eventDialogs.actualAttendees"), FieldKind.Number));
         }
 
-        fields.Add(new("notes", "Notes", FieldKind.MultiLine, MaxLength: Limits.Notes));
+        fields.Add(new("notes", words.Bot("common.notesLabel"), FieldKind.MultiLine, MaxLength: Limits.Notes));
         return fields;
     }
 

@@ -27,7 +27,7 @@ public static class ApprovalCard
         var data = new Dictionary<string, string> { [RequestField] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var facts = new List<(string, string?)>
         {
-            ("Client", $"{request.ClientName} — {request.ClientCompany}"),
+            (words.Bot("common.clientLabel"), $"{request.ClientName} — {request.ClientCompany}"),
             (words.Bot("common.total"), words.Euros(request.TotalAmount)),
             (words.Bot("approvalCard.amountDue"), words.Euros(request.AmountDue)),
             (words.Bot("approvalCard.requested"), request.RequestedByName),
@@ -65,7 +65,7 @@ public static class ApprovalCard
         List<JsonNode> rejectBody = [reason];
         if (problem is not null)
         {
-            rejectBody.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = problem, ["color"] = "Attention", ["size"] = "Small", ["wrap"] = true });
+            rejectBody.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = problem, ["color"] = CardColors.Attention, ["size"] = "Small", ["wrap"] = true });
         }
 
         return

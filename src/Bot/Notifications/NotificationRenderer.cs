@@ -66,7 +66,7 @@ public sealed class NotificationRenderer(
                 var view = request.Value;
                 var title = ApprovalCard.Outcome(view, words);
                 return New(CardFactory.Message(title, ApprovalCard.Decision(view, words, zone),
-                    [("Client", $"{view.ClientName} — {view.ClientCompany}"), (words.Bot("common.total"), words.Euros(view.TotalAmount))],
+                    [(words.Bot("common.clientLabel"), $"{view.ClientName} — {view.ClientCompany}"), (words.Bot("common.total"), words.Euros(view.TotalAmount))],
                     actions: [CardActions.Command(words.Bot("common.openContract", view.ContractId), $"contract {view.ContractId}")]), title);
             }
 

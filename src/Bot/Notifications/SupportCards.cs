@@ -55,7 +55,7 @@ public static class SupportCards
             [
                 (words.Bot("common.start"), words.Date(e.StartsAt, zone)),
                 (words.Bot("common.location"), e.Location),
-                ("Client", $"{e.ClientFullName} — {e.CompanyName}"),
+                (words.Bot("common.clientLabel"), $"{e.ClientFullName} — {e.CompanyName}"),
             ],
             actions: [CardActions.Command(words.Bot("supportCards.openEvent", e.Id), $"event {e.Id}")]);
 
@@ -70,7 +70,7 @@ public static class SupportCards
                 (words.Bot("common.start"), words.Date(e.StartsAt, zone)),
                 (words.Bot("common.end"), words.Date(e.EndsAt, zone)),
                 (words.Bot("common.location"), e.Location),
-                ("Client", $"{e.ClientFullName} — {e.CompanyName}"),
+                (words.Bot("common.clientLabel"), $"{e.ClientFullName} — {e.CompanyName}"),
             ],
             actions: [CardActions.Command(words.Bot("supportCards.openEvent", e.Id), $"event {e.Id}")]);
 
@@ -80,9 +80,9 @@ public static class SupportCards
         (words.Bot("common.end"), words.Date(e.EndsAt, zone)),
         (words.Bot("common.location"), e.Location),
         (words.Bot("common.attendees"), e.ActualAttendees is { } actual ? $"{actual} / {e.ExpectedAttendees}" : e.ExpectedAttendees.ToString(words.Culture)),
-        ("Client", $"{e.ClientFullName} — {e.CompanyName}"),
+        (words.Bot("common.clientLabel"), $"{e.ClientFullName} — {e.CompanyName}"),
         (words.Bot("common.clientContact"), $"{e.ClientEmail} · {PhoneDisplay.Format(e.ClientPhone)}"),
         (words.Bot("common.salesContact"), e.SalesContactName),
-        ("Notes", string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
+        (words.Bot("common.notesLabel"), string.IsNullOrEmpty(e.Notes) ? null : e.Notes),
     ];
 }

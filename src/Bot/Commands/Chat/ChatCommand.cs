@@ -45,16 +45,16 @@ public abstract class ChatCommand<T> : ChatCommand
 public sealed record PhraseReading(string Key, Func<PhraseMatch, BotCommand?> Read);
 
 /// <summary>
-/// A line of the help card: an example as people type it (<c>command.KEY.example</c>, which the
-/// parser reads back to the command) and what it does (<c>command.KEY.help</c>), offered to the
-/// departments <see cref="OfferedTo"/> accepts.
+/// A line of the help card: an example as people type it (the text of <see cref="ExampleKey"/>,
+/// which the parser reads back to the command) and what it does (<see cref="HelpKey"/>), offered to
+/// the departments <see cref="OfferedTo"/> accepts.
 /// </summary>
 /// <param name="Changes">The command changes data at once (no form first): never suggested with an example's number or name.</param>
-public sealed record CommandUsage(string Key, Func<Department, bool> OfferedTo, bool Changes = false)
+public sealed record CommandUsage(string ExampleKey, string HelpKey, Func<Department, bool> OfferedTo, bool Changes = false)
 {
-    public string Example(Wording words) => words.Bot($"command.{Key}.example");
+    public string Example(Wording words) => words.Bot(ExampleKey);
 
-    public string What(Wording words) => words.Bot($"command.{Key}.help");
+    public string What(Wording words) => words.Bot(HelpKey);
 
     public string English => Example(Wording.English);
 

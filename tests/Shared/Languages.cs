@@ -2,28 +2,35 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EpicEvents.Crm.Presentation;
 
-namespace EpicEvents.Bot.Tests.Infrastructure;
+namespace EpicEvents.Tests.Texts;
 
 /// <summary>
 /// Whether a text shown to someone is in their language: it holds no piece of a sentence that exists
-/// only in the other language, in the bot's sentences or Crm.Core's (the pieces between the holes,
-/// of at least two words, that the other language words differently).
+/// only in the other language, in the given resource files (the pieces between the holes, of at least
+/// two words, that the other language words differently).
 /// </summary>
-public static partial class Languages
+public sealed partial class Languages(params TextCatalog[] catalogs)
 {
-    private static readonly Lazy<IReadOnlyList<string>> EnglishOnly = new(() => Pieces(CultureInfo.GetCultureInfo("en-GB"), CultureInfo.GetCultureInfo("fr-FR")));
-    private static readonly Lazy<IReadOnlyList<string>> FrenchOnly = new(() => Pieces(CultureInfo.GetCultureInfo("fr-FR"), CultureInfo.GetCultureInfo("en-GB")));
+    private readonly TextCatalog[] _catalogs = catalogs;
+    private IReadOnlyList<string>? _englishOnly;
+    private IReadOnlyList<string>? _frenchOnly;
 
     /// <summary>The English pieces <paramref name="text"/> holds (none for a French reader).</summary>
-    public static IReadOnlyList<string> EnglishIn(string text) => EnglishOnly.Value.Where(p => text.Contains(p, StringComparison.Ordinal)).ToList();
+    public IReadOnlyList<string> EnglishIn(string text) =>
+        (_englishOnly ??= Pieces(CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("fr"))).Where(p => text.Contains(p, StringComparison.Ordinal)).ToList();
 
     /// <summary>The French pieces <paramref name="text"/> holds (none for an English reader).</summary>
-    public static IReadOnlyList<string> FrenchIn(string text) => FrenchOnly.Value.Where(p => text.Contains(p, StringComparison.Ordinal)).ToList();
+    public IReadOnlyList<string> FrenchIn(string text) =>
+        (_frenchOnly ??= Pieces(CultureInfo.GetCultureInfo("fr"), CultureInfo.GetCultureInfo("en"))).Where(p => text.Contains(p, StringComparison.Ordinal)).ToList();
 
-    private static IReadOnlyList<string> Pieces(CultureInfo language, CultureInfo other)
+    /// <summary>The other language's pieces <paramref name="text"/> holds, for a reader of <paramref name="locale"/>.</summary>
+    public IReadOnlyList<string> ForeignIn(string text, string locale) =>
+        locale.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? EnglishIn(text) : FrenchIn(text);
+
+    private IReadOnlyList<string> Pieces(CultureInfo language, CultureInfo other)
     {
         var pieces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var catalog in new[] { BotTexts.Catalog, CoreTexts.Catalog })
+        foreach (var catalog in _catalogs)
         {
             var mine = catalog.Sentences(language);
             var theirs = catalog.Sentences(other);
