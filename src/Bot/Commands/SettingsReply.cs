@@ -67,14 +67,14 @@ public static class SettingsReply
     {
         var digest = settings.Digest;
         var at = digest.At.ToString("HH:mm", CultureInfo.InvariantCulture);
-        string? Error(string field) => problem?.Errors.FirstOrDefault(e => e.Field == field)?.Message;
+        string? Error(string field) => problem?.Errors.FirstOrDefault(e => e.Field == field)?.Message is { } error ? words.Render(error) : null;
         var intro = words.Say(
             $"{words.Digest(digest.Kind)}: {words.Days(digest.Days)}, at the hour you choose ({digest.TimeZone} time). A digest with nothing in it is not sent.",
             $"{words.Digest(digest.Kind)} : {words.Days(digest.Days)}, à l'heure que vous choisissez (heure de {digest.TimeZone}). Un récapitulatif vide n'est pas envoyé.");
         return CardFactory.Form(
             words.Say("Your settings", "Vos réglages"),
             saved is null ? intro : $"{saved} {intro}",
-            problem is null ? null : problem.Errors.Count == 0 ? problem.Message : words.Say("Please check what is marked.", "Vérifiez ce qui est signalé."),
+            problem is null ? null : problem.Errors.Count == 0 ? words.Render(problem.Message) : words.Say("Please check what is marked.", "Vérifiez ce qui est signalé."),
             [
                 new FormField(DigestField, words.Digest(digest.Kind), FieldKind.Choice, digest.Enabled ? "on" : "off", Error("digestEnabled"), Required: true,
                     Choices: [(words.Say("Send it to me", "Me l'envoyer"), "on"), (words.Say("Do not send it", "Ne pas l'envoyer"), "off")]),

@@ -108,7 +108,7 @@ internal static class ContractFields
 
             if (!UserInput.TryParseAmount(text, out var amount))
             {
-                errors.Add(new FieldError(field, words.Say($"“{text}” is not an amount (e.g. 1234.5 or 1 234,50).", $"« {text} » n'est pas un montant (ex. 1234.5 ou 1 234,50).")));
+                errors.Add(new FieldError(field, FormDialog.Worded(words,$"“{text}” is not an amount (e.g. 1234.5 or 1 234,50).", $"« {text} » n'est pas un montant (ex. 1234.5 ou 1 234,50).")));
             }
             else if (field == "totalAmount")
             {

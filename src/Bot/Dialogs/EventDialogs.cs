@@ -49,7 +49,7 @@ public sealed class NewEventDialog : FormDialog
 
         if (read.StartsAt is not { } startsAt || read.EndsAt is not { } endsAt)
         {
-            var required = turn.Words.Say("Give a date and a time.", "Indiquez une date et une heure.");
+            var required = Text.Worded(turn.Words.Say("Give a date and a time.", "Indiquez une date et une heure."));
             return Failure.Invalid([.. new[] { ("startDate", read.StartsAt), ("endDate", read.EndsAt) }.Where(m => m.Item2 is null).Select(m => new FieldError(m.Item1, required))]);
         }
 
@@ -158,7 +158,7 @@ internal static class EventFields
                 return utc;
             }
 
-            errors.Add(new FieldError(date, words.Say("Give a date (YYYY-MM-DD) and a time (HH:mm).", "Indiquez une date (AAAA-MM-JJ) et une heure (HH:mm).")));
+            errors.Add(new FieldError(date, FormDialog.Worded(words,"Give a date (YYYY-MM-DD) and a time (HH:mm).", "Indiquez une date (AAAA-MM-JJ) et une heure (HH:mm).")));
             return null;
         }
 
@@ -174,7 +174,7 @@ internal static class EventFields
                 return (int)value;
             }
 
-            errors.Add(new FieldError(field, words.Say("Give a whole number.", "Indiquez un nombre entier.")));
+            errors.Add(new FieldError(field, FormDialog.Worded(words,"Give a whole number.", "Indiquez un nombre entier.")));
             return null;
         }
 

@@ -44,7 +44,10 @@ public abstract class FormDialog
     /// <summary>Crm.Core field names that are not the form's input ids.</summary>
     public virtual string InputFor(string field) => field;
 
-    protected static Failure InvalidInput(string field, string message) => Failure.Invalid(field, message);
+    protected static Failure InvalidInput(string field, string message) => Failure.Invalid(field, Text.Worded(message));
+
+    /// <summary>A form's own check of what was typed, worded in the reader's language, as a field error carries it.</summary>
+    internal static Text Worded(Wording words, string english, string french) => Text.Worded(words.Say(english, french));
 
     /// <summary>The card of the saved record, or the refusal.</summary>
     protected static Result<JsonElement> Saved<T>(Result<T> result, Func<T, JsonElement> card) =>

@@ -4,6 +4,7 @@ using EpicEvents.Cli.Output;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Roles;
 
 namespace EpicEvents.Cli.Commands;
@@ -247,7 +248,7 @@ internal static class CollaboratorCommands
 
         var match = roles.Value.Items.FirstOrDefault(r => int.TryParse(text, out var number) ? r.Id == number : string.Equals(r.Name, text.Trim(), StringComparison.OrdinalIgnoreCase));
         return match is null
-            ? Failure.Invalid("role", context.Texts.Say($"There is no role \"{text}\"; see `epicevents role list`.", $"Il n'y a pas de rôle « {text} » ; voir `epicevents role list`."))
+            ? Failure.Invalid("role", Text.Worded(context.Texts.Say($"There is no role \"{text}\"; see `epicevents role list`.", $"Il n'y a pas de rôle « {text} » ; voir `epicevents role list`.")))
             : match.Id;
     }
 }

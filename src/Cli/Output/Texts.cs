@@ -7,9 +7,8 @@ using EpicEvents.Crm.Outbox;
 namespace EpicEvents.Cli.Output;
 
 /// <summary>
-/// The program's own words in English or French; the CRM's notions are worded by
-/// <see cref="Wording"/>. Messages that come from Crm.Core (refusals, validation) are shown as
-/// Crm.Core writes them.
+/// The program's own words in English or French; the CRM's notions, and the refusals and field
+/// errors of Crm.Core, are worded by <see cref="Wording"/>.
 /// </summary>
 internal sealed class Texts
 {
@@ -31,6 +30,9 @@ internal sealed class Texts
 
     /// <summary>The sentence in the chosen language.</summary>
     public string Say(string english, string french) => _wording.Say(english, french);
+
+    /// <summary>A sentence of Crm.Core in the chosen language.</summary>
+    public string Render(Text text) => _wording.Render(text);
     public string ErrorPrefix => Say("Error:", "Erreur :");
 
     public string Working => Say("Working…", "En cours…");
