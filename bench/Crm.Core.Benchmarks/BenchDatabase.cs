@@ -57,13 +57,13 @@ public static class BenchDatabase
         var init = await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().InitializeAsync(new DatabaseInitRequest());
         if (!init.IsOk)
         {
-            throw new InvalidOperationException(init.Message);
+            throw new InvalidOperationException(init.Message?.ToString());
         }
 
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(new DemoDataRequest(Clients, Seed: 2026));
         if (!seeded.IsOk)
         {
-            throw new InvalidOperationException(seeded.Message);
+            throw new InvalidOperationException(seeded.Message?.ToString());
         }
 
         var report = seeded.Value;

@@ -84,7 +84,7 @@ public static class DigestRun
             var result = await link.ServiceProvider.GetRequiredService<LinkTeamsIdentity>().ExecuteAsync(manager, new LinkTeamsIdentityRequest(id, tenant, Guid.NewGuid()));
             if (!result.IsOk)
             {
-                throw new InvalidOperationException(result.Message);
+                throw new InvalidOperationException(result.Message?.ToString());
             }
         }
 

@@ -39,9 +39,9 @@ public static class BenchCompany
         {
             await using var scope = services.CreateAsyncScope();
             var init = await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().InitializeAsync(new DatabaseInitRequest());
-            Check(init.IsOk, init.Message);
+            Check(init.IsOk, init.Message?.ToString());
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(new DemoDataRequest(Clients: 5, Seed: 1));
-            Check(seeded.IsOk, seeded.Message);
+            Check(seeded.IsOk, seeded.Message?.ToString());
         }
 
         await using var connection = new NpgsqlConnection(connectionString);

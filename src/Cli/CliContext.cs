@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EpicEvents.Cli.Output;
 using EpicEvents.Cli.Remote;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Auth;
@@ -186,7 +187,7 @@ internal sealed class CliContext : IDisposable
         var session = await Sessions.ResolveAsync(token, ChangeSource.Cli, cancellationToken);
         if (session.State != SessionState.Active)
         {
-            Terminal.Error(ExitCodes.NotLoggedIn, session.Message, [], Texts.LogInAgain);
+            Terminal.Error(ExitCodes.NotLoggedIn, session.Message!, [], Texts.LogInAgain);
             return null;
         }
 
@@ -275,7 +276,7 @@ internal sealed class CliContext : IDisposable
     }
 
     /// <summary>Refuses one malformed option value (exit code 6) before any use case runs.</summary>
-    public int Invalid(string option, string message) => Fail(Failure.Invalid(option, message), OptionNames.Verbatim);
+    public int Invalid(string option, string message) => Fail(Failure.Invalid(option, Text.Worded(message)), OptionNames.Verbatim);
 
     public void Dispose()
     {

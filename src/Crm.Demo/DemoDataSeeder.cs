@@ -8,6 +8,7 @@ using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Signatures;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,7 +76,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
     internal const int BatchSize = 2_000;
 
     private static readonly Failure NotInitialised =
-        Failure.Conflict("The database is not initialised or not up to date: run `db init` first, then seed the demo data.");
+        Failure.Conflict(Text.Worded("The database is not initialised or not up to date: run `db init` first, then seed the demo data."));
 
     public async Task<Result<DemoDataReport>> SeedAsync(DemoDataRequest request, IProgress<DemoDataProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -83,9 +84,9 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
 
         // Checked against no address: every demo collaborator shares this password, whatever their email.
         var validation = new Validation()
-            .Check("clients", request.Clients is < 1 or > MaxClients ? $"The number of clients is between 1 and {MaxClients.ToString("N0", CultureInfo.InvariantCulture)}." : null)
+            .Check("clients", request.Clients is < 1 or > MaxClients ? Text.Worded($"The number of clients is between 1 and {MaxClients.ToString("N0", CultureInfo.InvariantCulture)}.") : null)
             .Check("password", policy.Check(password, string.Empty))
-            .Check("unsignedPercent", request.UnsignedPercent is < 0 or > 100 ? "The share of unsigned contracts is a percentage, from 0 to 100." : null);
+            .Check("unsignedPercent", request.UnsignedPercent is < 0 or > 100 ? Text.Worded("The share of unsigned contracts is a percentage, from 0 to 100.") : null);
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -107,7 +108,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
 
         if (await db.Clients.AnyAsync(cancellationToken))
         {
-            return Failure.Conflict("This database already holds clients. Demo data only goes into a new, empty database, so that it never mixes with real data.");
+            return Failure.Conflict(Text.Worded("This database already holds clients. Demo data only goes into a new, empty database, so that it never mixes with real data."));
         }
 
         var started = clock.GetTimestamp();

@@ -405,7 +405,7 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
         var manager = await World.ActorAsync(World.Manager.CollaboratorId);
         await using var scope = World.Services.CreateAsyncScope();
         var assigned = await scope.ServiceProvider.GetRequiredService<AssignSupport>().ExecuteAsync(manager, new AssignSupportRequest(eventId, supportId));
-        assigned.IsOk.Should().BeTrue(assigned.Message);
+        assigned.IsOk.Should().BeTrue(assigned.Message?.ToString());
         return assigned.Value;
     }
 
@@ -416,7 +416,7 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
         var client = await World.QueryAsync(db => db.Clients.Where(c => c.SalesContactId == sales.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         await using var scope = World.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<CreateContract>().ExecuteAsync(sales, new CreateContractRequest(client, 12_000m, 12_000m));
-        created.IsOk.Should().BeTrue(created.Message);
+        created.IsOk.Should().BeTrue(created.Message?.ToString());
         return created.Value.Id;
     }
 

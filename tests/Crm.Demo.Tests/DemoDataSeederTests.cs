@@ -133,7 +133,7 @@ public abstract class DemoDataSeederTests<TDatabase> : IAsyncLifetime
         foreach (var demo in report.Logins)
         {
             var login = await _company.Get<Login>().ExecuteAsync(demo.Email, report.Password, ChangeSource.Cli);
-            login.Succeeded.Should().BeTrue(login.Message);
+            login.Succeeded.Should().BeTrue(login.Message.ToString());
             login.MustChangePassword.Should().BeFalse();
             login.Actor!.Department.Should().Be(demo.Department);
         }
@@ -174,7 +174,7 @@ public abstract class DemoDataSeederTests<TDatabase> : IAsyncLifetime
         var again = await SeedAsync(30);
 
         again.ShouldBe(Outcome.Conflict);
-        again.Message.Should().Contain("already holds clients");
+        again.Message!.ToString().Should().Contain("already holds clients");
         (await CountRowsAsync()).Should().Be(before);
     }
 
@@ -189,7 +189,7 @@ public abstract class DemoDataSeederTests<TDatabase> : IAsyncLifetime
             var result = await company.Get<DemoDataSeeder>().SeedAsync(new DemoDataRequest(10));
 
             result.ShouldBe(Outcome.Conflict);
-            result.Message.Should().Contain("db init");
+            result.Message!.ToString().Should().Contain("db init");
         }
 
         await using var db = migratedOnly.NewContext();

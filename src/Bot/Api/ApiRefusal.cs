@@ -1,3 +1,4 @@
+using EpicEvents.Crm.Presentation;
 using Microsoft.AspNetCore.Http;
 
 namespace EpicEvents.Bot.Api;
@@ -7,15 +8,17 @@ namespace EpicEvents.Bot.Api;
 /// them and written once as the problem: 401 for a missing, invalid or expired token, 403 for a
 /// genuine sign-in of someone the CRM does not let in.
 /// </summary>
-internal sealed record ApiRefusal(int Status, string Code, string Detail)
+internal sealed record ApiRefusal(int Status, string Code, Text Detail)
 {
     public const string Key = "crm.refusal";
 
     private static readonly ApiRefusal NoCredentials = NotLoggedIn("Log in first: `epicevents auth login --server URL`, or POST /api/v1/auth/login.");
 
-    public static ApiRefusal NotLoggedIn(string detail) => new(StatusCodes.Status401Unauthorized, ProblemCodes.NotLoggedIn, detail);
+    public static ApiRefusal NotLoggedIn(string detail) => NotLoggedIn(Text.Worded(detail));
 
-    public static ApiRefusal Forbidden(string detail) => new(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, detail);
+    public static ApiRefusal NotLoggedIn(Text detail) => new(StatusCodes.Status401Unauthorized, ProblemCodes.NotLoggedIn, detail);
+
+    public static ApiRefusal Forbidden(string detail) => new(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, Text.Worded(detail));
 
     public static Task WriteAsync(HttpContext context)
     {

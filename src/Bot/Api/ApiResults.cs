@@ -1,4 +1,5 @@
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,8 @@ namespace EpicEvents.Bot.Api;
 
 /// <summary>
 /// A use case's <see cref="Result{T}"/> as HTTP: the value as JSON on success, an RFC 9457 problem
-/// otherwise, with the refusal's code, its message and the per-field errors. The one place where
-/// outcomes become status codes.
+/// otherwise, with the refusal's code, its message and the per-field errors in the request's language.
+/// The one place where outcomes become status codes.
 /// </summary>
 internal static class ApiResults
 {
@@ -31,24 +32,46 @@ internal static class ApiResults
         return Problem(status, status == StatusCodes.Status500InternalServerError ? ProblemCodes.Unexpected : failure.Outcome.Code(), failure.Message, failure.Errors);
     }
 
-    public static IResult Problem(int status, string code, string detail, IReadOnlyList<FieldError>? errors = null)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Title = ProblemCodes.Title(code),
-            Detail = detail,
-            Type = ProblemCodes.TypeUri(code),
-        };
-        problem.Extensions["code"] = code;
-        if (errors is { Count: > 0 })
-        {
-            problem.Extensions["errors"] = errors
-                .GroupBy(e => e.Field, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
-        }
+    /// <summary>A problem whose detail the server words itself, in English.</summary>
+    public static IResult Problem(int status, string code, string detail, IReadOnlyList<FieldError>? errors = null) =>
+        Problem(status, code, Text.Worded(detail), errors);
 
-        return Results.Problem(problem);
+    /// <summary>
+    /// A problem whose detail and field errors are worded, when it is written, in the language the
+    /// request asks for (<c>Accept-Language</c>, English by default); the <c>code</c> and the sentences'
+    /// keys (<c>textKey</c>, <c>errorKeys</c>) stay the same in every language, for programs to read.
+    /// </summary>
+    public static IResult Problem(int status, string code, Text detail, IReadOnlyList<FieldError>? errors = null) =>
+        new WordedProblem(status, code, detail, errors ?? []);
+
+    private sealed record WordedProblem(int Status, string Code, Text Detail, IReadOnlyList<FieldError> Errors) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var words = ApiLanguage.Of(httpContext.Request);
+            var problem = new ProblemDetails
+            {
+                Status = Status,
+                Title = ProblemCodes.Title(Code),
+                Detail = words.Render(Detail),
+                Type = ProblemCodes.TypeUri(Code),
+            };
+            problem.Extensions["code"] = Code;
+            if (Detail.Key != Text.WordedKey)
+            {
+                problem.Extensions["textKey"] = Detail.Key;
+            }
+
+            if (Errors.Count > 0)
+            {
+                var byField = Errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToList();
+                problem.Extensions["errors"] = byField.ToDictionary(g => g.Key, g => g.Select(e => words.Render(e.Message)).ToArray(), StringComparer.Ordinal);
+                problem.Extensions["errorKeys"] = byField.ToDictionary(g => g.Key, g => g.Select(e => e.Message.Key).ToArray(), StringComparer.Ordinal);
+            }
+
+            httpContext.Response.Headers.ContentLanguage = words.IsFrench ? "fr" : "en";
+            return Results.Problem(problem).ExecuteAsync(httpContext);
+        }
     }
 
     /// <summary>Declares, for the OpenAPI document, the value of success and the problems a use case can answer.</summary>

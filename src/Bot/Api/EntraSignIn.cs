@@ -69,7 +69,7 @@ internal static class EntraSignIn
         if (refusal is not null)
         {
             context.HttpContext.Items[ApiRefusal.Key] = refusal;
-            context.Fail(refusal.Detail);
+            context.Fail(refusal.Detail.ToString());
         }
     }
 

@@ -1,5 +1,6 @@
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Events;
+using EpicEvents.Crm.Presentation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -60,17 +61,17 @@ public sealed record NewEvent(int? ContractId, string? Name, DateTimeOffset? Sta
         var missing = new List<FieldError>();
         if (StartsAt is null)
         {
-            missing.Add(new FieldError("startsAt", "The start is required."));
+            missing.Add(new FieldError("startsAt", new Text("event.start.required")));
         }
 
         if (EndsAt is null)
         {
-            missing.Add(new FieldError("endsAt", "The end is required."));
+            missing.Add(new FieldError("endsAt", new Text("event.end.required")));
         }
 
         if (ExpectedAttendees is null)
         {
-            missing.Add(new FieldError("expectedAttendees", "The expected number of attendees is required."));
+            missing.Add(new FieldError("expectedAttendees", new Text("event.expectedAttendees.required")));
         }
 
         return missing.Count == 0 ? null : missing;

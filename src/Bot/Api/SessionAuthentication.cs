@@ -34,8 +34,8 @@ internal sealed class SessionAuthentication(
         var session = await sessions.ResolveAsync(header[BearerPrefix.Length..].Trim(), ChangeSource.Api, Context.RequestAborted);
         if (session is not { State: SessionState.Active, Actor: { } actor })
         {
-            Context.Items[ApiRefusal.Key] = ApiRefusal.NotLoggedIn(session.Message);
-            return AuthenticateResult.Fail(session.Message);
+            Context.Items[ApiRefusal.Key] = ApiRefusal.NotLoggedIn(session.Message!);
+            return AuthenticateResult.Fail(session.Message!.ToString());
         }
 
         Context.Features.Set(new ApiCaller(actor, session.ExpiresAt));

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Roles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +44,9 @@ internal static class StaffApi
         collaborators.MapPut("/{id:int}/teams", async (int id, TeamsLink body, ApiCaller caller, LinkTeamsIdentity useCase, CancellationToken cancellationToken) =>
                 body.TenantId is { } tenant && body.AadObjectId is { } objectId
                     ? ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new LinkTeamsIdentityRequest(id, tenant, objectId), cancellationToken))
-                    : ApiResults.Problem(Failure.Invalid(body.TenantId is null ? "tenantId" : "aadObjectId", "A GUID is required.")))
+                    : ApiResults.Problem(body.TenantId is null
+                        ? Failure.Invalid("tenantId", new Text("collaborator.teams.tenantRequired"))
+                        : Failure.Invalid("aadObjectId", new Text("collaborator.teams.objectRequired"))))
             .Answers<CollaboratorView>().WithSummary("Links a Teams (Entra) account to a collaborator.");
         collaborators.MapDelete("/{id:int}/teams", async (int id, ApiCaller caller, UnlinkTeamsIdentity useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new UnlinkTeamsIdentityRequest(id), cancellationToken)))
@@ -58,7 +61,7 @@ internal static class StaffApi
         roles.MapPost("/", async (NewRole body, ApiCaller caller, CreateRole useCase, CancellationToken cancellationToken) =>
                 body.Department is { } department
                     ? ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new CreateRoleRequest(body.Name, department), cancellationToken), StatusCodes.Status201Created)
-                    : ApiResults.Problem(Failure.Invalid("department", "The department is required: Management, Sales or Support.")))
+                    : ApiResults.Problem(Failure.Invalid("department", new Text("department.required"))))
             .Answers<RoleView>(StatusCodes.Status201Created).WithSummary("Adds a job title to a department.");
         roles.MapPatch("/{id:int}", async (int id, RoleChanges body, ApiCaller caller, RenameRole useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new RenameRoleRequest(id, body.Name, body.ExpectedVersion), cancellationToken)))

@@ -46,7 +46,7 @@ public static class NotificationReplies
         {
             return result.Outcome == Outcome.Forbidden
                 ? turn.RefusalCard(result.AsFailure())
-                : await CardAsync(turn, failedOnly: true, after: null, result.Message, cancellationToken);
+                : await CardAsync(turn, failedOnly: true, after: null, turn.Words.Render(result.Message!), cancellationToken);
         }
 
         var headline = result.Value == 1

@@ -67,12 +67,12 @@ public static class SettingsReply
     {
         var digest = settings.Digest;
         var at = digest.At.ToString("HH:mm", CultureInfo.InvariantCulture);
-        string? Error(string field) => problem?.Errors.FirstOrDefault(e => e.Field == field)?.Message;
+        string? Error(string field) => problem?.Errors.FirstOrDefault(e => e.Field == field)?.Message is { } error ? words.Render(error) : null;
         var intro = words.Bot("settingsReply.hourChooseTimeDigestNothing", words.Digest(digest.Kind), words.Days(digest.Days), digest.TimeZone);
         return CardFactory.Form(
             words.Bot("settingsReply.settings"),
             saved is null ? intro : $"{saved} {intro}",
-            problem is null ? null : problem.Errors.Count == 0 ? problem.Message : words.Bot("settingsReply.pleaseCheckWhatMarked"),
+            problem is null ? null : problem.Errors.Count == 0 ? words.Render(problem.Message) : words.Bot("settingsReply.pleaseCheckWhatMarked"),
             [
                 new FormField(DigestField, words.Digest(digest.Kind), FieldKind.Choice, digest.Enabled ? "on" : "off", Error("digestEnabled"), Required: true,
                     Choices: [(words.Bot("settingsReply.sendMe"), "on"), (words.Bot("settingsReply.doNotSend"), "off")]),

@@ -62,20 +62,20 @@ public sealed class CrmTurn(ITurnContext context, Actor actor, Wording words, Ti
             Outcome.Conflict => Words.Bot("crmTurn.notPossibleNow"),
             _ => Words.Bot("common.pleaseCheck"),
         };
-        var details = failure.Errors.Select(e => (e.Field, (string?)e.Message));
-        return CardFactory.Message(title, failure.Message, details);
+        var details = failure.Errors.Select(e => (e.Field, (string?)Words.Render(e.Message)));
+        return CardFactory.Message(title, Words.Render(failure.Message), details);
     }
 
     public Task RefuseAsync(Failure failure, CancellationToken cancellationToken) =>
-        SendAsync(RefusalCard(failure), failure.Message, cancellationToken);
+        SendAsync(RefusalCard(failure), Words.Render(failure.Message), cancellationToken);
 
     /// <summary>Why a use case said no, as one line of plain text (for answers that cannot hold a card).</summary>
     public string RefusalText(Failure failure)
     {
         NoteRefusal(failure);
         return failure.Errors.Count == 0
-            ? failure.Message
-            : string.Join(" ", failure.Errors.Select(e => e.Message));
+            ? Words.Render(failure.Message)
+            : string.Join(" ", failure.Errors.Select(e => Words.Render(e.Message)));
     }
 
     private void NoteRefusal(Failure failure)

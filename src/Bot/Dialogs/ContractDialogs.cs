@@ -108,7 +108,7 @@ internal static class ContractFields
 
             if (!UserInput.TryParseAmount(text, out var amount))
             {
-                errors.Add(new FieldError(field, words.Bot("contractDialogs.notAmountEG", text)));
+                errors.Add(new FieldError(field, Text.Worded(words.Bot("contractDialogs.notAmountEG", text))));
             }
             else if (field == "totalAmount")
             {

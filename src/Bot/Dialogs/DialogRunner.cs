@@ -115,19 +115,20 @@ public sealed class DialogRunner(IEnumerable<FormDialog> dialogs, DialogStore st
                 return turn.RefusalCard(saved.AsFailure());
             }
 
-            return await RenderAsync(turn, dialog, current.Id, Deserialize(current.State), new Dictionary<string, string>(), saved.AsFailure().Message, cancellationToken);
+            return await RenderAsync(turn, dialog, current.Id, Deserialize(current.State), new Dictionary<string, string>(), words.Render(saved.AsFailure().Message), cancellationToken);
         }
 
         var errors = new Dictionary<string, string>();
         foreach (var error in failure.Errors)
         {
             var input = dialog.InputFor(error.Field);
-            errors[input] = errors.TryGetValue(input, out var earlier) ? $"{earlier} {error.Message}" : error.Message;
+            var message = words.Render(error.Message);
+            errors[input] = errors.TryGetValue(input, out var earlier) ? $"{earlier} {message}" : message;
         }
 
         var problem = failure.Outcome == Outcome.Invalid && errors.Count > 0
             ? words.Bot("dialogRunner.someFieldsNeedCorrection")
-            : failure.Message;
+            : words.Render(failure.Message);
         return await RenderAsync(turn, dialog, snapshot.Id, state, errors, problem, cancellationToken, fields);
     }
 

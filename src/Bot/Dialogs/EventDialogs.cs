@@ -49,7 +49,7 @@ public sealed class NewEventDialog : FormDialog
 
         if (read.StartsAt is not { } startsAt || read.EndsAt is not { } endsAt)
         {
-            var required = turn.Words.Bot("eventDialogs.giveDateTime");
+            var required = Text.Worded(turn.Words.Bot("eventDialogs.giveDateTime"));
             return Failure.Invalid([.. new[] { ("startDate", read.StartsAt), ("endDate", read.EndsAt) }.Where(m => m.Item2 is null).Select(m => new FieldError(m.Item1, required))]);
         }
 
@@ -158,7 +158,7 @@ internal static class EventFields
                 return utc;
             }
 
-            errors.Add(new FieldError(date, words.Bot("eventDialogs.giveDateYyyyMmDd")));
+            errors.Add(new FieldError(date, Text.Worded(words.Bot("eventDialogs.giveDateYyyyMmDd"))));
             return null;
         }
 
@@ -174,7 +174,7 @@ internal static class EventFields
                 return (int)value;
             }
 
-            errors.Add(new FieldError(field, words.Bot("eventDialogs.giveWholeNumber")));
+            errors.Add(new FieldError(field, Text.Worded(words.Bot("eventDialogs.giveWholeNumber"))));
             return null;
         }
 

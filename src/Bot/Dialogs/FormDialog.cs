@@ -44,7 +44,7 @@ public abstract class FormDialog
     /// <summary>Crm.Core field names that are not the form's input ids.</summary>
     public virtual string InputFor(string field) => field;
 
-    protected static Failure InvalidInput(string field, string message) => Failure.Invalid(field, message);
+    protected static Failure InvalidInput(string field, string message) => Failure.Invalid(field, Text.Worded(message));
 
     /// <summary>The card of the saved record, or the refusal.</summary>
     protected static Result<JsonElement> Saved<T>(Result<T> result, Func<T, JsonElement> card) =>

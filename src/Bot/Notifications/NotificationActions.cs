@@ -50,7 +50,7 @@ public sealed class NotificationActions(NotificationRenderer renderer)
         {
             // Decided meanwhile (by someone else, or this manager on another device): show the outcome.
             Outcome.Conflict => await CurrentApprovalCardAsync(turn, data, null, cancellationToken),
-            Outcome.Invalid => await CurrentApprovalCardAsync(turn, data, decided.Errors.FirstOrDefault()?.Message ?? decided.Message, cancellationToken),
+            Outcome.Invalid => await CurrentApprovalCardAsync(turn, data, turn.Words.Render(decided.Errors.FirstOrDefault()?.Message ?? decided.Message!), cancellationToken),
             _ => turn.RefusalCard(decided.AsFailure()),
         };
     }

@@ -138,6 +138,6 @@ public sealed class NotificationRenderer(
         new NotificationContent.NewMessage(CardFactory.ToActivity(card, summary));
 
     private static NotificationContent Gone(Failure failure) => failure.Outcome == Outcome.NotFound
-        ? new NotificationContent.NothingToSend(failure.Message)
-        : new NotificationContent.Undeliverable(failure.Message);
+        ? new NotificationContent.NothingToSend(failure.Message.ToString())
+        : new NotificationContent.Undeliverable(failure.Message.ToString());
 }

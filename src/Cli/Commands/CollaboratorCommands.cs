@@ -4,6 +4,7 @@ using EpicEvents.Cli.Output;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Roles;
 
 namespace EpicEvents.Cli.Commands;
@@ -243,7 +244,7 @@ internal static class CollaboratorCommands
 
         var match = roles.Value.Items.FirstOrDefault(r => int.TryParse(text, out var number) ? r.Id == number : string.Equals(r.Name, text.Trim(), StringComparison.OrdinalIgnoreCase));
         return match is null
-            ? Failure.Invalid("role", context.Texts.Phrase("collaborator.thereNoRoleSee", text))
+            ? Failure.Invalid("role", Text.Worded(context.Texts.Phrase("collaborator.thereNoRoleSee", text)))
             : match.Id;
     }
 }

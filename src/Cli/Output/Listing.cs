@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Cli.Output;
 
@@ -50,7 +51,7 @@ internal static class Listing
         {
             if (limit is < 1 or > PageRequest.MaxLimit)
             {
-                return context.Fail(Failure.Invalid("limit", context.Texts.Phrase("list.limit.invalid", PageRequest.MaxLimit)), OptionNames.Verbatim);
+                return context.Fail(Failure.Invalid("limit", new Text("paging.limit", PageRequest.MaxLimit)), OptionNames.Verbatim);
             }
 
             return await StreamAsync(context, stream(after), columns, cancellationToken);

@@ -123,6 +123,13 @@ internal sealed class Terminal
     /// An error: one line (or a JSON document) on stderr, then each wrong field. The exit code is the
     /// caller's to return.
     /// </summary>
+    public void Error(int exitCode, Crm.Presentation.Text message, IReadOnlyList<FieldError> fields, string? hint = null) =>
+        Error(exitCode, _texts.Render(message), fields, hint);
+
+    /// <summary>
+    /// An error: one line (or a JSON document) on stderr, then each wrong field. The exit code is the
+    /// caller's to return.
+    /// </summary>
     public void Error(int exitCode, string message, IReadOnlyList<FieldError> fields, string? hint = null)
     {
         if (IsJson)
@@ -130,7 +137,8 @@ internal sealed class Terminal
             var byField = new Dictionary<string, string>();
             foreach (var field in fields)
             {
-                byField[field.Field] = byField.TryGetValue(field.Field, out var earlier) ? $"{earlier} {field.Message}" : field.Message;
+                var worded = _texts.Render(field.Message);
+                byField[field.Field] = byField.TryGetValue(field.Field, out var earlier) ? $"{earlier} {worded}" : worded;
             }
 
             Output.Flush();
@@ -142,7 +150,7 @@ internal sealed class Terminal
         foreach (var field in fields)
         {
             var name = field.Field.Contains(' ', StringComparison.Ordinal) ? field.Field : $"--{field.Field}";
-            Err.Write(new Markup($"  [yellow]{Markup.Escape(name)}[/]: {Markup.Escape(field.Message)}{Environment.NewLine}"));
+            Err.Write(new Markup($"  [yellow]{Markup.Escape(name)}[/]: {Markup.Escape(_texts.Render(field.Message))}{Environment.NewLine}"));
         }
 
         if (hint is not null)

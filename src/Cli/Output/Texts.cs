@@ -8,8 +8,8 @@ namespace EpicEvents.Cli.Output;
 
 /// <summary>
 /// The program's own words in English or French, read from <c>Resources/CliTexts.resx</c> (English)
-/// and <c>CliTexts.fr.resx</c>; the CRM's notions are worded by <see cref="Wording"/>. Messages that
-/// come from Crm.Core (refusals, validation) are shown as Crm.Core writes them.
+/// and <c>CliTexts.fr.resx</c>; the CRM's notions, and the refusals and field errors of Crm.Core, are
+/// worded by <see cref="Wording"/>.
 /// </summary>
 internal sealed class Texts
 {
@@ -31,6 +31,9 @@ internal sealed class Texts
 
     /// <summary>The sentence of <paramref name="key"/> (<c>Resources/CliTexts.resx</c>) in the chosen language, its holes filled.</summary>
     public string Phrase(string key, params object?[] args) => _wording.Phrase(CliTexts.Catalog, key, args);
+
+    /// <summary>A sentence of Crm.Core in the chosen language.</summary>
+    public string Render(Text text) => _wording.Render(text);
 
     /// <summary>
     /// System.CommandLine's help with the words its own resources do not translate (its headings and

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using EpicEvents.Cli.Output;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Cli.Remote;
 
@@ -35,6 +36,8 @@ internal sealed class CrmApiClient : IDisposable
             Timeout = Timeout,
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("epicevents", typeof(CrmApiClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"));
+        // The server words its refusals and field errors in the language asked for here.
+        _http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(texts.IsFrench ? "fr" : "en"));
         if (token is not null)
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -128,9 +131,12 @@ internal sealed record ApiProblem(string? Code, string? Detail, IReadOnlyDiction
         }
     }
 
-    /// <summary>The use case's refusal, when the problem is one; null for anything else.</summary>
+    /// <summary>
+    /// The use case's refusal, when the problem is one; null for anything else. The server worded it
+    /// in the language the request asked for (<c>Accept-Language</c>), so it is shown as it came.
+    /// </summary>
     public Failure? Failure() =>
         OutcomeCodes.TryParse(Code, out var outcome)
-            ? new Failure(outcome, Detail ?? string.Empty, [.. (Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(message => new FieldError(e.Key, message)))])
+            ? new Failure(outcome, Text.Worded(Detail ?? string.Empty), [.. (Errors ?? new Dictionary<string, string[]>()).SelectMany(e => e.Value.Select(message => new FieldError(e.Key, Text.Worded(message))))])
             : null;
 }

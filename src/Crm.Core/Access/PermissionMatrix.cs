@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Access;
 
@@ -115,52 +116,53 @@ public static class PermissionMatrix
 
     /// <summary>The refusal of an action on a record the actor does not own.</summary>
     public static Failure NotOwn(Actor actor, CrmAction action) =>
-        Failure.Forbidden($"The {actor.Department} department can only {Describe(action)} for its own records.");
+        Failure.Forbidden(new Text("access.forbidden.notOwn", CoreTexts.Department(actor.Department), Describe(action)));
 
     public static Failure Refusal(Actor actor, CrmAction action)
     {
         if (!actor.IsActive)
         {
-            return Failure.Forbidden("This account is deactivated.");
+            return Failure.Forbidden(new Text("access.deactivated"));
         }
 
         if (actor.MustChangePassword && action != CrmAction.ChangeOwnPassword)
         {
-            return Failure.Forbidden("Change your temporary password before doing anything else.");
+            return Failure.Forbidden(new Text("access.temporaryPassword"));
         }
 
         return actor.EffectiveDepartment == Department.Unknown
-            ? Failure.Forbidden($"Your role has no department, so you cannot {Describe(action)}.")
-            : Failure.Forbidden($"The {actor.Department} department cannot {Describe(action)}.");
+            ? Failure.Forbidden(new Text("access.forbidden.noDepartment", Describe(action)))
+            : Failure.Forbidden(new Text("access.forbidden", CoreTexts.Department(actor.Department), Describe(action)));
     }
 
-    public static string Describe(CrmAction action) => action switch
+    /// <summary>The action as the refusals name it, after "cannot": "create a client".</summary>
+    public static Text Describe(CrmAction action) => new(action switch
     {
-        CrmAction.ReadRecords => "read the records",
-        CrmAction.ReadInactiveCollaborators => "list deactivated collaborators",
-        CrmAction.ChangeOwnPassword => "change its password",
-        CrmAction.ManageCollaborators => "manage collaborators",
-        CrmAction.ManageRoles => "manage roles",
-        CrmAction.CreateClient => "create a client",
-        CrmAction.UpdateClient => "update a client",
-        CrmAction.ReassignClient => "reassign a client's sales contact",
-        CrmAction.DeleteClient => "delete a client",
-        CrmAction.CreateContract => "create a contract",
-        CrmAction.UpdateContractAmounts => "update a contract's amounts",
-        CrmAction.RequestSignature => "request a contract signature",
-        CrmAction.SignContract => "sign a contract or decide a signature request",
-        CrmAction.CancelContract => "cancel a contract",
-        CrmAction.CreateEvent => "create an event",
-        CrmAction.UpdateEvent => "update an event",
-        CrmAction.AssignSupport => "assign support to an event",
-        CrmAction.AcknowledgeSupport => "acknowledge a support assignment",
-        CrmAction.DeleteEvent => "delete an event",
-        CrmAction.ReadAuditTrail => "read the audit trail",
-        CrmAction.ManageNotifications => "see or retry the delivery of notifications",
-        CrmAction.ChooseOwnSettings => "change its own settings",
-        CrmAction.ReadDigest => "build a digest",
-        _ => "do this",
-    };
+        CrmAction.ReadRecords => "action.readRecords",
+        CrmAction.ReadInactiveCollaborators => "action.readInactiveCollaborators",
+        CrmAction.ChangeOwnPassword => "action.changeOwnPassword",
+        CrmAction.ManageCollaborators => "action.manageCollaborators",
+        CrmAction.ManageRoles => "action.manageRoles",
+        CrmAction.CreateClient => "action.createClient",
+        CrmAction.UpdateClient => "action.updateClient",
+        CrmAction.ReassignClient => "action.reassignClient",
+        CrmAction.DeleteClient => "action.deleteClient",
+        CrmAction.CreateContract => "action.createContract",
+        CrmAction.UpdateContractAmounts => "action.updateContractAmounts",
+        CrmAction.RequestSignature => "action.requestSignature",
+        CrmAction.SignContract => "action.signContract",
+        CrmAction.CancelContract => "action.cancelContract",
+        CrmAction.CreateEvent => "action.createEvent",
+        CrmAction.UpdateEvent => "action.updateEvent",
+        CrmAction.AssignSupport => "action.assignSupport",
+        CrmAction.AcknowledgeSupport => "action.acknowledgeSupport",
+        CrmAction.DeleteEvent => "action.deleteEvent",
+        CrmAction.ReadAuditTrail => "action.readAuditTrail",
+        CrmAction.ManageNotifications => "action.manageNotifications",
+        CrmAction.ChooseOwnSettings => "action.chooseOwnSettings",
+        CrmAction.ReadDigest => "action.readDigest",
+        _ => "action.other",
+    });
 
     private sealed record Rights(Reach Management, Reach Sales, Reach Support);
 }

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Audit;
@@ -26,8 +27,8 @@ public sealed class ListAuditEntries(CrmDbContext db) : IUseCase
         }
 
         var validation = new Validation()
-            .Check("entityType", filter.EntityType is { } type && !Enum.IsDefined(type) ? "This is not a kind of record the audit trail knows." : null)
-            .Check("entityId", filter.EntityId is not null && filter.EntityType is null ? "Give the kind of record along with its id." : null);
+            .Check("entityType", filter.EntityType is { } type && !Enum.IsDefined(type) ? new Text("audit.entityType.invalid") : null)
+            .Check("entityId", filter.EntityId is not null && filter.EntityType is null ? new Text("audit.entityId.withoutType") : null);
         if (validation.HasErrors)
         {
             return validation.Failure;

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Auth;
@@ -24,12 +25,12 @@ public sealed class ChangeOwnPassword(CrmDbContext db, PasswordHashing hashing, 
         var me = await db.Collaborators.SingleOrDefaultAsync(c => c.Id == actor.Id, cancellationToken);
         if (me is null)
         {
-            return Failure.NotFound("Collaborator", actor.Id);
+            return Failure.NotFound(new Text("collaborator.notFound", actor.Id));
         }
 
         if (hashing.Verify(me.PasswordHash, request.CurrentPassword ?? string.Empty) == PasswordCheck.Wrong)
         {
-            return Failure.Invalid("currentPassword", "The current password is wrong.");
+            return Failure.Invalid("currentPassword", new Text("password.currentWrong"));
         }
 
         if (policy.Check(request.NewPassword, me.Email) is { } weak)
@@ -39,7 +40,7 @@ public sealed class ChangeOwnPassword(CrmDbContext db, PasswordHashing hashing, 
 
         if (request.NewPassword == request.CurrentPassword)
         {
-            return Failure.Invalid("newPassword", "The new password must differ from the current one.");
+            return Failure.Invalid("newPassword", new Text("password.unchanged"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public enum LoginOutcome
     LockedOut,
 }
 
-public sealed record LoginResult(LoginOutcome Outcome, SessionToken? Session, Actor? Actor, bool MustChangePassword, string Message)
+public sealed record LoginResult(LoginOutcome Outcome, SessionToken? Session, Actor? Actor, bool MustChangePassword, Text Message)
 {
     public bool Succeeded => Outcome == LoginOutcome.Success;
 }
@@ -31,8 +32,7 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
 {
     // One answer for a wrong email, a wrong password and a locked account, so that none of them
     // tells an attacker that an account exists.
-    private const string WrongCredentials =
-        "The email or the password is wrong. After 5 failed attempts in 15 minutes an account is locked for 15 minutes.";
+    private static readonly Text WrongCredentials = new("login.wrongCredentials");
     private const string FailedAction = "login.failed";
 
     public async Task<LoginResult> ExecuteAsync(string? email, string? password, ChangeSource source, CancellationToken cancellationToken = default)
@@ -112,7 +112,7 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
 
         var session = tokens.Issue(collaborator.Id, collaborator.SecurityStamp);
         return new LoginResult(LoginOutcome.Success, session, actor, collaborator.MustChangePassword,
-            collaborator.MustChangePassword ? "Logged in. Your password is temporary: change it now." : "Logged in.");
+            new Text(collaborator.MustChangePassword ? "login.welcomeTemporary" : "login.welcome"));
     }
 
     /// <summary>
@@ -139,5 +139,5 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
         }
     }
 
-    private static LoginResult Failed(LoginOutcome outcome, string message) => new(outcome, null, null, false, message);
+    private static LoginResult Failed(LoginOutcome outcome, Text message) => new(outcome, null, null, false, message);
 }

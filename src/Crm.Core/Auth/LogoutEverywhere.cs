@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Auth;
@@ -20,7 +21,7 @@ public sealed class LogoutEverywhere(CrmDbContext db, TimeProvider clock) : IUse
         var me = await db.Collaborators.SingleOrDefaultAsync(c => c.Id == actor.Id, cancellationToken);
         if (me is null)
         {
-            return Failure.NotFound("Collaborator", actor.Id);
+            return Failure.NotFound(new Text("collaborator.notFound", actor.Id));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

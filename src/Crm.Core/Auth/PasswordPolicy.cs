@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Auth;
 
@@ -8,16 +9,16 @@ public sealed class PasswordPolicy
 {
     private static readonly Lazy<FrozenSet<string>> Common = new(LoadCommonPasswords);
 
-    public string? Check(string? password, string email)
+    public Text? Check(string? password, string email)
     {
         if (string.IsNullOrEmpty(password) || password.Length < Limits.PasswordMin)
         {
-            return $"A password has at least {Limits.PasswordMin} characters.";
+            return new Text("password.tooShort", Limits.PasswordMin);
         }
 
         if (password.Length > Limits.PasswordMax)
         {
-            return $"A password has at most {Limits.PasswordMax} characters.";
+            return new Text("password.tooLong", Limits.PasswordMax);
         }
 
         var folded = password.Trim().ToLowerInvariant();
@@ -25,12 +26,12 @@ public sealed class PasswordPolicy
         var localPart = normalizedEmail.Split('@')[0];
         if (folded == normalizedEmail || folded == localPart)
         {
-            return "A password cannot be your email address.";
+            return new Text("password.isEmail");
         }
 
         if (Common.Value.Contains(folded) || folded.Distinct().Count() <= 2)
         {
-            return "This password is too common; choose a less predictable one.";
+            return new Text("password.tooCommon");
         }
 
         return null;

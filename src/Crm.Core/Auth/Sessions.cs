@@ -1,5 +1,6 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -13,8 +14,8 @@ public enum SessionState
     Invalid,
 }
 
-/// <summary>A presented token, checked: the actor when <see cref="State"/> is Active, and a message otherwise.</summary>
-public sealed record Session(SessionState State, Actor? Actor, DateTime ExpiresAt, string Message);
+/// <summary>A presented token, checked: the actor when <see cref="State"/> is Active, and why not otherwise.</summary>
+public sealed record Session(SessionState State, Actor? Actor, DateTime ExpiresAt, Text? Message);
 
 /// <summary>
 /// Turns a token into the acting collaborator, reloaded from the database at every use: a changed
@@ -30,10 +31,10 @@ public sealed class Sessions(SqlSource sql, SessionTokens tokens, ILogger<Sessio
         switch (check.State)
         {
             case TokenState.Expired:
-                return new Session(SessionState.Expired, null, default, "Your session has expired; log in again.");
+                return new Session(SessionState.Expired, null, default, new Text("session.expired"));
             case TokenState.Invalid:
                 CrmLog.InvalidSessionToken(logger, source, "invalid");
-                return new Session(SessionState.Invalid, null, default, "The session token is not valid (tampered with or from another installation); log in again.");
+                return new Session(SessionState.Invalid, null, default, new Text("session.invalid"));
         }
 
         var row = await ReadCollaboratorAsync(check.CollaboratorId, source, cancellationToken);
@@ -41,10 +42,10 @@ public sealed class Sessions(SqlSource sql, SessionTokens tokens, ILogger<Sessio
                 System.Text.Encoding.UTF8.GetBytes(found.SecurityStamp), System.Text.Encoding.UTF8.GetBytes(check.Stamp!)))
         {
             CrmLog.InvalidSessionToken(logger, source, "revoked");
-            return new Session(SessionState.Revoked, null, default, "Your session was revoked (password or role changed, account deactivated, or logged out everywhere); log in again.");
+            return new Session(SessionState.Revoked, null, default, new Text("session.revoked"));
         }
 
-        return new Session(SessionState.Active, found.Actor, check.ExpiresAt, string.Empty);
+        return new Session(SessionState.Active, found.Actor, check.ExpiresAt, null);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Clients;
 
@@ -15,10 +16,10 @@ internal sealed record ClientFields(string FullName, string Email, string Phone,
     public Result<ClientFields> Validate()
     {
         var validation = new Validation()
-            .Check("fullName", FieldRules.RequiredLineError(FullName, Limits.PersonName, "full name"))
+            .Check("fullName", FieldRules.RequiredLineError(FullName, Limits.PersonName, new Text("fieldName.fullName")))
             .Check("email", FieldRules.EmailError(Email))
             .Check("phone", FieldRules.PhoneError(Phone))
-            .Check("companyName", FieldRules.RequiredLineError(CompanyName, Limits.CompanyName, "company name"));
+            .Check("companyName", FieldRules.RequiredLineError(CompanyName, Limits.CompanyName, new Text("fieldName.companyName")));
         return validation.HasErrors ? validation.Failure : this with { Phone = FieldRules.NormalizePhone(Phone) };
     }
 }

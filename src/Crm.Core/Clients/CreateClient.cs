@@ -3,6 +3,7 @@ using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Clients;
@@ -24,8 +25,8 @@ public sealed class CreateClient(CrmDbContext db, TimeProvider clock) : IUseCase
         if (contactId is null)
         {
             return fields.IsOk
-                ? Failure.Invalid("salesContactId", "Name the Sales collaborator who will follow this client.")
-                : Failure.Invalid([.. fields.Errors, new FieldError("salesContactId", "Name the Sales collaborator who will follow this client.")]);
+                ? Failure.Invalid("salesContactId", new Text("client.salesContact.required"))
+                : Failure.Invalid([.. fields.Errors, new FieldError("salesContactId", new Text("client.salesContact.required"))]);
         }
 
         if (!fields.IsOk)
@@ -36,13 +37,13 @@ public sealed class CreateClient(CrmDbContext db, TimeProvider clock) : IUseCase
         var contact = await db.FindActiveInAsync(contactId.Value, Department.Sales, cancellationToken);
         if (contact is null)
         {
-            return Failure.Invalid("salesContactId", $"Collaborator {contactId} is not an active Sales collaborator.");
+            return Failure.Invalid("salesContactId", new Text("collaborator.notActiveIn", contactId, CoreTexts.Department(Department.Sales)));
         }
 
         var (fullName, email, phone, company) = fields.Value;
         if (await db.Clients.AnyAsync(c => c.Email == email, cancellationToken))
         {
-            return Failure.Invalid("email", "Another client already has this email address.");
+            return Failure.Invalid("email", new Text("client.email.taken"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Clients;
@@ -21,13 +22,13 @@ public sealed class DeleteClient(CrmDbContext db, TimeProvider clock) : IUseCase
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.ClientId, cancellationToken);
         if (client is null)
         {
-            return Failure.NotFound("Client", request.ClientId);
+            return Failure.NotFound(new Text("client.notFound", request.ClientId));
         }
 
         var contracts = await db.Contracts.CountAsync(c => c.ClientId == client.Id, cancellationToken);
         if (contracts > 0)
         {
-            return Failure.Conflict($"Client {client.Id} has {contracts} contract(s) and cannot be deleted.");
+            return Failure.Conflict(new Text("client.delete.hasContracts", client.Id, contracts));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Clients;
@@ -15,6 +16,6 @@ public sealed class GetClient(CrmDbContext db) : IUseCase
         }
 
         var view = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(ClientView.Projection).SingleOrDefaultAsync(cancellationToken);
-        return view is null ? Failure.NotFound("Client", clientId) : view;
+        return view is null ? Failure.NotFound(new Text("client.notFound", clientId)) : view;
     }
 }

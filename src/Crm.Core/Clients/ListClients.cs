@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Clients;
@@ -61,12 +62,12 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
 
         if (filter.Mine && actor.Department != Department.Sales)
         {
-            return Failure.Invalid("mine", "Only Sales collaborators follow clients of their own.");
+            return Failure.Invalid("mine", new Text("client.list.mineNotSales"));
         }
 
         if (filter.WithoutActiveSalesContact && PermissionMatrix.For(actor, CrmAction.ReassignClient) == Reach.None)
         {
-            return Failure.Forbidden($"The {actor.Department} department cannot list clients without a sales contact.");
+            return Failure.Forbidden(new Text("client.list.withoutContactForbidden", CoreTexts.Department(actor.Department)));
         }
 
         return Paging.ReadIdCursor(page, out limit, out afterId) ?? SearchText.Read(filter.Search, out search);

@@ -3,6 +3,7 @@ using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Clients;
@@ -22,13 +23,13 @@ public sealed class ReassignClient(CrmDbContext db, TimeProvider clock) : IUseCa
         var client = await db.Clients.Include(c => c.SalesContact).SingleOrDefaultAsync(c => c.Id == request.ClientId, cancellationToken);
         if (client is null)
         {
-            return Failure.NotFound("Client", request.ClientId);
+            return Failure.NotFound(new Text("client.notFound", request.ClientId));
         }
 
         var contact = await db.FindActiveInAsync(request.SalesContactId, Department.Sales, cancellationToken);
         if (contact is null)
         {
-            return Failure.Invalid("salesContactId", $"Collaborator {request.SalesContactId} is not an active Sales collaborator.");
+            return Failure.Invalid("salesContactId", new Text("collaborator.notActiveIn", request.SalesContactId, CoreTexts.Department(Department.Sales)));
         }
 
         if (client.SalesContactId == contact.Id)

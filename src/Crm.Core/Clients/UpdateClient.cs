@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Clients;
@@ -27,7 +28,7 @@ public sealed class UpdateClient(CrmDbContext db, TimeProvider clock) : IUseCase
         var client = await db.Clients.Include(c => c.SalesContact).SingleOrDefaultAsync(c => c.Id == request.ClientId, cancellationToken);
         if (client is null)
         {
-            return Failure.NotFound("Client", request.ClientId);
+            return Failure.NotFound(new Text("client.notFound", request.ClientId));
         }
 
         if (access == Reach.Own && client.SalesContactId != actor.Id)
@@ -53,7 +54,7 @@ public sealed class UpdateClient(CrmDbContext db, TimeProvider clock) : IUseCase
         var (fullName, email, phone, company) = fields.Value;
         if (email != client.Email && await db.Clients.AnyAsync(c => c.Email == email && c.Id != client.Id, cancellationToken))
         {
-            return Failure.Invalid("email", "Another client already has this email address.");
+            return Failure.Invalid("email", new Text("client.email.taken"));
         }
 
         var changes = new FieldChanges()

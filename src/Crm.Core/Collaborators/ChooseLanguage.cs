@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -28,13 +29,13 @@ public sealed class ChooseLanguage(CrmDbContext db, TimeProvider clock) : IUseCa
         var chosen = language?.Trim().ToLowerInvariant() is { Length: > 0 } typed ? typed : null;
         if (chosen is not null && !Supported.Contains(chosen))
         {
-            return Failure.Invalid("language", $"The bot speaks {string.Join(" and ", Supported)} only.");
+            return Failure.Invalid("language", new Text("collaborator.language.unsupported", Supported[0], Supported[1]));
         }
 
         var me = await db.Collaborators.SingleOrDefaultAsync(c => c.Id == actor.Id, cancellationToken);
         if (me is null)
         {
-            return Failure.NotFound("Collaborator", actor.Id);
+            return Failure.NotFound(new Text("collaborator.notFound", actor.Id));
         }
 
         if (me.PreferredLanguage == chosen)

@@ -3,6 +3,7 @@ using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -26,14 +27,14 @@ public sealed class CreateCollaborator(CrmDbContext db, PasswordHashing hashing,
         var email = FieldRules.NormalizeEmail(request.Email);
         var password = request.TemporaryPassword ?? PasswordPolicy.GenerateTemporary();
         var validation = new Validation()
-            .Check("fullName", FieldRules.RequiredLineError(fullName, Limits.PersonName, "full name"))
+            .Check("fullName", FieldRules.RequiredLineError(fullName, Limits.PersonName, new Text("fieldName.fullName")))
             .Check("email", FieldRules.EmailError(email))
             .Check("temporaryPassword", policy.Check(password, email));
         var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == request.RoleId, cancellationToken);
-        validation.Check("roleId", role is null || role.Department == Department.Unknown ? $"Role {request.RoleId} does not exist." : null);
+        validation.Check("roleId", role is null || role.Department == Department.Unknown ? new Text("role.notFound", request.RoleId) : null);
         if (!validation.Has("email") && await db.Collaborators.AnyAsync(c => c.Email == email, cancellationToken))
         {
-            validation.Check("email", "Another collaborator already has this email address.");
+            validation.Check("email", new Text("collaborator.email.taken"));
         }
 
         if (validation.HasErrors)

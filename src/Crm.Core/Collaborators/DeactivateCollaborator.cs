@@ -3,6 +3,7 @@ using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -33,13 +34,13 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
 
         if (request.CollaboratorId == actor.Id)
         {
-            return Failure.Conflict("You cannot deactivate yourself; ask another manager to do it.");
+            return Failure.Conflict(new Text("collaborator.deactivateSelf"));
         }
 
         var collaborator = await db.Collaborators.Include(c => c.Role).SingleOrDefaultAsync(c => c.Id == request.CollaboratorId, cancellationToken);
         if (collaborator is null)
         {
-            return Failure.NotFound("Collaborator", request.CollaboratorId);
+            return Failure.NotFound(new Text("collaborator.notFound", request.CollaboratorId));
         }
 
         if (!collaborator.IsActive)
@@ -50,7 +51,7 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
         var department = collaborator.Role.Department;
         if (department == Department.Management && !await db.AnotherActiveManagerAsync(collaborator.Id, cancellationToken))
         {
-            return StaffRules.LastManager(collaborator.FullName, "deactivated");
+            return StaffRules.LastManager(collaborator.FullName, "collaborator.lastManager.deactivate");
         }
 
         Collaborator? heir = null;
@@ -58,13 +59,13 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
         {
             if (heirId == collaborator.Id)
             {
-                return Failure.Invalid("reassignToId", "Name someone other than the collaborator being deactivated.");
+                return Failure.Invalid("reassignToId", new Text("collaborator.deactivate.heirIsSelf"));
             }
 
             heir = await db.FindActiveInAsync(heirId, department, cancellationToken);
             if (heir is null)
             {
-                return Failure.Invalid("reassignToId", $"Collaborator {heirId} is not an active {department} collaborator.");
+                return Failure.Invalid("reassignToId", new Text("collaborator.notActiveIn", heirId, CoreTexts.Department(department)));
             }
         }
 
@@ -72,7 +73,7 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
         var work = await Workload.OfAsync(db, collaborator, now, cancellationToken);
         if (!work.IsEmpty && heir is null)
         {
-            return Failure.Conflict($"{work.Describe(collaborator.FullName)} Name an active {department} collaborator to take over (reassign to), or reassign that work first.");
+            return Failure.Conflict(new Text("collaborator.deactivate.stillOwns", work.Describe(collaborator.FullName), CoreTexts.Department(department)));
         }
 
         List<int> clients = heir is null ? [] : await HandOverClientsAsync(actor, collaborator, heir, now, cancellationToken);

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -18,12 +19,12 @@ public sealed class GetCollaborator(CrmDbContext db) : IUseCase
         var view = await db.Collaborators.AsNoTracking().Where(c => c.Id == collaboratorId).Select(CollaboratorView.Projection).SingleOrDefaultAsync(cancellationToken);
         if (view is null)
         {
-            return Failure.NotFound("Collaborator", collaboratorId);
+            return Failure.NotFound(new Text("collaborator.notFound", collaboratorId));
         }
 
         // To those who may not list deactivated staff, a deactivated collaborator is as absent as a missing one.
         return view.IsActive || PermissionMatrix.For(actor, CrmAction.ReadInactiveCollaborators) != Reach.None
             ? view.For(actor)
-            : Failure.NotFound("Collaborator", collaboratorId);
+            : Failure.NotFound(new Text("collaborator.notFound", collaboratorId));
     }
 }

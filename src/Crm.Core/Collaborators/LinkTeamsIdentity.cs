@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -22,8 +23,8 @@ public sealed class LinkTeamsIdentity(CrmDbContext db, TimeProvider clock) : IUs
         }
 
         var validation = new Validation()
-            .Check("tenantId", request.TenantId == Guid.Empty ? "A Teams tenant id is required." : null)
-            .Check("aadObjectId", request.AadObjectId == Guid.Empty ? "A Teams (Entra ID) object id is required." : null);
+            .Check("tenantId", request.TenantId == Guid.Empty ? new Text("collaborator.teams.tenantRequired") : null)
+            .Check("aadObjectId", request.AadObjectId == Guid.Empty ? new Text("collaborator.teams.objectRequired") : null);
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -32,7 +33,7 @@ public sealed class LinkTeamsIdentity(CrmDbContext db, TimeProvider clock) : IUs
         var collaborator = await db.Collaborators.Include(c => c.Role).SingleOrDefaultAsync(c => c.Id == request.CollaboratorId, cancellationToken);
         if (collaborator is null)
         {
-            return Failure.NotFound("Collaborator", request.CollaboratorId);
+            return Failure.NotFound(new Text("collaborator.notFound", request.CollaboratorId));
         }
 
         if (collaborator.TeamsTenantId == request.TenantId && collaborator.TeamsAadObjectId == request.AadObjectId)
@@ -46,7 +47,7 @@ public sealed class LinkTeamsIdentity(CrmDbContext db, TimeProvider clock) : IUs
             .SingleOrDefaultAsync(cancellationToken);
         if (holder is not null)
         {
-            return Failure.Conflict($"This Teams account is already linked to collaborator {holder.Id} ({holder.FullName}); unlink it there first.");
+            return Failure.Conflict(new Text("collaborator.teams.linkedToCollaborator", holder.Id, holder.FullName));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -72,7 +73,7 @@ public sealed class UnlinkTeamsIdentity(CrmDbContext db, TimeProvider clock) : I
         var collaborator = await db.Collaborators.Include(c => c.Role).SingleOrDefaultAsync(c => c.Id == request.CollaboratorId, cancellationToken);
         if (collaborator is null)
         {
-            return Failure.NotFound("Collaborator", request.CollaboratorId);
+            return Failure.NotFound(new Text("collaborator.notFound", request.CollaboratorId));
         }
 
         if (collaborator.TeamsAadObjectId is null)

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -26,7 +27,7 @@ public sealed class ListCollaborators(CrmDbContext db) : IUseCase
 
         if (filter.Department is { } wanted && (wanted == Department.Unknown || !Enum.IsDefined(wanted)))
         {
-            return Failure.Invalid("department", "The department is management, sales or support.");
+            return Failure.Invalid("department", new Text("department.invalid"));
         }
 
         if (Paging.ReadIdCursor(page, out var limit, out var afterId) is { } invalidPage)

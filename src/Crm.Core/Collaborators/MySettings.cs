@@ -3,6 +3,7 @@ using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Digests;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -41,7 +42,7 @@ public sealed class ShowSettings(CrmDbContext db, DigestSchedule schedule) : IUs
             .Select(c => new { c.PreferredLanguage, HasTeams = c.TeamsAadObjectId != null, Preference = db.DigestPreferences.FirstOrDefault(p => p.CollaboratorId == c.Id && p.Kind == kind) })
             .SingleOrDefaultAsync(cancellationToken);
         return me is null
-            ? Failure.NotFound("Collaborator", actor.Id)
+            ? Failure.NotFound(new Text("collaborator.notFound", actor.Id))
             : new SettingsView(me.PreferredLanguage, MySettings.View(schedule, kind, me.Preference), me.HasTeams);
     }
 }
@@ -67,7 +68,7 @@ public sealed class ChangeSettings(CrmDbContext db, DigestSchedule schedule, Tim
             language = change.Language.Trim().ToLowerInvariant() is var typed && typed is "auto" or "" ? null : typed;
             if (language is not null && !ChooseLanguage.Supported.Contains(language))
             {
-                errors.Add(new FieldError("language", $"The bot speaks {string.Join(" and ", ChooseLanguage.Supported)} only, or auto to follow your Teams language."));
+                errors.Add(new FieldError("language", new Text("collaborator.settings.language", ChooseLanguage.Supported[0], ChooseLanguage.Supported[1])));
             }
         }
 
@@ -80,13 +81,13 @@ public sealed class ChangeSettings(CrmDbContext db, DigestSchedule schedule, Tim
             }
             else
             {
-                errors.Add(new FieldError("digestAt", "The hour is a time of day such as 08:30."));
+                errors.Add(new FieldError("digestAt", new Text("collaborator.settings.digestAt")));
             }
         }
 
         if (change is { Language: null, DigestEnabled: null, DigestAt: null })
         {
-            errors.Add(new FieldError("settings", "Say what to change: the language, the digest on or off, or its hour."));
+            errors.Add(new FieldError("settings", new Text("collaborator.settings.nothing")));
         }
 
         if (errors.Count > 0)
@@ -97,7 +98,7 @@ public sealed class ChangeSettings(CrmDbContext db, DigestSchedule schedule, Tim
         var me = await db.Collaborators.SingleOrDefaultAsync(c => c.Id == actor.Id, cancellationToken);
         if (me is null)
         {
-            return Failure.NotFound("Collaborator", actor.Id);
+            return Failure.NotFound(new Text("collaborator.notFound", actor.Id));
         }
 
         var kind = MySettings.DigestOf(actor);

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -21,7 +22,7 @@ public sealed class ReactivateCollaborator(CrmDbContext db, TimeProvider clock) 
         var collaborator = await db.Collaborators.Include(c => c.Role).SingleOrDefaultAsync(c => c.Id == request.CollaboratorId, cancellationToken);
         if (collaborator is null)
         {
-            return Failure.NotFound("Collaborator", request.CollaboratorId);
+            return Failure.NotFound(new Text("collaborator.notFound", request.CollaboratorId));
         }
 
         if (collaborator.IsActive)

@@ -3,6 +3,7 @@ using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -29,7 +30,7 @@ public sealed class ResetPassword(CrmDbContext db, PasswordHashing hashing, Pass
         var collaborator = await db.Collaborators.Include(c => c.Role).SingleOrDefaultAsync(c => c.Id == request.CollaboratorId, cancellationToken);
         if (collaborator is null)
         {
-            return Failure.NotFound("Collaborator", request.CollaboratorId);
+            return Failure.NotFound(new Text("collaborator.notFound", request.CollaboratorId));
         }
 
         var password = request.TemporaryPassword ?? PasswordPolicy.GenerateTemporary();

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -8,8 +9,8 @@ namespace EpicEvents.Crm.Collaborators;
 /// <summary>The rules of SPEC §2 that keep the company manageable: there is always an active manager.</summary>
 internal static class StaffRules
 {
-    public static Failure LastManager(string fullName, string change) =>
-        Failure.Conflict($"{fullName} is the last active Management collaborator and cannot be {change}; give someone else a Management role first.");
+    /// <summary>The refusal to take away the last manager; <paramref name="key"/> says how (deactivate, move, remove).</summary>
+    public static Failure LastManager(string fullName, string key) => Failure.Conflict(new Text(key, fullName));
 
     public static Task<bool> AnotherActiveManagerAsync(this CrmDbContext db, int collaboratorId, CancellationToken cancellationToken) =>
         db.Collaborators.AnyAsync(c => c.Id != collaboratorId && c.IsActive && c.Role.Department == Department.Management, cancellationToken);
@@ -32,7 +33,7 @@ internal static class StaffRules
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return LastManager(leaving.FullName, "removed from Management");
+            return LastManager(leaving.FullName, "collaborator.lastManager.remove");
         }
 
         await transaction.CommitAsync(cancellationToken);

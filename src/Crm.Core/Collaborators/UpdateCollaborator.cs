@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -31,7 +32,7 @@ public sealed class UpdateCollaborator(CrmDbContext db, TimeProvider clock) : IU
         var collaborator = await db.Collaborators.Include(c => c.Role).SingleOrDefaultAsync(c => c.Id == request.CollaboratorId, cancellationToken);
         if (collaborator is null)
         {
-            return Failure.NotFound("Collaborator", request.CollaboratorId);
+            return Failure.NotFound(new Text("collaborator.notFound", request.CollaboratorId));
         }
 
         if (request.ExpectedVersion is { } expected && expected != collaborator.Version)
@@ -42,20 +43,20 @@ public sealed class UpdateCollaborator(CrmDbContext db, TimeProvider clock) : IU
         var fullName = FieldRules.NormalizeText(request.FullName ?? collaborator.FullName);
         var email = FieldRules.NormalizeEmail(request.Email ?? collaborator.Email);
         var validation = new Validation()
-            .Check("fullName", FieldRules.RequiredLineError(fullName, Limits.PersonName, "full name"))
+            .Check("fullName", FieldRules.RequiredLineError(fullName, Limits.PersonName, new Text("fieldName.fullName")))
             .Check("email", FieldRules.EmailError(email));
         var role = collaborator.Role;
         if (request.RoleId is { } roleId && roleId != collaborator.RoleId)
         {
             var newRole = await db.Roles.SingleOrDefaultAsync(r => r.Id == roleId, cancellationToken);
-            validation.Check("roleId", newRole is null || newRole.Department == Department.Unknown ? $"Role {roleId} does not exist." : null);
+            validation.Check("roleId", newRole is null || newRole.Department == Department.Unknown ? new Text("role.notFound", roleId) : null);
             role = newRole ?? role;
         }
 
         if (!validation.Has("email") && email != collaborator.Email
             && await db.Collaborators.AnyAsync(c => c.Email == email && c.Id != collaborator.Id, cancellationToken))
         {
-            validation.Check("email", "Another collaborator already has this email address.");
+            validation.Check("email", new Text("collaborator.email.taken"));
         }
 
         if (validation.HasErrors)
@@ -95,18 +96,18 @@ public sealed class UpdateCollaborator(CrmDbContext db, TimeProvider clock) : IU
     {
         if (leavesManagement && collaborator.Id == actor.Id)
         {
-            return Failure.Conflict("You cannot move yourself out of Management; ask another manager to do it.");
+            return Failure.Conflict(new Text("collaborator.moveSelf"));
         }
 
         if (leavesManagement && collaborator.IsActive && !await db.AnotherActiveManagerAsync(collaborator.Id, cancellationToken))
         {
-            return StaffRules.LastManager(collaborator.FullName, "moved to another department");
+            return StaffRules.LastManager(collaborator.FullName, "collaborator.lastManager.move");
         }
 
         // A client's sales contact must be in Sales and an event's support contact in Support.
         var work = await Workload.OfAsync(db, collaborator, now, cancellationToken);
         return work.IsEmpty
             ? null
-            : Failure.Conflict($"{work.Describe(collaborator.FullName)} Reassign that work before moving them to another department.");
+            : Failure.Conflict(new Text("collaborator.move.stillOwns", work.Describe(collaborator.FullName)));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Collaborators;
@@ -38,26 +39,27 @@ internal sealed record Workload(IReadOnlyList<int> ClientIds, IReadOnlyList<int>
     }
 
     /// <summary>"Sophie Martin still follows clients 3, 5 (open contracts 7)." — ids only, which Management may read anyway.</summary>
-    public string Describe(string fullName)
+    public Text Describe(string fullName)
     {
-        var parts = new List<string>();
+        var parts = new List<Text>();
         if (ClientIds.Count > 0)
         {
-            var contracts = OpenContractIds.Count > 0 ? $" (open contracts {Ids(OpenContractIds)})" : string.Empty;
-            parts.Add($"follows clients {Ids(ClientIds)}{contracts}");
+            parts.Add(OpenContractIds.Count > 0
+                ? new Text("workload.clientsAndContracts", Ids(ClientIds), Ids(OpenContractIds))
+                : new Text("workload.clients", Ids(ClientIds)));
         }
 
         if (UpcomingEventIds.Count > 0)
         {
-            parts.Add($"supports upcoming events {Ids(UpcomingEventIds)}");
+            parts.Add(new Text("workload.events", Ids(UpcomingEventIds)));
         }
 
-        return $"{fullName} still {string.Join(" and ", parts)}.";
+        return new Text("workload.stillOwns", fullName, parts is [var only] ? only : new Text("workload.both", parts[0], parts[1]));
     }
 
-    private static string Ids(IReadOnlyList<int> ids)
+    private static object Ids(IReadOnlyList<int> ids)
     {
         var listed = string.Join(", ", ids.Take(ListedIds).Select(id => id.ToString(CultureInfo.InvariantCulture)));
-        return ids.Count > ListedIds ? $"{listed} and {ids.Count - ListedIds} more" : listed;
+        return ids.Count > ListedIds ? new Text("workload.idsAndMore", listed, ids.Count - ListedIds) : listed;
     }
 }

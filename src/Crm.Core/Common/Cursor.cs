@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Common;
 
@@ -42,7 +43,7 @@ internal static class Cursor
         return true;
     }
 
-    public static Failure Malformed => Failure.Invalid("after", "The page cursor is not valid; start again from the first page.");
+    public static Failure Malformed => Failure.Invalid("after", new Text("paging.cursor.invalid"));
 
     private static string Encode(string text) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Common;
 
@@ -9,21 +10,21 @@ public static partial class FieldRules
 {
     public static string NormalizeEmail(string? email) => (email ?? string.Empty).Trim().ToLowerInvariant();
 
-    public static string? EmailError(string normalized)
+    public static Text? EmailError(string normalized)
     {
         if (normalized.Length == 0)
         {
-            return "An email address is required.";
+            return new Text("field.email.required");
         }
 
         if (normalized.Length > Limits.Email)
         {
-            return $"An email address has at most {Limits.Email} characters.";
+            return new Text("field.email.tooLong", Limits.Email);
         }
 
         return EmailPattern().IsMatch(normalized) && !normalized.Any(char.IsControl)
             ? null
-            : "This is not a valid email address (name@company.com).";
+            : new Text("field.email.invalid");
     }
 
     /// <summary>Keeps a leading '+' and the digits: "+33 (0)1 23.45-67" is stored as "+3301234567".</summary>
@@ -44,74 +45,78 @@ public static partial class FieldRules
         return builder.ToString();
     }
 
-    public static string? PhoneError(string? raw)
+    public static Text? PhoneError(string? raw)
     {
         var text = (raw ?? string.Empty).Trim();
         if (text.Length == 0)
         {
-            return "A phone number is required.";
+            return new Text("field.phone.required");
         }
 
         if (text.Length > Limits.PhoneText || !PhonePattern().IsMatch(text))
         {
-            return "A phone number has an optional '+' then digits, with spaces, dots, dashes or parentheses.";
+            return new Text("field.phone.invalid");
         }
 
         var digits = text.Count(char.IsAsciiDigit);
         return digits is < Limits.PhoneMinDigits or > Limits.PhoneMaxDigits
-            ? $"A phone number has {Limits.PhoneMinDigits} to {Limits.PhoneMaxDigits} digits."
+            ? new Text("field.phone.digits", Limits.PhoneMinDigits, Limits.PhoneMaxDigits)
             : null;
     }
 
     public static string NormalizeText(string? text) => (text ?? string.Empty).Trim();
 
-    /// <summary>A required single-line text: not blank, no control characters, at most <paramref name="max"/>.</summary>
-    public static string? RequiredLineError(string normalized, int max, string what)
+    /// <summary>
+    /// A required single-line text: not blank, no control characters, at most <paramref name="max"/>.
+    /// <paramref name="what"/> is the field's name (a <c>fieldName.*</c> text): French words these
+    /// sentences as "Nom complet : obligatoire." so that no adjective agrees with the field's gender.
+    /// </summary>
+    public static Text? RequiredLineError(string normalized, int max, Text what)
     {
         if (normalized.Length == 0)
         {
-            return $"The {what} is required.";
+            return new Text("field.required", what);
         }
 
         if (normalized.Length > max)
         {
-            return $"The {what} has at most {max} characters.";
+            return new Text("field.tooLong", what, max);
         }
 
-        return normalized.Any(char.IsControl) ? $"The {what} cannot contain control characters." : null;
+        return normalized.Any(char.IsControl) ? new Text("field.controlCharacters", what) : null;
     }
 
     /// <summary>An optional multi-line text: line breaks and tabs allowed, other control characters not.</summary>
-    public static string? OptionalTextError(string normalized, int max, string what)
+    public static Text? OptionalTextError(string normalized, int max, Text what)
     {
         if (normalized.Length > max)
         {
-            return $"The {what} have at most {max} characters.";
+            return new Text("field.text.tooLong", what, max);
         }
 
         return normalized.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
-            ? $"The {what} cannot contain control characters."
+            ? new Text("field.controlCharacters", what)
             : null;
     }
 
-    public static string? AmountError(decimal amount, string what)
+    public static Text? AmountError(decimal amount, Text what)
     {
         if (amount < 0)
         {
-            return $"The {what} cannot be negative.";
+            return new Text("field.amount.negative", what);
         }
 
         if (amount > Limits.MaxAmount)
         {
-            return $"The {what} is at most {Limits.MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} €.";
+            return new Text("field.amount.tooLarge", what, Limits.MaxAmount);
         }
 
-        return decimal.Round(amount, 2) != amount ? $"The {what} has at most 2 decimals." : null;
+        return decimal.Round(amount, 2) != amount ? new Text("field.amount.decimals", what) : null;
     }
 
-    public static string? AttendeesError(int attendees) =>
+    public static Text? AttendeesError(int attendees) =>
         attendees is < 0 or > Limits.MaxAttendees
-            ? $"The number of attendees is between 0 and {Limits.MaxAttendees.ToString("N0", CultureInfo.InvariantCulture)}."
+            ? new Text("field.attendees.range", Limits.MaxAttendees)
             : null;
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Common;
 
@@ -28,7 +29,7 @@ internal static class Paging
         afterId = null;
         if (page.Limit is < 1 or > PageRequest.MaxLimit)
         {
-            return Failure.Invalid("limit", $"A page has 1 to {PageRequest.MaxLimit} rows.");
+            return Failure.Invalid("limit", new Text("paging.limit", PageRequest.MaxLimit));
         }
 
         if (page.After is null)
@@ -52,7 +53,7 @@ internal static class Paging
         after = null;
         if (page.Limit is < 1 or > PageRequest.MaxLimit)
         {
-            return Failure.Invalid("limit", $"A page has 1 to {PageRequest.MaxLimit} rows.");
+            return Failure.Invalid("limit", new Text("paging.limit", PageRequest.MaxLimit));
         }
 
         if (page.After is null)

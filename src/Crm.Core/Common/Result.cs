@@ -1,3 +1,6 @@
+using EpicEvents.Crm.Presentation;
+
+
 namespace EpicEvents.Crm.Common;
 
 /// <summary>What a use case answers: success with a value, or one of the expected refusals.</summary>
@@ -45,8 +48,8 @@ public static class OutcomeCodes
     }
 }
 
-/// <summary>One field's validation error, keyed by the request's field name.</summary>
-public sealed record FieldError(string Field, string Message);
+/// <summary>One field's validation error, keyed by the request's field name; each front end words its message.</summary>
+public sealed record FieldError(string Field, Text Message);
 
 /// <summary>
 /// The answer of every use case. Expected refusals are values, not exceptions; exceptions are kept
@@ -56,7 +59,7 @@ public sealed class Result<T>
 {
     private readonly T? _value;
 
-    private Result(Outcome outcome, T? value, string? message, IReadOnlyList<FieldError> errors)
+    private Result(Outcome outcome, T? value, Text? message, IReadOnlyList<FieldError> errors)
     {
         Outcome = outcome;
         _value = value;
@@ -66,7 +69,8 @@ public sealed class Result<T>
 
     public Outcome Outcome { get; }
 
-    public string? Message { get; }
+    /// <summary>What went wrong, as a key and its arguments: each front end words it in its reader's language.</summary>
+    public Text? Message { get; }
 
     public IReadOnlyList<FieldError> Errors { get; }
 
@@ -86,25 +90,25 @@ public sealed class Result<T>
     /// <summary>Carries a refusal into a result of another type.</summary>
     public Failure AsFailure() => IsOk
         ? throw new InvalidOperationException("An Ok result is not a failure.")
-        : new Failure(Outcome, Message ?? string.Empty, Errors);
+        : new Failure(Outcome, Message ?? new Text("failure.invalid"), Errors);
 
     public override string ToString() => IsOk ? $"Ok({_value})" : $"{Outcome}: {Message}";
 }
 
 /// <summary>A refusal that converts to any <see cref="Result{T}"/>.</summary>
-public sealed record Failure(Outcome Outcome, string Message, IReadOnlyList<FieldError> Errors)
+public sealed record Failure(Outcome Outcome, Text Message, IReadOnlyList<FieldError> Errors)
 {
-    public static Failure Forbidden(string message) => new(Outcome.Forbidden, message, []);
+    public static Failure Forbidden(Text message) => new(Outcome.Forbidden, message, []);
 
-    public static Failure NotFound(string entity, object id) =>
-        new(Outcome.NotFound, $"{entity} {id} does not exist.", []);
+    /// <summary>A record that does not exist: <paramref name="message"/> is its kind's <c>*.notFound</c> sentence.</summary>
+    public static Failure NotFound(Text message) => new(Outcome.NotFound, message, []);
 
-    public static Failure Conflict(string message) => new(Outcome.Conflict, message, []);
+    public static Failure Conflict(Text message) => new(Outcome.Conflict, message, []);
 
     public static Failure Invalid(IReadOnlyList<FieldError> errors) =>
-        new(Outcome.Invalid, "Some fields are not valid.", errors);
+        new(Outcome.Invalid, new Text("failure.invalid"), errors);
 
-    public static Failure Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+    public static Failure Invalid(string field, Text message) => Invalid([new FieldError(field, message)]);
 }
 
 /// <summary>The value of a use case that only changes something.</summary>

@@ -1,3 +1,6 @@
+using EpicEvents.Crm.Presentation;
+
+
 namespace EpicEvents.Crm.Common;
 
 /// <summary>The text typed into a list's search, checked and folded the same way for every list.</summary>
@@ -14,13 +17,13 @@ internal static class SearchText
         key = string.Empty;
         if (typed is not null && typed.Any(char.IsControl))
         {
-            return Failure.Invalid(Field, "A search cannot contain control characters.");
+            return Failure.Invalid(Field, new Text("search.controlCharacters"));
         }
 
         var folded = FieldRules.SearchKey(typed);
         if (folded.Length > Limits.SearchText)
         {
-            return Failure.Invalid(Field, $"A search has at most {Limits.SearchText} characters.");
+            return Failure.Invalid(Field, new Text("search.tooLong", Limits.SearchText));
         }
 
         key = folded;

@@ -1,3 +1,6 @@
+using EpicEvents.Crm.Presentation;
+
+
 namespace EpicEvents.Crm.Common;
 
 /// <summary>Collects field errors of one request so that all of them are reported at once.</summary>
@@ -9,7 +12,7 @@ internal sealed class Validation
 
     public Failure Failure => Failure.Invalid(_errors.ToArray());
 
-    public Validation Check(string field, string? error)
+    public Validation Check(string field, Text? error)
     {
         if (error is not null && _errors.TrueForAll(e => e.Field != field))
         {

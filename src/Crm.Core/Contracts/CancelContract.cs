@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Signatures;
 
 namespace EpicEvents.Crm.Contracts;
@@ -20,15 +21,15 @@ public sealed class CancelContract(CrmDbContext db, TimeProvider clock) : IUseCa
         var contract = await db.FindContractAsync(request.ContractId, cancellationToken);
         if (contract is null)
         {
-            return Failure.NotFound("Contract", request.ContractId);
+            return Failure.NotFound(new Text("contract.notFound", request.ContractId));
         }
 
         switch (contract.Status)
         {
             case ContractStatus.Signed:
-                return Failure.Conflict($"Contract {contract.Id} is signed, and a signed contract cannot be cancelled.");
+                return Failure.Conflict(new Text("contract.cancel.signed", contract.Id));
             case ContractStatus.Cancelled:
-                return Failure.Conflict($"Contract {contract.Id} is already cancelled.");
+                return Failure.Conflict(new Text("contract.cancel.alreadyCancelled", contract.Id));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Contracts;
 
@@ -17,12 +17,12 @@ internal sealed record ContractAmounts(decimal Total, decimal Due)
     {
         if (total is not { } totalAmount)
         {
-            return Failure.Invalid(TotalField, "The total amount is required.");
+            return Failure.Invalid(TotalField, new Text("contract.totalAmount.required"));
         }
 
-        var validation = new Validation().Check(TotalField, totalAmount == 0 ? "The total amount must be greater than zero." : FieldRules.AmountError(totalAmount, "total amount"));
+        var validation = new Validation().Check(TotalField, totalAmount == 0 ? new Text("contract.totalAmount.zero") : FieldRules.AmountError(totalAmount, new Text("fieldName.totalAmount")));
         var dueAmount = due ?? totalAmount;
-        validation.Check(DueField, FieldRules.AmountError(dueAmount, "amount due"));
+        validation.Check(DueField, FieldRules.AmountError(dueAmount, new Text("fieldName.amountDue")));
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -31,12 +31,10 @@ internal sealed record ContractAmounts(decimal Total, decimal Due)
         if (dueAmount > totalAmount)
         {
             return dueWasGiven
-                ? Failure.Invalid(DueField, $"The amount due cannot exceed the total amount ({Euros(totalAmount)}).")
-                : Failure.Invalid(TotalField, $"The total amount cannot be less than the amount still due ({Euros(dueAmount)}).");
+                ? Failure.Invalid(DueField, new Text("contract.amountDue.aboveTotal", totalAmount))
+                : Failure.Invalid(TotalField, new Text("contract.totalAmount.belowDue", dueAmount));
         }
 
         return new ContractAmounts(totalAmount, dueAmount);
     }
-
-    public static string Euros(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + " €";
 }

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Contracts;
@@ -22,7 +23,7 @@ public sealed class CreateContract(CrmDbContext db, TimeProvider clock) : IUseCa
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.ClientId, cancellationToken);
         if (client is null)
         {
-            return Failure.Invalid("clientId", $"Client {request.ClientId} does not exist.");
+            return Failure.Invalid("clientId", new Text("client.notFound", request.ClientId));
         }
 
         if (access == Reach.Own && client.SalesContactId != actor.Id)

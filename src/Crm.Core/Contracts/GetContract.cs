@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Contracts;
@@ -15,6 +16,6 @@ public sealed class GetContract(CrmDbContext db) : IUseCase
         }
 
         var view = await db.ContractViews(db.Contracts.Where(c => c.Id == contractId)).SingleOrDefaultAsync(cancellationToken);
-        return view is null ? Failure.NotFound("Contract", contractId) : view;
+        return view is null ? Failure.NotFound(new Text("contract.notFound", contractId)) : view;
     }
 }

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Contracts;
 
@@ -64,12 +65,12 @@ public sealed class ListContracts(SqlSource sql) : IUseCase
 
         if (filter.Mine && actor.Department != Department.Sales)
         {
-            return Failure.Invalid("mine", "Only Sales collaborators follow clients, and so contracts, of their own.");
+            return Failure.Invalid("mine", new Text("contract.list.mineNotSales"));
         }
 
         if (filter.Status is { } wanted && !Enum.IsDefined(wanted))
         {
-            return Failure.Invalid("status", "The status is one of Draft, PendingSignature, Signed or Cancelled.");
+            return Failure.Invalid("status", new Text("contract.list.status"));
         }
 
         return Paging.ReadIdCursor(page, out limit, out afterId) ?? SearchText.Read(filter.Search, out search);

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Contracts;
 
@@ -20,7 +21,7 @@ public sealed class RecordPayment(CrmDbContext db, TimeProvider clock) : IUseCas
         var contract = await db.FindContractAsync(request.ContractId, cancellationToken);
         if (contract is null)
         {
-            return Failure.NotFound("Contract", request.ContractId);
+            return Failure.NotFound(new Text("contract.notFound", request.ContractId));
         }
 
         if (access == Reach.Own && contract.Client.SalesContactId != actor.Id)
@@ -53,30 +54,30 @@ public sealed class RecordPayment(CrmDbContext db, TimeProvider clock) : IUseCas
         return await db.ContractViewAsync(contract.Id, cancellationToken);
     }
 
-    private static string? AmountError(decimal? amount, Contract contract)
+    private static Text? AmountError(decimal? amount, Contract contract)
     {
         if (amount is not { } value)
         {
-            return "The amount paid is required.";
+            return new Text("contract.payment.required");
         }
 
         if (value == 0)
         {
-            return "A payment must be greater than zero.";
+            return new Text("contract.payment.zero");
         }
 
-        if (FieldRules.AmountError(value, "payment") is { } error)
+        if (FieldRules.AmountError(value, new Text("fieldName.payment")) is { } error)
         {
             return error;
         }
 
         if (contract.AmountDue == 0)
         {
-            return $"Contract {contract.Id} is fully paid; nothing is due.";
+            return new Text("contract.payment.fullyPaid", contract.Id);
         }
 
         return value > contract.AmountDue
-            ? $"The payment cannot exceed the amount due ({ContractAmounts.Euros(contract.AmountDue)})."
+            ? new Text("contract.payment.aboveDue", contract.AmountDue)
             : null;
     }
 }

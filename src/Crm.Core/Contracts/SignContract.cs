@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Signatures;
 
 namespace EpicEvents.Crm.Contracts;
@@ -20,7 +21,7 @@ public sealed class SignContract(CrmDbContext db, TimeProvider clock) : IUseCase
         var contract = await db.FindContractAsync(request.ContractId, cancellationToken);
         if (contract is null)
         {
-            return Failure.NotFound("Contract", request.ContractId);
+            return Failure.NotFound(new Text("contract.notFound", request.ContractId));
         }
 
         if (ContractSigning.CannotSign(contract) is { } conflict)

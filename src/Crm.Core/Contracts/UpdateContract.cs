@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Signatures;
 
 namespace EpicEvents.Crm.Contracts;
@@ -63,7 +64,7 @@ public sealed class UpdateContract(CrmDbContext db, TimeProvider clock) : IUseCa
         var contract = await db.FindContractAsync(request.ContractId, cancellationToken);
         if (contract is null)
         {
-            return Failure.NotFound("Contract", request.ContractId);
+            return Failure.NotFound(new Text("contract.notFound", request.ContractId));
         }
 
         if (ownOnly && contract.Client.SalesContactId != actor.Id)
@@ -97,14 +98,13 @@ public sealed class UpdateContract(CrmDbContext db, TimeProvider clock) : IUseCa
             if (contract.Status == ContractStatus.PendingSignature && amounts.Total != contract.TotalAmount)
             {
                 // Managers approve the total they were shown; it cannot move under their decision.
-                return Failure.Conflict(
-                    $"Contract {contract.Id} is awaiting signature: its total cannot change until the request is decided. Ask Management to reject it, then change the total.");
+                return Failure.Conflict(new Text("contract.update.totalWhilePending", contract.Id));
             }
         }
 
         if (request.Signed == false && contract.Status == ContractStatus.Signed)
         {
-            return Failure.Conflict($"Contract {contract.Id} is signed; a signature cannot be taken back.");
+            return Failure.Conflict(new Text("contract.update.unsign", contract.Id));
         }
 
         if (wantsSigned && (signAction == CrmAction.SignContract ? ContractSigning.CannotSign(contract) : ContractSigning.CannotRequest(contract)) is { } stateConflict)
@@ -147,7 +147,7 @@ public sealed class UpdateContract(CrmDbContext db, TimeProvider clock) : IUseCa
     }
 
     internal static Failure CancelledAmounts(Contract contract) =>
-        Failure.Conflict($"Contract {contract.Id} is cancelled; its amounts can no longer change.");
+        Failure.Conflict(new Text("contract.update.cancelled", contract.Id));
 
     private bool ChangeAmounts(Actor actor, Contract contract, ContractAmounts amounts, DateTime now)
     {

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Digests;
@@ -24,7 +25,7 @@ public sealed class PreviewDigest(CrmDbContext db, TimeProvider clock) : IUseCas
 
         if (!Enum.IsDefined(request.Kind))
         {
-            return Failure.Invalid("kind", "The digest is one of management, support or sales.");
+            return Failure.Invalid("kind", new Text("digest.kind.invalid"));
         }
 
         if (reach == Reach.Own && OwnOnly(actor, request) is { } notOwn)
@@ -54,11 +55,11 @@ public sealed class PreviewDigest(CrmDbContext db, TimeProvider clock) : IUseCas
     {
         if (request.Kind.Audience() != actor.Department)
         {
-            return Failure.Forbidden($"The {actor.Department} department can only build the {actor.Department} digest.");
+            return Failure.Forbidden(new Text("digest.forbidden.otherDepartment", CoreTexts.Department(actor.Department)));
         }
 
         return request.For is { } other && other != actor.Id
-            ? Failure.Forbidden($"The {actor.Department} department can only build its own digest, not a colleague's.")
+            ? Failure.Forbidden(new Text("digest.forbidden.colleague", CoreTexts.Department(actor.Department)))
             : null;
     }
 
@@ -70,7 +71,7 @@ public sealed class PreviewDigest(CrmDbContext db, TimeProvider clock) : IUseCas
         {
             return actor.Department == audience
                 ? (actor.Id, actor.FullName)
-                : Failure.Invalid("for", $"The {request.Kind} digest is for a {audience} collaborator: name one.");
+                : Failure.Invalid("for", new Text("digest.for.required", CoreTexts.Department(audience), CoreTexts.Department(audience)));
         }
 
         var forId = request.For.Value;
@@ -79,16 +80,16 @@ public sealed class PreviewDigest(CrmDbContext db, TimeProvider clock) : IUseCas
             .SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
-            return Failure.NotFound("Collaborator", forId);
+            return Failure.NotFound(new Text("collaborator.notFound", forId));
         }
 
         if (!person.IsActive)
         {
-            return Failure.Invalid("for", $"{person.FullName} is deactivated: digests go to active collaborators only.");
+            return Failure.Invalid("for", new Text("digest.for.deactivated", person.FullName));
         }
 
         return person.Department == audience
             ? (forId, person.FullName)
-            : Failure.Invalid("for", $"{person.FullName} works in {person.Department}; the {request.Kind} digest is for a {audience} collaborator.");
+            : Failure.Invalid("for", new Text("digest.for.otherDepartment", person.FullName, CoreTexts.Department(person.Department), CoreTexts.Department(audience), CoreTexts.Department(audience)));
     }
 }

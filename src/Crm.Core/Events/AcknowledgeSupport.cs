@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Events;
 
@@ -21,14 +22,14 @@ public sealed class AcknowledgeSupport(CrmDbContext db, TimeProvider clock) : IU
         var @event = await db.FindForChangeAsync(eventId, cancellationToken);
         if (@event is null)
         {
-            return Failure.NotFound("Event", eventId);
+            return Failure.NotFound(new Text("event.notFound", eventId));
         }
 
         if (@event.SupportContactId != actor.Id)
         {
             return Failure.Conflict(@event.SupportContact is { } other
-                ? $"Event {eventId} is now supported by {other.FullName}; there is nothing for you to acknowledge."
-                : $"Event {eventId} has no support contact any more; there is nothing to acknowledge.");
+                ? new Text("event.acknowledge.otherSupport", eventId, other.FullName)
+                : new Text("event.acknowledge.noSupport", eventId));
         }
 
         if (@event.SupportAcknowledgedAt is not null)

@@ -4,6 +4,7 @@ using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Events;
 
@@ -25,13 +26,13 @@ public sealed class AssignSupport(CrmDbContext db, TimeProvider clock) : IUseCas
         var @event = await db.FindForChangeAsync(request.EventId, cancellationToken);
         if (@event is null)
         {
-            return Failure.NotFound("Event", request.EventId);
+            return Failure.NotFound(new Text("event.notFound", request.EventId));
         }
 
         var support = await db.FindActiveInAsync(request.SupportContactId, Department.Support, cancellationToken);
         if (support is null)
         {
-            return Failure.Invalid("supportContactId", $"Collaborator {request.SupportContactId} is not an active Support collaborator.");
+            return Failure.Invalid("supportContactId", new Text("collaborator.notActiveIn", request.SupportContactId, CoreTexts.Department(Department.Support)));
         }
 
         if (@event.SupportContactId == support.Id)

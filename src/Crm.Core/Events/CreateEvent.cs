@@ -3,6 +3,7 @@ using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Events;
@@ -33,7 +34,7 @@ public sealed class CreateEvent(CrmDbContext db, TimeProvider clock) : IUseCase
             .SingleOrDefaultAsync(c => c.Id == request.ContractId, cancellationToken);
         if (contract is null)
         {
-            return Failure.NotFound("Contract", request.ContractId);
+            return Failure.NotFound(new Text("contract.notFound", request.ContractId));
         }
 
         if (access == Reach.Own && contract.Client.SalesContactId != actor.Id)
@@ -47,7 +48,7 @@ public sealed class CreateEvent(CrmDbContext db, TimeProvider clock) : IUseCase
         var validation = EventFields.Validate(details, now, startMustNotBePast: true)
             .Check("contractId", contract.Status == ContractStatus.Signed
                 ? null
-                : $"An event needs a signed contract; contract {contract.Id} is {Describe(contract.Status)}.");
+                : new Text("event.contract.notSigned", contract.Id, Describe(contract.Status)));
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -68,11 +69,11 @@ public sealed class CreateEvent(CrmDbContext db, TimeProvider clock) : IUseCase
         return failure is null ? EventView.From(created) : failure;
     }
 
-    private static string Describe(ContractStatus status) => status switch
+    private static Text Describe(ContractStatus status) => new(status switch
     {
-        ContractStatus.Draft => "still a draft",
-        ContractStatus.PendingSignature => "waiting for its signature",
-        ContractStatus.Cancelled => "cancelled",
-        _ => "not signed",
-    };
+        ContractStatus.Draft => "event.contractState.draft",
+        ContractStatus.PendingSignature => "event.contractState.pending",
+        ContractStatus.Cancelled => "event.contractState.cancelled",
+        _ => "event.contractState.unsigned",
+    });
 }

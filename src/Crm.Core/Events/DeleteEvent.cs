@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Events;
@@ -21,7 +22,7 @@ public sealed class DeleteEvent(CrmDbContext db, TimeProvider clock) : IUseCase
         var @event = await db.Events.SingleOrDefaultAsync(e => e.Id == request.EventId, cancellationToken);
         if (@event is null)
         {
-            return Failure.NotFound("Event", request.EventId);
+            return Failure.NotFound(new Text("event.notFound", request.EventId));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,4 +1,5 @@
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Events;
 
@@ -44,11 +45,11 @@ internal static class EventFields
     /// attendees can be recorded after the event.
     /// </summary>
     public static Validation Validate(EventDetails details, DateTime now, bool startMustNotBePast) => new Validation()
-        .Check("name", FieldRules.RequiredLineError(details.Name, Limits.EventName, "event name"))
-        .Check("startsAt", startMustNotBePast && details.StartsAt < now ? "The start cannot be in the past." : null)
-        .Check("endsAt", details.EndsAt <= details.StartsAt ? "The end must be after the start." : null)
-        .Check("location", FieldRules.RequiredLineError(details.Location, Limits.Location, "location"))
+        .Check("name", FieldRules.RequiredLineError(details.Name, Limits.EventName, new Text("fieldName.eventName")))
+        .Check("startsAt", startMustNotBePast && details.StartsAt < now ? new Text("event.start.past") : null)
+        .Check("endsAt", details.EndsAt <= details.StartsAt ? new Text("event.end.beforeStart") : null)
+        .Check("location", FieldRules.RequiredLineError(details.Location, Limits.Location, new Text("fieldName.location")))
         .Check("expectedAttendees", FieldRules.AttendeesError(details.ExpectedAttendees))
         .Check("actualAttendees", details.ActualAttendees is { } actual ? FieldRules.AttendeesError(actual) : null)
-        .Check("notes", FieldRules.OptionalTextError(details.Notes, Limits.Notes, "notes"));
+        .Check("notes", FieldRules.OptionalTextError(details.Notes, Limits.Notes, new Text("fieldName.notes")));
 }

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Events;
@@ -15,6 +16,6 @@ public sealed class GetEvent(CrmDbContext db) : IUseCase
         }
 
         var view = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(EventView.Projection).SingleOrDefaultAsync(cancellationToken);
-        return view is null ? Failure.NotFound("Event", eventId) : view;
+        return view is null ? Failure.NotFound(new Text("event.notFound", eventId)) : view;
     }
 }

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Clients;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Events;
@@ -47,15 +48,15 @@ public sealed class ListEvents(CrmDbContext db, TimeProvider clock) : IUseCase
         var days = filter.WithinDays ?? EventFilter.DefaultUpcomingDays;
         var validation = new Validation()
             .Check("mine", filter.Mine && actor.Department is not (Department.Sales or Department.Support)
-                ? "Only Sales and Support collaborators have events of their own."
+                ? new Text("event.list.mineNotOwner")
                 : null)
             .Check("withinDays", filter.WithinDays is not null && !filter.Upcoming
-                ? "A number of days applies only to upcoming events."
+                ? new Text("event.list.daysNotUpcoming")
                 : null)
             .Check("withinDays", days is < 1 or > EventFilter.MaxUpcomingDays
-                ? $"Upcoming events are looked for within 1 to {EventFilter.MaxUpcomingDays} days."
+                ? new Text("event.list.daysRange", EventFilter.MaxUpcomingDays)
                 : null)
-            .Check("to", from >= to ? "The end of the period must be after its beginning." : null);
+            .Check("to", from >= to ? new Text("event.list.periodReversed") : null);
         if (validation.HasErrors)
         {
             return validation.Failure;

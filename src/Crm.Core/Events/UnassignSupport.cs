@@ -3,6 +3,7 @@ using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Events;
 
@@ -21,7 +22,7 @@ public sealed class UnassignSupport(CrmDbContext db, TimeProvider clock) : IUseC
         var @event = await db.FindForChangeAsync(request.EventId, cancellationToken);
         if (@event is null)
         {
-            return Failure.NotFound("Event", request.EventId);
+            return Failure.NotFound(new Text("event.notFound", request.EventId));
         }
 
         if (@event.SupportContact is not { } previous)

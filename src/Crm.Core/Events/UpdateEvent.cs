@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Events;
 
@@ -33,7 +34,7 @@ public sealed class UpdateEvent(CrmDbContext db, TimeProvider clock) : IUseCase
         var @event = await db.FindForChangeAsync(request.EventId, cancellationToken);
         if (@event is null)
         {
-            return Failure.NotFound("Event", request.EventId);
+            return Failure.NotFound(new Text("event.notFound", request.EventId));
         }
 
         if (access == Reach.Own && @event.SupportContactId != actor.Id)
@@ -59,8 +60,7 @@ public sealed class UpdateEvent(CrmDbContext db, TimeProvider clock) : IUseCase
         // A form may send the name back unchanged; only an actual rename is outside Support's reach.
         if (access == Reach.Own && details.Name != old.Name)
         {
-            return Failure.Forbidden(
-                $"The {actor.Department} department can change an event's dates, location, attendees and notes, but not its name.");
+            return Failure.Forbidden(new Text("event.update.renameForbidden", CoreTexts.Department(actor.Department)));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

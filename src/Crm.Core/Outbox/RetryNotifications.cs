@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Outbox;
@@ -32,12 +33,12 @@ public sealed class RetryNotifications(CrmDbContext db, TimeProvider clock) : IU
 
         if (request.AllFailed == (request.Ids.Count > 0))
         {
-            return Failure.Invalid("ids", "Name the notifications to retry, or ask for every failed one, not both.");
+            return Failure.Invalid("ids", new Text("notification.retry.both"));
         }
 
         if (request.Ids.Count > MaxIds)
         {
-            return Failure.Invalid("ids", $"Retry at most {MaxIds} notifications at once, or every failed one.");
+            return Failure.Invalid("ids", new Text("notification.retry.tooMany", MaxIds));
         }
 
         var messages = request.AllFailed
@@ -48,14 +49,14 @@ public sealed class RetryNotifications(CrmDbContext db, TimeProvider clock) : IU
             var missing = request.Ids.Where(id => messages.All(m => m.Id != id)).Take(1).ToList();
             if (missing.Count > 0)
             {
-                return Failure.NotFound("Notification", missing[0]);
+                return Failure.NotFound(new Text("notification.notFound", missing[0]));
             }
 
             if (messages.FirstOrDefault(m => m.State is DeliveryState.Sent or DeliveryState.Pending) is { } busy)
             {
                 return Failure.Conflict(busy.State == DeliveryState.Sent
-                    ? $"Notification {busy.Id} was delivered{(busy.SentAt is { } at ? " on " + at.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}; it is not sent twice."
-                    : $"Notification {busy.Id} is still being delivered.");
+                    ? busy.SentAt is { } at ? new Text("notification.retry.deliveredOn", busy.Id, at) : new Text("notification.retry.delivered", busy.Id)
+                    : new Text("notification.retry.inFlight", busy.Id));
             }
         }
 

@@ -1,4 +1,6 @@
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
+using EpicEvents.Crm.Roles;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,17 +15,17 @@ internal static class UnitOfWork
 {
     private static readonly (string Index, string Column, Failure Failure)[] UniqueRules =
     [
-        ("ix_clients_email", "clients.email", Failure.Invalid("email", "Another client already has this email address.")),
-        ("ix_collaborators_email", "collaborators.email", Failure.Invalid("email", "Another collaborator already has this email address.")),
-        ("ix_roles_name", "roles.name", Failure.Invalid("name", "A role with this name already exists.")),
-        ("ix_collaborators_teams_identity", "collaborators.teams_tenant_id", Failure.Conflict("This Teams account is already linked to another collaborator.")),
-        ("ix_signature_requests_pending", "signature_requests.contract_id", Failure.Conflict("A signature request is already pending for this contract.")),
-        ("ix_bot_dialogs_conversation_key", "bot_dialogs.conversation_key", Failure.Conflict("Another dialog started in this conversation at the same moment.")),
-        ("ix_digest_sends_period", "digest_sends.collaborator_id", Failure.Conflict("This digest already went out for this day.")),
+        ("ix_clients_email", "clients.email", Failure.Invalid("email", new Text("client.email.taken"))),
+        ("ix_collaborators_email", "collaborators.email", Failure.Invalid("email", new Text("collaborator.email.taken"))),
+        ("ix_roles_name", "roles.name", Failure.Invalid("name", RoleNames.Taken)),
+        ("ix_collaborators_teams_identity", "collaborators.teams_tenant_id", Failure.Conflict(new Text("collaborator.teams.linkedToAnother"))),
+        ("ix_signature_requests_pending", "signature_requests.contract_id", Failure.Conflict(new Text("signature.alreadyPending"))),
+        ("ix_bot_dialogs_conversation_key", "bot_dialogs.conversation_key", Failure.Conflict(new Text("dialog.startedConcurrently"))),
+        ("ix_digest_sends_period", "digest_sends.collaborator_id", Failure.Conflict(new Text("digest.alreadySent"))),
     ];
 
     public static Failure ConcurrentEdit { get; } =
-        Failure.Conflict("Someone else changed this record meanwhile; nothing was saved. Reload it and try again.");
+        Failure.Conflict(new Text("save.concurrentChange"));
 
     /// <summary>Saves, or returns why not; after a refusal nothing of the change is kept.</summary>
     public static async Task<Failure?> TrySaveAsync(this CrmDbContext db, CancellationToken cancellationToken)
@@ -76,14 +78,14 @@ internal static class UnitOfWork
             case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 } sqlite:
                 return UniqueRules.FirstOrDefault(r => sqlite.Message.Contains(r.Column, StringComparison.Ordinal)).Failure;
             case PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.StringDataRightTruncation }:
-                return Failure.Invalid("text", "Some text contains characters the database cannot store, or is too long.");
+                return Failure.Invalid("text", new Text("save.textNotStorable"));
             case PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation }:
             case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 787 }:
-                return Failure.Conflict("A related record was added or removed meanwhile; nothing was saved. Reload and try again.");
+                return Failure.Conflict(new Text("save.relatedChanged"));
             case PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }:
                 return ConcurrentEdit;
             case SqliteException { SqliteErrorCode: 5 or 6 }:
-                return Failure.Conflict("The database is busy; nothing was saved. Try again.");
+                return Failure.Conflict(new Text("save.busy"));
             default:
                 return null;
         }

@@ -28,9 +28,6 @@ public sealed class Wording
     public static Wording For(string? language) =>
         language is not null && language.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
 
-    /// <summary>The sentence in this language.</summary>
-    public string Say(string english, string french) => IsFrench ? french : english;
-
     /// <summary>A sentence of Crm.Core in this language; arguments that are sentences too are worded first.</summary>
     public string Render(Text text)
     {
@@ -46,88 +43,85 @@ public sealed class Wording
         return catalog.Format(key, Culture, worded);
     }
 
-    public string YesNo(bool value) => value ? Say("yes", "oui") : Say("no", "non");
+    /// <summary>A sentence of Crm.Core's glossary in this language.</summary>
+    private string Core(string key, params object?[] args) => Phrase(CoreTexts.Catalog, key, args);
+
+    public string YesNo(bool value) => Core(value ? "yes" : "no");
 
     public string Amount(decimal amount) => amount.ToString("#,0.00", Culture);
 
     /// <summary>An amount with its currency, as people read it on a card: <c>1 234,50 €</c>.</summary>
     public string Euros(decimal amount) => $"{Amount(amount)} €";
 
+    /// <summary>A date and time as tables and JSON show it, sortable and the same in every language: <c>2025-12-01 10:00</c>.</summary>
     public string Date(DateTime utc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        Local(utc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public string Date(DateTime? utc, TimeZoneInfo zone) => utc is { } value ? Date(value, zone) : "—";
 
-    public string Department(Department department) => department switch
-    {
-        Access.Department.Management => Say("Management", "Gestion"),
-        Access.Department.Sales => Say("Sales", "Commercial"),
-        Access.Department.Support => "Support",
-        _ => Say("none", "aucun"),
-    };
+    /// <summary>A date and time as a sentence or a card says it: <c>lundi 1 décembre 2025 10:00</c>, <c>Monday 1 December 2025 10:00</c>.</summary>
+    public string LongDate(DateTime utc, TimeZoneInfo zone) => Core("date.long", Local(utc, zone));
 
-    public string Status(ContractStatus status) => status switch
-    {
-        ContractStatus.Draft => Say("draft", "brouillon"),
-        ContractStatus.PendingSignature => Say("awaiting signature", "en attente de signature"),
-        ContractStatus.Signed => Say("signed", "signé"),
-        ContractStatus.Cancelled => Say("cancelled", "annulé"),
-        _ => status.ToString(),
-    };
+    public string LongDate(DateTime? utc, TimeZoneInfo zone) => utc is { } value ? LongDate(value, zone) : "—";
+
+    public string Department(Department department) => Render(CoreTexts.Department(department));
+
+    public string Status(ContractStatus status) =>
+        Enum.IsDefined(status) ? Render(CoreTexts.Status(status)) : status.ToString();
 
     /// <summary>The name of a digest, as its card and its preview title it.</summary>
     public string Digest(Digests.DigestKind kind) => kind switch
     {
-        Digests.DigestKind.Management => Say("Management digest", "Récapitulatif de la gestion"),
-        Digests.DigestKind.Support => Say("Support digest", "Récapitulatif du support"),
-        Digests.DigestKind.Sales => Say("Sales digest", "Récapitulatif commercial"),
+        Digests.DigestKind.Management => Core("digest.name.management"),
+        Digests.DigestKind.Support => Core("digest.name.support"),
+        Digests.DigestKind.Sales => Core("digest.name.sales"),
         _ => kind.ToString(),
     };
 
     /// <summary>The title of a digest's section.</summary>
     public string DigestTopic(Digests.DigestTopic topic) => topic switch
     {
-        Digests.DigestTopic.PendingSignatures => Say("Signature requests waiting", "Demandes de signature en attente"),
-        Digests.DigestTopic.EventsWithoutSupport => Say("Events in the next 7 days without support", "Événements des 7 prochains jours sans support"),
-        Digests.DigestTopic.UnpaidEndedContracts => Say("Ended events with an amount still due", "Événements terminés avec un montant restant dû"),
-        Digests.DigestTopic.EventsTomorrow => Say("Events tomorrow", "Événements de demain"),
-        Digests.DigestTopic.OldDrafts => Say("Drafts older than 14 days", "Brouillons de plus de 14 jours"),
-        Digests.DigestTopic.UnpaidSignedContracts => Say("Signed contracts with an amount due", "Contrats signés avec un montant restant dû"),
-        Digests.DigestTopic.ClientsWithoutContract => Say("Clients without a contract yet", "Clients encore sans contrat"),
+        Digests.DigestTopic.PendingSignatures => Core("digest.topic.pendingSignatures"),
+        Digests.DigestTopic.EventsWithoutSupport => Core("digest.topic.eventsWithoutSupport"),
+        Digests.DigestTopic.UnpaidEndedContracts => Core("digest.topic.unpaidEndedContracts"),
+        Digests.DigestTopic.EventsTomorrow => Core("digest.topic.eventsTomorrow"),
+        Digests.DigestTopic.OldDrafts => Core("digest.topic.oldDrafts"),
+        Digests.DigestTopic.UnpaidSignedContracts => Core("digest.topic.unpaidSignedContracts"),
+        Digests.DigestTopic.ClientsWithoutContract => Core("digest.topic.clientsWithoutContract"),
         _ => topic.ToString(),
     };
 
-    /// <summary>The rows a section does not show: "and 3 more".</summary>
     /// <summary>The days a digest comes on: <c>every day</c>, <c>every working day</c>, or the days' names in order from Monday.</summary>
     public string Days(IReadOnlyList<DayOfWeek> days)
     {
         ArgumentNullException.ThrowIfNull(days);
         if (days.Count == 7)
         {
-            return Say("every day", "tous les jours");
+            return Core("days.every");
         }
 
         if (days.Count == 5 && !days.Contains(DayOfWeek.Saturday) && !days.Contains(DayOfWeek.Sunday))
         {
-            return Say("every working day", "chaque jour ouvré");
+            return Core("days.working");
         }
 
         var names = days.OrderBy(d => ((int)d + 6) % 7).Select(d => Culture.DateTimeFormat.GetDayName(d));
-        return Say($"on {string.Join(", ", names)}", $"le {string.Join(", ", names)}");
+        return Core("days.on", string.Join(", ", names));
     }
 
-    public string More(int count) => Say($"and {count} more", count == 1 ? "et 1 autre" : $"et {count} autres");
+    /// <summary>The rows a section does not show: "and 3 more".</summary>
+    public string More(int count) => count == 1 ? Core("list.more.one") : Core("list.more", count);
 
     /// <summary>How long something has waited, to the hour (to the minute under an hour): <c>3 d 4 h</c>.</summary>
     public string Waited(TimeSpan waited)
     {
         if (waited < TimeSpan.FromHours(1))
         {
-            return $"{Math.Max(0, (int)waited.TotalMinutes)} min";
+            return Core("waited.minutes", Math.Max(0, (int)waited.TotalMinutes));
         }
 
         var days = (int)waited.TotalDays;
-        return days == 0 ? $"{waited.Hours} h" : Say($"{days} d {waited.Hours} h", $"{days} j {waited.Hours} h");
+        return days == 0 ? Core("waited.hours", waited.Hours) : Core("waited.days", days, waited.Hours);
     }
 
     /// <summary>
@@ -137,31 +131,31 @@ public sealed class Wording
     /// </summary>
     public string Approvers(IReadOnlyList<Signatures.ApproverReach> approvers)
     {
-        var inTeams = approvers.Where(a => a.Channel == Signatures.ApproverChannel.Teams).Select(a => a.FullName).ToList();
-        var unreachable = approvers.Where(a => a.Channel != Signatures.ApproverChannel.Teams)
-            .Select(a => $"{a.FullName} ({Unreachable(a.Channel)})").ToList();
+        ArgumentNullException.ThrowIfNull(approvers);
         if (approvers.Count == 0)
         {
-            return Say(
-                "There is no active manager to ask: a manager must be hired or reactivated to sign it.",
-                "Aucun gestionnaire actif à solliciter : il faut en recruter ou en réactiver un pour la signer.");
+            return Core("approvers.none");
         }
 
+        var inTeams = approvers.Where(a => a.Channel == Signatures.ApproverChannel.Teams).Select(a => a.FullName).ToList();
+        var unreachable = approvers.Where(a => a.Channel != Signatures.ApproverChannel.Teams)
+            .Select(a => Core("approvers.unreachableOne", a.FullName, Unreachable(a.Channel))).ToList();
         var asked = inTeams.Count == 0
-            ? Say(
-                "No manager can receive it in Teams; they will find it in the bot with `contracts pending`, or with `epicevents contract list --status pending`.",
-                "Aucun gestionnaire ne peut la recevoir dans Teams ; ils la trouveront dans le bot avec `contrats en attente`, ou avec `epicevents contract list --status pending`.")
-            : Say($"Approval card on its way in Teams to: {string.Join(", ", inTeams)}.", $"Carte d'approbation en route dans Teams vers : {string.Join(", ", inTeams)}.");
+            ? Core("approvers.noneInTeams")
+            : Core("approvers.inTeams", string.Join(", ", inTeams));
         return unreachable.Count == 0
             ? asked
-            : asked + " " + Say($"Not reachable in Teams: {string.Join("; ", unreachable)}.", $"Injoignables dans Teams : {string.Join(" ; ", unreachable)}.");
+            : asked + " " + Core("approvers.unreachable", string.Join(Core("list.semicolon"), unreachable));
     }
 
-    private string Unreachable(Signatures.ApproverChannel channel) => channel switch
+    private Text Unreachable(Signatures.ApproverChannel channel) => new(channel switch
     {
-        Signatures.ApproverChannel.NoTeamsAccount => Say("no Teams account linked", "aucun compte Teams lié"),
-        Signatures.ApproverChannel.BlockedTheBot => Say("has blocked the bot", "a bloqué le bot"),
-        Signatures.ApproverChannel.AppNotInstalled => Say("the app is not installed in their organisation", "l'application n'est pas installée dans son organisation"),
-        _ => Say("unknown", "inconnu"),
-    };
+        Signatures.ApproverChannel.NoTeamsAccount => "approver.noTeamsAccount",
+        Signatures.ApproverChannel.BlockedTheBot => "approver.blockedTheBot",
+        Signatures.ApproverChannel.AppNotInstalled => "approver.appNotInstalled",
+        _ => "approver.unknown",
+    });
+
+    private static DateTime Local(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 }

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Roles;
 
@@ -21,11 +22,11 @@ public sealed class CreateRole(CrmDbContext db, TimeProvider clock) : IUseCase
         var validation = new Validation()
             .Check("name", RoleNames.Error(name))
             .Check("department", request.Department == Department.Unknown || !Enum.IsDefined(request.Department)
-                ? "The department is management, sales or support."
+                ? new Text("department.invalid")
                 : null);
         if (!validation.Has("name") && await db.TakenAsync(name, 0, cancellationToken))
         {
-            validation.Check("name", RoleNames.TakenMessage);
+            validation.Check("name", RoleNames.Taken);
         }
 
         if (validation.HasErrors)

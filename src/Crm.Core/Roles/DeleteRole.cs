@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Roles;
@@ -21,13 +22,13 @@ public sealed class DeleteRole(CrmDbContext db, TimeProvider clock) : IUseCase
         var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == request.RoleId, cancellationToken);
         if (role is null)
         {
-            return Failure.NotFound("Role", request.RoleId);
+            return Failure.NotFound(new Text("role.notFound", request.RoleId));
         }
 
         var holders = await db.Collaborators.CountAsync(c => c.RoleId == role.Id, cancellationToken);
         if (holders > 0)
         {
-            return Failure.Conflict($"The role \"{role.Name}\" is held by {holders} collaborator(s), deactivated ones included, and cannot be deleted. Give them another role first.");
+            return Failure.Conflict(new Text("role.delete.inUse", role.Name, holders));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Roles;
@@ -27,7 +28,7 @@ public sealed class RenameRole(CrmDbContext db, TimeProvider clock) : IUseCase
         var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == request.RoleId, cancellationToken);
         if (role is null)
         {
-            return Failure.NotFound("Role", request.RoleId);
+            return Failure.NotFound(new Text("role.notFound", request.RoleId));
         }
 
         if (request.ExpectedVersion is { } expected && expected != role.Version)
@@ -42,7 +43,7 @@ public sealed class RenameRole(CrmDbContext db, TimeProvider clock) : IUseCase
 
         if (await db.TakenAsync(name, role.Id, cancellationToken))
         {
-            return Failure.Invalid("name", RoleNames.TakenMessage);
+            return Failure.Invalid("name", RoleNames.Taken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

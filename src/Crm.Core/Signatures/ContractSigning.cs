@@ -1,4 +1,3 @@
-using System.Globalization;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Collaborators;
@@ -6,6 +5,7 @@ using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Outbox;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Signatures;
@@ -20,40 +20,38 @@ internal static class ContractSigning
     public static Failure? CannotSign(Contract contract) => contract.Status switch
     {
         ContractStatus.Signed => Failure.Conflict(AlreadySigned(contract)),
-        ContractStatus.Cancelled => Failure.Conflict($"Contract {contract.Id} is cancelled and cannot be signed."),
+        ContractStatus.Cancelled => Failure.Conflict(new Text("contract.sign.cancelled", contract.Id)),
         _ => null,
     };
 
     /// <summary>Why a signature cannot be requested for the contract now, or null.</summary>
     public static Failure? CannotRequest(Contract contract) => contract.Status switch
     {
-        ContractStatus.PendingSignature => Failure.Conflict($"A signature request is already pending for contract {contract.Id}."),
+        ContractStatus.PendingSignature => Failure.Conflict(new Text("contract.sign.alreadyPending", contract.Id)),
         ContractStatus.Signed => Failure.Conflict(AlreadySigned(contract)),
-        ContractStatus.Cancelled => Failure.Conflict($"Contract {contract.Id} is cancelled; its signature cannot be requested."),
+        ContractStatus.Cancelled => Failure.Conflict(new Text("contract.sign.requestCancelled", contract.Id)),
         _ => null,
     };
 
-    public static string AlreadySigned(Contract contract) =>
+    /// <summary>Messages carry times in UTC, explicitly, since the core does not know the reader's time zone.</summary>
+    public static Text AlreadySigned(Contract contract) =>
         contract is { SignedBy: { } by, SignedAt: { } at }
-            ? $"Contract {contract.Id} was already signed by {by.FullName} on {When(at)}."
-            : $"Contract {contract.Id} is already signed.";
+            ? new Text("contract.sign.alreadySignedBy", contract.Id, by.FullName, at)
+            : new Text("contract.sign.alreadySigned", contract.Id);
 
     /// <summary>Tells a late decider who decided first, when and, for a rejection, why.</summary>
-    public static string AlreadyDecided(SignatureRequest request)
+    public static Text AlreadyDecided(SignatureRequest request)
     {
-        var who = request.DecidedBy?.FullName ?? "another manager";
-        var when = request.DecidedAt is { } at ? When(at) : "an earlier date";
+        object who = request.DecidedBy?.FullName is { } name ? name : new Text("signature.anotherManager");
+        var when = request.DecidedAt is { } at ? new Text("signature.decidedOn", at) : new Text("signature.decidedEarlier");
         return request.Status switch
         {
-            SignatureRequestStatus.Approved => $"Signature request {request.Id} was already approved by {who} on {when}.",
-            SignatureRequestStatus.Rejected => $"Signature request {request.Id} was already rejected by {who} on {when}. Reason: {request.Reason}",
-            SignatureRequestStatus.Withdrawn => $"Signature request {request.Id} was withdrawn by {who} on {when}, who cancelled contract {request.ContractId}.",
-            _ => $"Signature request {request.Id} is still pending.",
+            SignatureRequestStatus.Approved => new Text("signature.alreadyApproved", request.Id, who, when),
+            SignatureRequestStatus.Rejected => new Text("signature.alreadyRejected", request.Id, who, when, request.Reason),
+            SignatureRequestStatus.Withdrawn => new Text("signature.withdrawn", request.Id, who, when, request.ContractId),
+            _ => new Text("signature.stillPending", request.Id),
         };
     }
-
-    /// <summary>Messages carry times in UTC, explicitly, since the core does not know the reader's time zone.</summary>
-    public static string When(DateTime at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static Task<Collaborator> CollaboratorAsync(this CrmDbContext db, Actor actor, CancellationToken cancellationToken) =>
         db.Collaborators.SingleAsync(c => c.Id == actor.Id, cancellationToken);

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Signatures;
@@ -26,7 +27,7 @@ public sealed class DecideContractSignature(CrmDbContext db, DecideSignatureRequ
         var contract = await db.FindContractAsync(decision.ContractId, cancellationToken);
         if (contract is null)
         {
-            return Failure.NotFound("Contract", decision.ContractId);
+            return Failure.NotFound(new Text("contract.notFound", decision.ContractId));
         }
 
         var latest = await db.SignatureRequests.AsNoTracking().Include(s => s.DecidedBy)
@@ -44,7 +45,7 @@ public sealed class DecideContractSignature(CrmDbContext db, DecideSignatureRequ
         }
 
         return latest is null
-            ? Failure.Conflict($"Contract {contract.Id} has no pending signature request.")
+            ? Failure.Conflict(new Text("contract.sign.notPending", contract.Id))
             : Failure.Conflict(ContractSigning.AlreadyDecided(latest));
     }
 }

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Signatures;
@@ -32,7 +33,7 @@ public sealed class DecideSignatureRequest(CrmDbContext db, TimeProvider clock) 
         var request = await db.FindRequestAsync(decision.RequestId, cancellationToken);
         if (request is null)
         {
-            return Failure.NotFound("Signature request", decision.RequestId);
+            return Failure.NotFound(new Text("signatureRequest.notFound", decision.RequestId));
         }
 
         if (request.Status != SignatureRequestStatus.Pending)
@@ -42,7 +43,7 @@ public sealed class DecideSignatureRequest(CrmDbContext db, TimeProvider clock) 
 
         var reason = FieldRules.NormalizeText(decision.Reason);
         var validation = new Validation()
-            .Check("verdict", Enum.IsDefined(decision.Verdict) ? null : "The decision is either approve or reject.")
+            .Check("verdict", Enum.IsDefined(decision.Verdict) ? null : new Text("signature.verdict.invalid"))
             .Check("reason", ReasonError(reason, decision.Verdict));
         if (validation.HasErrors)
         {
@@ -69,20 +70,20 @@ public sealed class DecideSignatureRequest(CrmDbContext db, TimeProvider clock) 
         return await db.SignatureRequestViewAsync(request.Id, cancellationToken);
     }
 
-    private static string? ReasonError(string reason, SignatureVerdict verdict)
+    private static Text? ReasonError(string reason, SignatureVerdict verdict)
     {
         if (verdict == SignatureVerdict.Reject && reason.Length == 0)
         {
-            return "Say why the signature is rejected: the requester reads it.";
+            return new Text("signature.reason.required");
         }
 
         if (reason.Length > Limits.Reason)
         {
-            return $"The reason has at most {Limits.Reason} characters.";
+            return new Text("signature.reason.tooLong", Limits.Reason);
         }
 
         return reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
-            ? "The reason cannot contain control characters."
+            ? new Text("signature.reason.controlCharacters")
             : null;
     }
 

@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Signatures;
@@ -17,6 +18,6 @@ public sealed class GetSignatureRequest(CrmDbContext db) : IUseCase
 
         var view = await db.SignatureRequests.AsNoTracking().Where(s => s.Id == requestId)
             .Select(SignatureRequestView.Projection).SingleOrDefaultAsync(cancellationToken);
-        return view is null ? Failure.NotFound("Signature request", requestId) : view;
+        return view is null ? Failure.NotFound(new Text("signatureRequest.notFound", requestId)) : view;
     }
 }

@@ -2,6 +2,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Signatures;
 
@@ -24,7 +25,7 @@ public sealed class RequestSignature(CrmDbContext db, TimeProvider clock) : IUse
         var contract = await db.FindContractAsync(request.ContractId, cancellationToken);
         if (contract is null)
         {
-            return Failure.NotFound("Contract", request.ContractId);
+            return Failure.NotFound(new Text("contract.notFound", request.ContractId));
         }
 
         if (access == Reach.Own && contract.Client.SalesContactId != actor.Id)

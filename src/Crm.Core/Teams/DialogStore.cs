@@ -1,5 +1,6 @@
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Teams;
@@ -17,9 +18,9 @@ public sealed class DialogStore(CrmDbContext db, TimeProvider clock)
     /// <summary>A dialog left alone this long expires (SPEC §5).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    private static readonly Failure ChangedElsewhere = Failure.Conflict("This form was changed elsewhere; here is its current state.");
+    private static readonly Failure ChangedElsewhere = Failure.Conflict(new Text("dialog.changedElsewhere"));
 
-    private static readonly Failure Gone = new(Outcome.NotFound, "This form has expired or was closed.", []);
+    private static readonly Failure Gone = Failure.NotFound(new Text("dialog.gone"));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -46,8 +47,8 @@ public sealed class DialogStore(CrmDbContext db, TimeProvider clock)
     public async Task<Result<DialogSnapshot>> StartAsync(string conversationKey, int collaboratorId, string kind, string state, CancellationToken cancellationToken = default)
     {
         var validation = new Validation()
-            .Check("conversationKey", RequiredError(conversationKey, Limits.ConversationKey, "conversation key"))
-            .Check("kind", RequiredError(kind, Limits.DialogKind, "dialog kind"))
+            .Check("conversationKey", RequiredError(conversationKey, Limits.ConversationKey, new Text("fieldName.conversationKey")))
+            .Check("kind", RequiredError(kind, Limits.DialogKind, new Text("fieldName.dialogKind")))
             .Check("state", StateError(state));
         if (validation.HasErrors)
         {
@@ -88,9 +89,9 @@ public sealed class DialogStore(CrmDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(changed);
         var validation = new Validation()
-            .Check("kind", RequiredError(changed.Kind, Limits.DialogKind, "dialog kind"))
+            .Check("kind", RequiredError(changed.Kind, Limits.DialogKind, new Text("fieldName.dialogKind")))
             .Check("state", StateError(changed.State))
-            .Check("cardActivityId", changed.CardActivityId?.Length > Limits.CardActivityId ? $"The card's message id has at most {Limits.CardActivityId} characters." : null);
+            .Check("cardActivityId", changed.CardActivityId?.Length > Limits.CardActivityId ? new Text("dialog.cardActivityId.tooLong", Limits.CardActivityId) : null);
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -140,13 +141,13 @@ public sealed class DialogStore(CrmDbContext db, TimeProvider clock)
     private static DialogSnapshot Snapshot(BotDialog dialog) =>
         new(dialog.Id, dialog.ConversationKey, dialog.CollaboratorId, dialog.Kind, dialog.State, dialog.CardActivityId, dialog.ExpiresAt, dialog.Version);
 
-    private static string? RequiredError(string? value, int max, string what) =>
+    private static Text? RequiredError(string? value, int max, Text what) =>
         FieldRules.RequiredLineError(string.IsNullOrWhiteSpace(value) ? string.Empty : value, max, what);
 
-    private static string? StateError(string? state) => state switch
+    private static Text? StateError(string? state) => state switch
     {
-        null => "The dialog state is required.",
-        { Length: > Limits.DialogState } => $"The dialog state has at most {Limits.DialogState} characters.",
+        null => new Text("dialog.state.required"),
+        { Length: > Limits.DialogState } => new Text("dialog.state.tooLong", Limits.DialogState),
         _ => null,
     };
 }

@@ -95,6 +95,52 @@ public abstract class ApiTests : ApiTest
         (await JsonOf(await sales.GetAsync("/api/v1/clients?search=Quintal"))).GetProperty("items").GetArrayLength().Should().Be(0);
     }
 
+    [Fact]
+    public async Task Problems_are_worded_in_the_language_the_request_accepts_with_the_same_codes_and_keys()
+    {
+        var sales = await SignedInAsAsync(Department.Sales);
+        var support = await SignedInAsAsync(Department.Support);
+        var manager = await SignedInAsAsync(Department.Management);
+        var contract = await World.NewDraftContractAsync(World.Sales);
+        var invalidClient = new { fullName = "Zoé Quintal", email = "not-an-email", phone = "+33612345678", companyName = "Quintal SA" };
+
+        var french = await ProblemOf(await SendAsync(sales, HttpMethod.Post, "/api/v1/clients", invalidClient, "fr-FR,fr;q=0.9,en;q=0.8"), 422, "invalid");
+        var english = await ProblemOf(await SendAsync(sales, HttpMethod.Post, "/api/v1/clients", invalidClient, null), 422, "invalid");
+
+        french.GetProperty("detail").GetString().Should().Be("Certains champs ne sont pas valides.");
+        french.GetProperty("errors").GetProperty("email")[0].GetString().Should().Be("Ce n'est pas une adresse e-mail valide (nom@entreprise.com).");
+        french.GetProperty("errorKeys").GetProperty("email")[0].GetString().Should().Be("field.email.invalid");
+        french.GetProperty("textKey").GetString().Should().Be("failure.invalid");
+        english.GetProperty("detail").GetString().Should().Be("Some fields are not valid.");
+        english.GetProperty("errors").GetProperty("email")[0].GetString().Should().Be("This is not a valid email address (name@company.com).");
+        english.GetProperty("errorKeys").GetProperty("email")[0].GetString().Should().Be("field.email.invalid");
+
+        var refused = await ProblemOf(await SendAsync(support, HttpMethod.Post, "/api/v1/clients", invalidClient with { email = "zoe@quintal.test" }, "fr"), 403, "forbidden");
+        refused.GetProperty("detail").GetString().Should().Be("Le département Support ne peut pas créer un client.");
+        refused.GetProperty("textKey").GetString().Should().Be("access.forbidden");
+
+        var missing = await ProblemOf(await SendAsync(manager, HttpMethod.Get, "/api/v1/clients/999999", null, "fr"), 404, "not_found");
+        missing.GetProperty("detail").GetString().Should().Be("Le client 999999 n'existe pas.");
+
+        (await sales.PostAsync($"/api/v1/contracts/{contract}/signature-request", null)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var twice = await SendAsync(sales, HttpMethod.Post, $"/api/v1/contracts/{contract}/signature-request", null, "de, fr;q=0.5");
+        twice.Content.Headers.ContentLanguage.Should().Equal("fr");
+        var conflict = await ProblemOf(twice, 409, "conflict");
+        conflict.GetProperty("detail").GetString().Should().Be($"Une demande de signature est déjà en attente pour le contrat {contract}.");
+        conflict.GetProperty("textKey").GetString().Should().Be("contract.sign.alreadyPending");
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body, string? acceptLanguage)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return client.SendAsync(request);
+    }
+
     [Theory]
     [InlineData("{\"fullName\":")]
     [InlineData("{\"fullName\":1,\"email\":\"a@b.fr\"}")]

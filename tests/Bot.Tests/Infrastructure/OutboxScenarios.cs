@@ -64,7 +64,7 @@ public static class OutboxScenarios
             if (person.TeamsAadObjectId is null)
             {
                 var linked = await provider.GetRequiredService<LinkTeamsIdentity>().ExecuteAsync(manager, new LinkTeamsIdentityRequest(person.Id, BotWorld.Tenant, objectId));
-                linked.IsOk.Should().BeTrue(linked.Message);
+                linked.IsOk.Should().BeTrue(linked.Message?.ToString());
             }
             else if (person.TeamsTenantId != BotWorld.Tenant)
             {
@@ -107,7 +107,7 @@ public static class OutboxScenarios
             var next = support.First(id => id != current);
             await using var scope = world.Services.CreateAsyncScope();
             var assigned = await scope.ServiceProvider.GetRequiredService<AssignSupport>().ExecuteAsync(manager, new AssignSupportRequest(target.Id, next));
-            assigned.IsOk.Should().BeTrue(assigned.Message);
+            assigned.IsOk.Should().BeTrue(assigned.Message?.ToString());
             queued = await world.QueryAsync(db => db.OutboxMessages.CountAsync());
         }
 

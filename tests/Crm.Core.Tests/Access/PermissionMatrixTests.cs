@@ -129,7 +129,7 @@ public sealed class PermissionMatrixTests
             PermissionMatrix.For(former, action).Should().Be(None);
         }
 
-        PermissionMatrix.Check(former, ReadRecords, out _)!.Message.Should().Contain("deactivated");
+        PermissionMatrix.Check(former, ReadRecords, out _)!.Message!.ToString().Should().Contain("deactivated");
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class PermissionMatrixTests
 
         PermissionMatrix.For(newcomer, ChangeOwnPassword).Should().Be(Own);
         PermissionMatrix.For(newcomer, ReadRecords).Should().Be(None);
-        PermissionMatrix.Check(newcomer, ManageCollaborators, out _)!.Message.Should().Contain("temporary password");
+        PermissionMatrix.Check(newcomer, ManageCollaborators, out _)!.Message!.ToString().Should().Contain("temporary password");
     }
 
     [Fact]
@@ -149,6 +149,6 @@ public sealed class PermissionMatrixTests
 
         var refusal = PermissionMatrix.Check(support, DeleteClient, out _);
 
-        refusal!.Message.Should().Be("The Support department cannot delete a client.");
+        refusal!.Message!.ToString().Should().Be("The Support department cannot delete a client.");
     }
 }

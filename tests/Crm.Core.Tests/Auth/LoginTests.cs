@@ -36,7 +36,7 @@ public abstract class LoginTests<TDatabase> : WorldTest<TDatabase>
         wrongEmail.Outcome.Should().Be(LoginOutcome.InvalidCredentials);
         wrongPassword.Should().BeEquivalentTo(wrongEmail);
         wrongPassword.Session.Should().BeNull();
-        wrongPassword.Message.Should().StartWith("The email or the password is wrong.");
+        wrongPassword.Message!.ToString().Should().StartWith("The email or the password is wrong.");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public abstract class LoginTests<TDatabase> : WorldTest<TDatabase>
         var login = await World.LoginAsync(former);
 
         login.Outcome.Should().Be(LoginOutcome.InvalidCredentials);
-        login.Message.Should().StartWith("The email or the password is wrong.");
+        login.Message!.ToString().Should().StartWith("The email or the password is wrong.");
     }
 
     [Fact]

@@ -162,7 +162,7 @@ public abstract class SessionTests<TDatabase> : WorldTest<TDatabase>
 
         var read = await World.Get<ListClients>().ExecuteAsync(nina, new ClientFilter(), PageRequest.First());
         read.ShouldBe(Outcome.Forbidden);
-        read.Message.Should().Be("Change your temporary password before doing anything else.");
+        read.Message!.ToString().Should().Be("Change your temporary password before doing anything else.");
         (await World.Get<CreateClient>().ExecuteAsync(nina, new CreateClientRequest("A", "a@b.fr", "0102030405", "C"))).ShouldBe(Outcome.Forbidden);
         (await World.Get<GetCollaborator>().ExecuteAsync(nina, nina.Id)).ShouldBe(Outcome.Forbidden);
 

@@ -301,7 +301,7 @@ public abstract class ClientUseCaseTests<TDatabase> : WorldTest<TDatabase>
 
         onExisting.ShouldBe(Outcome.Forbidden);
         onMissing.ShouldBe(Outcome.Forbidden);
-        onMissing.Message.Should().Be(onExisting.Message);
-        onMissing.Message.Should().Contain("Sales").And.NotContain(existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        onMissing.Message!.ToString().Should().Be(onExisting.Message!.ToString());
+        onMissing.Message!.ToString().Should().Contain("Sales").And.NotContain(existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -155,9 +155,9 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
         var demote = await World.Get<UpdateCollaborator>().ExecuteAsync(World.Manager, new UpdateCollaboratorRequest(World.Manager.Id, RoleId: World.RoleIds[Department.Sales]));
 
         deactivate.ShouldBe(Outcome.Conflict);
-        deactivate.Message.Should().Contain("yourself");
+        deactivate.Message!.ToString().Should().Contain("yourself");
         demote.ShouldBe(Outcome.Conflict);
-        demote.Message.Should().Contain("yourself");
+        demote.Message!.ToString().Should().Contain("yourself");
         var me = (await World.Get<GetCollaborator>().ExecuteAsync(World.Manager, World.Manager.Id)).ShouldBeOk();
         me.IsActive.Should().BeTrue();
         me.Department.Should().Be(Department.Management);
@@ -189,9 +189,9 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
         var move = await World.Get<UpdateCollaborator>().ExecuteAsync(Actor.System, new UpdateCollaboratorRequest(World.Manager.Id, RoleId: World.RoleIds[Department.Support]));
 
         deactivate.ShouldBe(Outcome.Conflict);
-        deactivate.Message.Should().Contain("last active Management collaborator");
+        deactivate.Message!.ToString().Should().Contain("last active Management collaborator");
         move.ShouldBe(Outcome.Conflict);
-        move.Message.Should().Contain("last active Management collaborator");
+        move.Message!.ToString().Should().Contain("last active Management collaborator");
         var manager = (await World.Get<GetCollaborator>().ExecuteAsync(World.Manager, World.Manager.Id)).ShouldBeOk();
         manager.IsActive.Should().BeTrue();
         manager.Department.Should().Be(Department.Management);
@@ -212,7 +212,7 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
         var result = await World.Get<DeactivateCollaborator>().ExecuteAsync(World.Manager, new DeactivateCollaboratorRequest(World.Sales.Id));
 
         result.ShouldBe(Outcome.Conflict);
-        result.Message.Should().Be($"Sophie Commerciale still follows clients {first.Id}, {second.Id} (open contracts {draft}). "
+        result.Message!.ToString().Should().Be($"Sophie Commerciale still follows clients {first.Id}, {second.Id} (open contracts {draft}). "
             + "Name an active Sales collaborator to take over (reassign to), or reassign that work first.");
         (await World.Get<GetCollaborator>().ExecuteAsync(World.Manager, World.Sales.Id)).ShouldBeOk().IsActive.Should().BeTrue();
         await using var db = World.NewContext();
@@ -269,7 +269,7 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
 
         var refused = await World.Get<DeactivateCollaborator>().ExecuteAsync(World.Manager, new DeactivateCollaboratorRequest(World.Support.Id));
         refused.ShouldBe(Outcome.Conflict);
-        refused.Message.Should().StartWith($"Sarah Support still supports upcoming events {upcoming}.");
+        refused.Message!.ToString().Should().StartWith($"Sarah Support still supports upcoming events {upcoming}.");
 
         var done = (await World.Get<DeactivateCollaborator>().ExecuteAsync(World.Manager, new DeactivateCollaboratorRequest(World.Support.Id, World.Support2.Id))).ShouldBeOk();
 
@@ -291,7 +291,7 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
         var result = await World.Get<UpdateCollaborator>().ExecuteAsync(World.Manager, new UpdateCollaboratorRequest(World.Sales.Id, RoleId: World.RoleIds[Department.Support]));
 
         result.ShouldBe(Outcome.Conflict);
-        result.Message.Should().Contain($"follows clients {client.Id}");
+        result.Message!.ToString().Should().Contain($"follows clients {client.Id}");
         (await World.Get<GetCollaborator>().ExecuteAsync(World.Manager, World.Sales.Id)).ShouldBeOk().Department.Should().Be(Department.Sales);
     }
 
@@ -354,7 +354,7 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
         (await World.Get<ActorLoader>().LoadByTeamsIdentityAsync(tenant, user))!.Id.Should().Be(World.Sales.Id);
         var elsewhere = await World.Get<LinkTeamsIdentity>().ExecuteAsync(World.Manager, new LinkTeamsIdentityRequest(World.Sales2.Id, tenant, user));
         elsewhere.ShouldBe(Outcome.Conflict);
-        elsewhere.Message.Should().Contain("already linked");
+        elsewhere.Message!.ToString().Should().Contain("already linked");
         (await World.Get<LinkTeamsIdentity>().ExecuteAsync(World.Manager, new LinkTeamsIdentityRequest(World.Sales2.Id, Guid.Empty, Guid.Empty))).ShouldBeInvalidOn("tenantId", "aadObjectId");
 
         (await World.Get<UnlinkTeamsIdentity>().ExecuteAsync(World.Manager, new UnlinkTeamsIdentityRequest(World.Sales.Id))).ShouldBeOk().TeamsLinked.Should().BeFalse();
@@ -418,7 +418,7 @@ public abstract class CollaboratorUseCaseTests<TDatabase> : WorldTest<TDatabase>
         (await World.Get<ListCollaborators>().ExecuteAsync(World.Sales, new CollaboratorFilter(), new PageRequest(4, "not a cursor"))).ShouldBeInvalidOn("after");
     }
 
-    private static (Outcome, string?) Summary<T>(Result<T> result) => (result.Outcome, result.Message);
+    private static (Outcome, string?) Summary<T>(Result<T> result) => (result.Outcome, result.Message?.ToString());
 
     private async Task<string> StampOfAsync(int id)
     {

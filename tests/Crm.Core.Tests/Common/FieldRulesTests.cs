@@ -1,4 +1,5 @@
 using EpicEvents.Crm.Common;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Crm.Tests.Common;
 
@@ -17,7 +18,7 @@ public sealed class FieldRulesTests
 
     [Fact]
     public void An_email_longer_than_254_characters_is_refused() =>
-        FieldRules.EmailError(new string('a', 250) + "@x.fr").Should().Contain("254");
+        FieldRules.EmailError(new string('a', 250) + "@x.fr")!.ToString().Should().Contain("254");
 
     [Theory]
     [InlineData(0, null)]
@@ -27,7 +28,7 @@ public sealed class FieldRulesTests
     [InlineData(10.005, "2 decimals")]
     public void Amounts_are_non_negative_with_two_decimals_up_to_a_billion(double amount, string? error)
     {
-        var message = FieldRules.AmountError((decimal)amount, "amount");
+        var message = FieldRules.AmountError((decimal)amount, new Text("fieldName.payment"))?.ToString();
 
         if (error is null)
         {
@@ -49,7 +50,7 @@ public sealed class FieldRulesTests
     [Fact]
     public void Control_characters_are_refused_in_single_line_text_but_line_breaks_are_fine_in_notes()
     {
-        FieldRules.RequiredLineError("Evil\u0000Name", 100, "name").Should().Contain("control characters");
-        FieldRules.OptionalTextError("line one\nline two\ttabbed", 4000, "notes").Should().BeNull();
+        FieldRules.RequiredLineError("Evil\u0000Name", 100, new Text("fieldName.fullName"))!.ToString().Should().Contain("control characters");
+        FieldRules.OptionalTextError("line one\nline two\ttabbed", 4000, new Text("fieldName.notes")).Should().BeNull();
     }
 }

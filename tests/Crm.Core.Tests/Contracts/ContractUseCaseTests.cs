@@ -56,7 +56,7 @@ public abstract class ContractUseCaseTests<TDatabase> : WorldTest<TDatabase>
 
         var refused = await World.Get<CreateContract>().ExecuteAsync(World.Sales, new CreateContractRequest(theirs.Id, 500m));
         refused.ShouldBe(Outcome.Forbidden);
-        refused.Message.Should().Be("The Sales department can only create a contract for its own records.");
+        refused.Message!.ToString().Should().Be("The Sales department can only create a contract for its own records.");
 
         await using var db = World.NewContext();
         (await db.Contracts.CountAsync(c => c.ClientId == theirs.Id)).Should().Be(0);
@@ -218,7 +218,7 @@ public abstract class ContractUseCaseTests<TDatabase> : WorldTest<TDatabase>
 
         var again = await World.Get<UpdateContract>().ExecuteAsync(World.Sales, new UpdateContractRequest(contract.Id, AmountDue: 1500m, Signed: true));
         again.ShouldBe(Outcome.Conflict);
-        again.Message.Should().Contain("already pending");
+        again.Message!.ToString().Should().Contain("already pending");
         var unchanged = (await World.Get<GetContract>().ExecuteAsync(World.Sales, contract.Id)).ShouldBeOk();
         unchanged.TotalAmount.Should().Be(2000m);
         unchanged.AmountDue.Should().Be(2000m);
@@ -289,7 +289,7 @@ public abstract class ContractUseCaseTests<TDatabase> : WorldTest<TDatabase>
 
         var nothingDue = await World.Get<RecordPayment>().ExecuteAsync(World.Manager, new RecordPaymentRequest(paid.Id, 1m));
         nothingDue.ShouldBeInvalidOn("amount");
-        nothingDue.Errors.Single().Message.Should().Contain("fully paid");
+        nothingDue.Errors.Single().Message!.ToString().Should().Contain("fully paid");
         (await World.Get<RecordPayment>().ExecuteAsync(World.Sales, new RecordPaymentRequest(theirs.Id, 1m))).ShouldBe(Outcome.Forbidden);
         (await World.Get<RecordPayment>().ExecuteAsync(World.Support, new RecordPaymentRequest(theirs.Id, 1m))).ShouldBe(Outcome.Forbidden);
     }
@@ -323,7 +323,7 @@ public abstract class ContractUseCaseTests<TDatabase> : WorldTest<TDatabase>
 
         var late = await World.Get<DecideSignatureRequest>().ExecuteAsync(World.Manager, new SignatureDecision(request.Id, SignatureVerdict.Approve));
         late.ShouldBe(Outcome.Conflict);
-        late.Message.Should().Contain("withdrawn by Marc Direction");
+        late.Message!.ToString().Should().Contain("withdrawn by Marc Direction");
     }
 
     [Fact]
@@ -335,10 +335,10 @@ public abstract class ContractUseCaseTests<TDatabase> : WorldTest<TDatabase>
 
         var signedResult = await World.Get<CancelContract>().ExecuteAsync(World.Manager, new CancelContractRequest(signed.Id));
         signedResult.ShouldBe(Outcome.Conflict);
-        signedResult.Message.Should().Contain("a signed contract cannot be cancelled");
+        signedResult.Message!.ToString().Should().Contain("a signed contract cannot be cancelled");
         var twice = await World.Get<CancelContract>().ExecuteAsync(World.Manager, new CancelContractRequest(cancelled.Id));
         twice.ShouldBe(Outcome.Conflict);
-        twice.Message.Should().Contain("already cancelled");
+        twice.Message!.ToString().Should().Contain("already cancelled");
         (await World.Get<GetContract>().ExecuteAsync(World.Manager, signed.Id)).ShouldBeOk().Status.Should().Be(ContractStatus.Signed);
     }
 
@@ -354,7 +354,7 @@ public abstract class ContractUseCaseTests<TDatabase> : WorldTest<TDatabase>
             var absent = await act(missing);
             existing.ShouldBe(Outcome.Forbidden);
             absent.ShouldBe(Outcome.Forbidden);
-            return (existing.Message, absent.Message);
+            return (existing.Message?.ToString(), absent.Message?.ToString());
         }
 
         var refusals = new[]

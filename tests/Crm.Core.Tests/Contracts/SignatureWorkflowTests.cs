@@ -88,10 +88,10 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
 
         var again = await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(pending.Id));
         again.ShouldBe(Outcome.Conflict);
-        again.Message.Should().Contain("already pending");
+        again.Message!.ToString().Should().Contain("already pending");
         var afterSigning = await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(signed.Id));
         afterSigning.ShouldBe(Outcome.Conflict);
-        afterSigning.Message.Should().Contain("already signed by Marie Gestion");
+        afterSigning.Message!.ToString().Should().Contain("already signed by Marie Gestion");
         (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(theirs.Id))).ShouldBe(Outcome.Forbidden);
         (await World.Get<RequestSignature>().ExecuteAsync(World.Manager, new RequestSignatureRequest(theirs.Id))).ShouldBeOk();
 
@@ -161,7 +161,7 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
 
         var twice = await World.Get<SignContract>().ExecuteAsync(World.Manager2, new SignContractRequest(contract.Id));
         twice.ShouldBe(Outcome.Conflict);
-        twice.Message.Should().Be($"Contract {contract.Id} was already signed by Marie Gestion on 2026-03-02 09:00 UTC.");
+        twice.Message!.ToString().Should().Be($"Contract {contract.Id} was already signed by Marie Gestion on 2026-03-02 09:00 UTC.");
         (await World.Get<SignContract>().ExecuteAsync(World.Manager, new SignContractRequest(cancelled.Id))).ShouldBe(Outcome.Conflict);
         (await World.Get<SignContract>().ExecuteAsync(World.Sales, new SignContractRequest(contract.Id))).ShouldBe(Outcome.Forbidden);
         (await World.Get<GetContract>().ExecuteAsync(World.Manager, contract.Id)).ShouldBeOk().SignedByName.Should().Be("Marie Gestion");
@@ -262,7 +262,7 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
         var late = await World.Get<DecideSignatureRequest>().ExecuteAsync(World.Manager2, new SignatureDecision(request.Id, SignatureVerdict.Approve));
 
         late.ShouldBe(Outcome.Conflict);
-        late.Message.Should().Be($"Signature request {request.Id} was already rejected by Marie Gestion on 2026-03-02 09:00 UTC. Reason: Wrong client");
+        late.Message!.ToString().Should().Be($"Signature request {request.Id} was already rejected by Marie Gestion on 2026-03-02 09:00 UTC. Reason: Wrong client");
         (await World.Get<GetContract>().ExecuteAsync(World.Manager, contract.Id)).ShouldBeOk().Status.Should().Be(ContractStatus.Draft);
         await using (var db = World.NewContext())
         {
@@ -286,7 +286,7 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
             var loser = results.Single(r => !r.IsOk);
             loser.ShouldBe(Outcome.Conflict);
             var winner = results.Single(r => r.IsOk).Value;
-            loser.Message.Should().Contain($"already {winner.Status.ToString().ToLowerInvariant()} by {winner.DecidedByName}");
+            loser.Message!.ToString().Should().Contain($"already {winner.Status.ToString().ToLowerInvariant()} by {winner.DecidedByName}");
             var read = (await World.Get<GetContract>().ExecuteAsync(World.Manager, contract.Id)).ShouldBeOk();
             read.Status.Should().Be(winner.Status == SignatureRequestStatus.Approved ? ContractStatus.Signed : ContractStatus.Draft);
             await using var db = World.NewContext();
@@ -369,7 +369,7 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
 
         var late = await World.Get<DecideContractSignature>().ExecuteAsync(World.Manager2, new ContractSignatureDecision(contract.Id, SignatureVerdict.Approve));
         late.ShouldBe(Outcome.Conflict);
-        late.Message.Should().Contain("already rejected by Marie Gestion").And.Contain("Missing clause");
+        late.Message!.ToString().Should().Contain("already rejected by Marie Gestion").And.Contain("Missing clause");
 
         var second = (await World.Get<RequestSignature>().ExecuteAsync(World.Sales, new RequestSignatureRequest(contract.Id))).ShouldBeOk().Request;
         var approved = (await World.Get<DecideContractSignature>().ExecuteAsync(World.Manager2, new ContractSignatureDecision(contract.Id, SignatureVerdict.Approve))).ShouldBeOk();
@@ -385,10 +385,10 @@ public abstract class SignatureWorkflowTests<TDatabase> : WorldTest<TDatabase>
 
         var none = await World.Get<DecideContractSignature>().ExecuteAsync(World.Manager, new ContractSignatureDecision(draft.Id, SignatureVerdict.Approve));
         none.ShouldBe(Outcome.Conflict);
-        none.Message.Should().Be($"Contract {draft.Id} has no pending signature request.");
+        none.Message!.ToString().Should().Be($"Contract {draft.Id} has no pending signature request.");
         var already = await World.Get<DecideContractSignature>().ExecuteAsync(World.Manager, new ContractSignatureDecision(signed.Id, SignatureVerdict.Approve));
         already.ShouldBe(Outcome.Conflict);
-        already.Message.Should().Contain("already signed by Marie Gestion");
+        already.Message!.ToString().Should().Contain("already signed by Marie Gestion");
         (await World.Get<DecideContractSignature>().ExecuteAsync(World.Manager, new ContractSignatureDecision(777_777, SignatureVerdict.Approve))).ShouldBe(Outcome.NotFound);
     }
 

@@ -22,7 +22,7 @@ public abstract class DigestAccessTests<TDatabase> : WorldTest<TDatabase>
         var result = await Preview(World.Support, DigestKind.Management);
 
         result.ShouldBe(Outcome.Forbidden);
-        result.Message.Should().Be("The Support department can only build the Support digest.");
+        result.Message!.ToString().Should().Be("The Support department can only build the Support digest.");
         World.Commands.Count.Should().Be(0);
     }
 
@@ -65,7 +65,7 @@ public abstract class DigestAccessTests<TDatabase> : WorldTest<TDatabase>
     {
         var forSales = await Preview(World.Manager, DigestKind.Support, World.Sales.Id);
         forSales.ShouldBeInvalidOn("for");
-        forSales.Errors[0].Message.Should().Contain(World.Sales.FullName).And.Contain("Support collaborator");
+        forSales.Errors[0].Message!.ToString().Should().Contain(World.Sales.FullName).And.Contain("Support collaborator");
 
         (await Preview(World.Manager, DigestKind.Sales)).ShouldBeInvalidOn("for");
         (await Preview(World.Manager, DigestKind.Management, World.Manager2.Id)).ShouldBeOk().RecipientId.Should().Be(World.Manager2.Id);
@@ -78,10 +78,10 @@ public abstract class DigestAccessTests<TDatabase> : WorldTest<TDatabase>
 
         var unknown = await Preview(World.Manager, DigestKind.Support, 999_999);
         unknown.ShouldBe(Outcome.NotFound);
-        unknown.Message.Should().Be("Collaborator 999999 does not exist.");
+        unknown.Message!.ToString().Should().Be("Collaborator 999999 does not exist.");
         var deactivated = await Preview(World.Manager, DigestKind.Support, former.Id);
         deactivated.ShouldBeInvalidOn("for");
-        deactivated.Errors[0].Message.Should().Contain("Paul Parti is deactivated");
+        deactivated.Errors[0].Message!.ToString().Should().Contain("Paul Parti is deactivated");
     }
 
     private Task<Result<Digest>> Preview(Actor actor, DigestKind kind, int? forId = null) =>

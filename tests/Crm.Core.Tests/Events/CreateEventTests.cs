@@ -85,7 +85,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
 
         onExisting.ShouldBe(Outcome.Forbidden);
         onMissing.ShouldBe(Outcome.Forbidden);
-        onMissing.Message.Should().Be(onExisting.Message).And.Contain("Support");
+        onMissing.Message!.ToString().Should().Be(onExisting.Message!.ToString()).And.Contain("Support");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public abstract class CreateEventTests<TDatabase> : WorldTest<TDatabase>
         var refused = await World.Get<CreateEvent>().ExecuteAsync(World.Sales, World.EventRequest(contractId));
 
         refused.ShouldBeInvalidOn("contractId");
-        refused.Errors.Single(e => e.Field == "contractId").Message.Should().Contain("signed contract");
+        refused.Errors.Single(e => e.Field == "contractId").Message!.ToString().Should().Contain("signed contract");
         await using var db = World.NewContext();
         (await db.Events.CountAsync()).Should().Be(0);
     }

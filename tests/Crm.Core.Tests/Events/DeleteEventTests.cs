@@ -43,7 +43,7 @@ public abstract class DeleteEventTests<TDatabase> : WorldTest<TDatabase>
 
             onExisting.ShouldBe(Outcome.Forbidden);
             onMissing.ShouldBe(Outcome.Forbidden);
-            onMissing.Message.Should().Be(onExisting.Message);
+            onMissing.Message!.ToString().Should().Be(onExisting.Message!.ToString());
         }
 
         (await World.Get<GetEvent>().ExecuteAsync(World.Sales, created.Id)).ShouldBeOk();

@@ -54,7 +54,7 @@ public abstract class SupportAcknowledgementTests<TDatabase> : WorldTest<TDataba
             .SupportAcknowledgedAt.Should().BeNull("the new contact has not acknowledged yet");
         var late = await World.Get<AcknowledgeSupport>().ExecuteAsync(World.Support, supported.Id);
         late.ShouldBe(Outcome.Conflict);
-        late.Message.Should().Contain("Simon Technique");
+        late.Message!.ToString().Should().Contain("Simon Technique");
         (await World.Get<AcknowledgeSupport>().ExecuteAsync(World.Manager, supported.Id)).ShouldBe(Outcome.Forbidden);
         (await World.Get<AcknowledgeSupport>().ExecuteAsync(World.Sales, supported.Id)).ShouldBe(Outcome.Forbidden);
         (await World.Get<AcknowledgeSupport>().ExecuteAsync(World.Support2, 999_999)).ShouldBe(Outcome.NotFound);

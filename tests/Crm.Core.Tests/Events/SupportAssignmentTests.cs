@@ -149,7 +149,7 @@ public abstract class SupportAssignmentTests<TDatabase> : WorldTest<TDatabase>
             foreach (var refused in new[] { assignExisting, assignMissing, unassignExisting, unassignMissing })
             {
                 refused.ShouldBe(Outcome.Forbidden);
-                refused.Message.Should().Be(assignExisting.Message);
+                refused.Message!.ToString().Should().Be(assignExisting.Message!.ToString());
             }
         }
 

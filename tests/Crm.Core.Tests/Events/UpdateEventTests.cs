@@ -105,7 +105,7 @@ public abstract class UpdateEventTests<TDatabase> : WorldTest<TDatabase>
         var refused = await World.Get<UpdateEvent>().ExecuteAsync(World.Support, new UpdateEventRequest(mine.Id, Name: "My party", Notes: "New notes"));
 
         refused.ShouldBe(Outcome.Forbidden);
-        refused.Message.Should().Contain("name");
+        refused.Message!.ToString().Should().Contain("name");
         var read = (await World.Get<GetEvent>().ExecuteAsync(World.Support, mine.Id)).ShouldBeOk();
         read.Name.Should().Be(mine.Name);
         read.Notes.Should().Be(mine.Notes);
@@ -133,7 +133,7 @@ public abstract class UpdateEventTests<TDatabase> : WorldTest<TDatabase>
 
         onExisting.ShouldBe(Outcome.Forbidden);
         onMissing.ShouldBe(Outcome.Forbidden);
-        onMissing.Message.Should().Be(onExisting.Message)
+        onMissing.Message!.ToString().Should().Be(onExisting.Message!.ToString())
             .And.NotContain(ofMyClient.Id.ToString(CultureInfo.InvariantCulture));
     }
 

@@ -50,7 +50,7 @@ public abstract class AbuseAndRaceTests<TDatabase> : WorldTest<TDatabase>
         var unknown = await World.Get<Login>().ExecuteAsync("nobody@epicevents.test", CrmWorld.StaffPassword, EpicEvents.Crm.Access.ChangeSource.Cli);
 
         locked.Succeeded.Should().BeFalse();
-        locked.Message.Should().Be(unknown.Message);
+        locked.Message!.ToString().Should().Be(unknown.Message!.ToString());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public static class ResultAssertions
     }
 
     public static void ShouldBe<T>(this Result<T> result, Outcome outcome) =>
-        result.Outcome.Should().Be(outcome, because: result.IsOk ? "the use case succeeded" : result.Message);
+        result.Outcome.Should().Be(outcome, because: result.IsOk ? "the use case succeeded" : result.Message?.ToString());
 
     public static void ShouldBeInvalidOn<T>(this Result<T> result, params string[] fields)
     {

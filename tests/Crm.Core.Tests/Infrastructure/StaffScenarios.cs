@@ -44,7 +44,7 @@ public static class StaffScenarios
     public static async Task<string> TokenOfAsync(this CrmWorld world, Actor actor)
     {
         var login = await world.LoginAsync(actor);
-        login.Succeeded.Should().BeTrue(login.Message);
+        login.Succeeded.Should().BeTrue(login.Message.ToString());
         return login.Session!.Token;
     }
 

@@ -123,7 +123,7 @@ public abstract class NotificationManagementTests<TDatabase> : WorldTest<TDataba
 
         var twice = await retry.ExecuteAsync(World.Manager, new RetryNotificationsRequest([failed.Id, sent.Id]));
         twice.ShouldBe(Outcome.Conflict);
-        twice.Message.Should().Contain($"Notification {sent.Id} was delivered");
+        twice.Message!.ToString().Should().Contain($"Notification {sent.Id} was delivered");
         (await retry.ExecuteAsync(World.Manager, new RetryNotificationsRequest([failed.Id, 999_999]))).ShouldBe(Outcome.NotFound);
         (await retry.ExecuteAsync(World.Manager, new RetryNotificationsRequest([0, failed.Id]))).ShouldBe(Outcome.NotFound);
         (await retry.ExecuteAsync(World.Manager, new RetryNotificationsRequest([]))).ShouldBeInvalidOn("ids");

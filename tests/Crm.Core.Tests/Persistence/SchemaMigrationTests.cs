@@ -121,7 +121,7 @@ public abstract class SchemaMigrationTests<TDatabase>
 
         var migrating = () => SchemaMigrator.MigrateAsync(db);
 
-        (await migrating.Should().ThrowAsync<SchemaVersionException>()).Which.Message.Should().Contain("newer than this program");
+        (await migrating.Should().ThrowAsync<SchemaVersionException>()).Which.Message!.ToString().Should().Contain("newer than this program");
     }
 
     [Fact]

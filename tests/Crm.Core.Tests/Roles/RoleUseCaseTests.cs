@@ -63,7 +63,7 @@ public abstract class RoleUseCaseTests<TDatabase> : WorldTest<TDatabase>
             (await World.Get<RenameRole>().ExecuteAsync(actor, new RenameRoleRequest(World.RoleIds[Department.Sales], "chef"))).ShouldBe(Outcome.Forbidden);
             var delete = await World.Get<DeleteRole>().ExecuteAsync(actor, new DeleteRoleRequest(999_999));
             delete.ShouldBe(Outcome.Forbidden);
-            delete.Message.Should().Be($"The {actor.Department} department cannot manage roles.");
+            delete.Message!.ToString().Should().Be($"The {actor.Department} department cannot manage roles.");
 
             var roles = (await World.Get<ListRoles>().ExecuteAsync(actor, PageRequest.First())).ShouldBeOk();
             roles.Items.Select(r => r.Name).Should().Equal("management", "sales", "support");
@@ -104,7 +104,7 @@ public abstract class RoleUseCaseTests<TDatabase> : WorldTest<TDatabase>
     {
         var inUse = await World.Get<DeleteRole>().ExecuteAsync(World.Manager, new DeleteRoleRequest(World.RoleIds[Department.Sales]));
         inUse.ShouldBe(Outcome.Conflict);
-        inUse.Message.Should().Contain("held by 2 collaborator(s)");
+        inUse.Message!.ToString().Should().Contain("held by 2 collaborator(s)");
 
         var temporary = (await World.Get<CreateRole>().ExecuteAsync(World.Manager, new CreateRoleRequest("intérimaire", Department.Support))).ShouldBeOk();
         (await World.Get<UpdateCollaborator>().ExecuteAsync(World.Manager, new UpdateCollaboratorRequest(World.Support2.Id, RoleId: temporary.Id))).ShouldBeOk();

@@ -34,7 +34,7 @@ public abstract class DatabaseSetupTests<TDatabase>
 
         report.FirstManager.Should().NotBeNull();
         var login = await company.Get<Login>().ExecuteAsync(DatabaseSetup.DefaultAdminEmail, report.FirstManager!.TemporaryPassword, ChangeSource.Cli);
-        login.Succeeded.Should().BeTrue(login.Message);
+        login.Succeeded.Should().BeTrue(login.Message.ToString());
         login.MustChangePassword.Should().BeTrue();
     }
 

@@ -66,7 +66,7 @@ public abstract class DialogStoreTests<TDatabase> : WorldTest<TDatabase>
         var late = await World.Get<DialogStore>().SaveAsync(started with { State = """{"step":2,"by":"second"}""" });
 
         late.ShouldBe(Outcome.Conflict);
-        late.Message.Should().Be("This form was changed elsewhere; here is its current state.");
+        late.Message!.ToString().Should().Be("This form was changed elsewhere; here is its current state.");
         (await Dialogs.FindAsync(Chat)).Should().Be(first);
     }
 
