@@ -15,10 +15,15 @@ public sealed class BotTextsTests
     [Fact]
     public void Every_text_of_the_resource_files_is_used() => Check.UnusedKeys().Should().BeEmpty();
 
+    /// <summary>The bot names Crm.Core's keys too (the API's own field errors are Crm.Core's sentences).</summary>
     [Fact]
-    public void Every_key_the_code_names_is_in_the_resource_files() => Check.UnknownKeys().Should().BeEmpty();
+    public void Every_key_the_code_names_is_in_the_resource_files() =>
+        new ResourceTextsCheck(Path.Combine(ResourceTextsCheck.RepositoryRoot, "src", "Bot"), Path.Combine("Resources", "BotTexts"))
+        {
+            OtherResourceBases = [Path.Combine("..", "Crm.Core", "Resources", "CoreTexts")],
+        }.UnknownKeys().Should().BeEmpty();
 
     [Fact]
     public void No_text_for_people_is_written_in_the_code() =>
-        File.WriteAllLines("/tmp/inline.txt", Check.InlineTexts(Path.Combine(ResourceTextsCheck.RepositoryRoot, "tests", "Bot.Tests", "inline-texts.allow")));
+        Check.InlineTexts(Path.Combine(ResourceTextsCheck.RepositoryRoot, "tests", "Bot.Tests", "inline-texts.allow")).Should().BeEmpty();
 }

@@ -32,6 +32,13 @@ public sealed partial class ResourceTextsCheck
     /// <summary>The repository's root: the folder of <c>EpicEvents.Bot.sln</c> above the tests' binaries.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>
+    /// Resource files of another project whose keys the code may name too (Crm.Core's, from a front
+    /// end): their keys exist for <see cref="UnknownKeys"/>, but need not be used here and do not make
+    /// their areas look like keys of this project.
+    /// </summary>
+    public IReadOnlyList<string> OtherResourceBases { get; init; } = [];
+
     /// <summary>Methods whose first string argument (after an optional catalog) is a key: <c>Phrase("key")</c>, <c>new Text("key")</c>.</summary>
     public IReadOnlyList<string> KeyMethods { get; init; } = ["Phrase", "Text"];
 
@@ -79,6 +86,7 @@ public sealed partial class ResourceTextsCheck
     {
         var keys = _resourceBases.SelectMany(b => ReadResx(b + ".resx").Keys).ToHashSet(StringComparer.Ordinal);
         var areas = keys.Select(k => k.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        keys.UnionWith(OtherResourceBases.SelectMany(b => ReadResx(Path.Combine(_sourceFolder, b) + ".resx").Keys));
         var call = new Regex($@"\b(?:{string.Join('|', KeyMethods)})\(\s*(?:[\w.]+,\s*)?$", RegexOptions.CultureInvariant);
         var problems = new List<string>();
         foreach (var file in _sources.Value)

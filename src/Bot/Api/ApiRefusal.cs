@@ -12,13 +12,11 @@ internal sealed record ApiRefusal(int Status, string Code, Text Detail)
 {
     public const string Key = "crm.refusal";
 
-    private static readonly ApiRefusal NoCredentials = NotLoggedIn("Log in first: `epicevents auth login --server URL`, or POST /api/v1/auth/login.");
-
-    public static ApiRefusal NotLoggedIn(string detail) => NotLoggedIn(Text.Worded(detail));
+    private static readonly ApiRefusal NoCredentials = NotLoggedIn(BotTexts.Sentence("api.logInFirst"));
 
     public static ApiRefusal NotLoggedIn(Text detail) => new(StatusCodes.Status401Unauthorized, ProblemCodes.NotLoggedIn, detail);
 
-    public static ApiRefusal Forbidden(string detail) => new(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, Text.Worded(detail));
+    public static ApiRefusal Forbidden(Text detail) => new(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, detail);
 
     public static Task WriteAsync(HttpContext context)
     {

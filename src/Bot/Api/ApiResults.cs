@@ -32,10 +32,6 @@ internal static class ApiResults
         return Problem(status, status == StatusCodes.Status500InternalServerError ? ProblemCodes.Unexpected : failure.Outcome.Code(), failure.Message, failure.Errors);
     }
 
-    /// <summary>A problem whose detail the server words itself, in English.</summary>
-    public static IResult Problem(int status, string code, string detail, IReadOnlyList<FieldError>? errors = null) =>
-        Problem(status, code, Text.Worded(detail), errors);
-
     /// <summary>
     /// A problem whose detail and field errors are worded, when it is written, in the language the
     /// request asks for (<c>Accept-Language</c>, English by default); the <c>code</c> and the sentences'
@@ -52,7 +48,7 @@ internal static class ApiResults
             var problem = new ProblemDetails
             {
                 Status = Status,
-                Title = ProblemCodes.Title(Code),
+                Title = words.Render(ProblemCodes.Title(Code)),
                 Detail = words.Render(Detail),
                 Type = ProblemCodes.TypeUri(Code),
             };
@@ -100,16 +96,17 @@ public static class ProblemCodes
 
     public static string TypeUri(string code) => $"https://epicevents.example/problems/{code.Replace('_', '-')}";
 
-    public static string Title(string code) => code switch
+    /// <summary>The problem's title, the same for every occurrence of its code (in the reader's language).</summary>
+    public static Text Title(string code) => BotTexts.Sentence(code switch
     {
-        Invalid => "Some values are not valid.",
-        Forbidden => "Your department may not do this.",
-        NotFound => "Not found.",
-        Conflict => "The change conflicts with the current state.",
-        NotLoggedIn => "Not logged in.",
-        TooManyRequests => "Too many attempts.",
-        TooLarge => "The request is too large.",
-        Unavailable => "The server cannot serve yet.",
-        _ => "Something went wrong on the server.",
-    };
+        Invalid => "api.title.invalid",
+        Forbidden => "api.title.forbidden",
+        NotFound => "api.title.notFound",
+        Conflict => "api.title.conflict",
+        NotLoggedIn => "api.title.notLoggedIn",
+        TooManyRequests => "api.title.tooManyRequests",
+        TooLarge => "api.title.tooLarge",
+        Unavailable => "api.title.unavailable",
+        _ => "api.title.unexpected",
+    });
 }

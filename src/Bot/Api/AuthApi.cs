@@ -21,7 +21,7 @@ internal static class AuthApi
 
         api.MapGet("/auth/entra", (IServiceProvider services) => services.GetService<EntraSettings>() is { } entra
                 ? Results.Json(entra.Answer)
-                : ApiResults.Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "This CRM server has no Microsoft Entra sign-in; log in with your email and password."))
+                : ApiResults.Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, BotTexts.Sentence("api.entra.notConfigured")))
             .Produces<EntraSignInAnswer>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("How to sign in with Microsoft Entra ID (device code), when the server is configured for it; then send the Entra access token as the bearer token.");
@@ -58,7 +58,7 @@ internal static class AuthApi
         if (!lease.IsAcquired)
         {
             http.Response.Headers.RetryAfter = LoginThrottle.RetryAfterSeconds;
-            return ApiResults.Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests, "Too many login attempts for this account; wait a minute and try again.");
+            return ApiResults.Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests, BotTexts.Sentence("api.tooManyLoginsForAccount"));
         }
 
         var result = await login.ExecuteAsync(credentials.Email, credentials.Password, ChangeSource.Api, cancellationToken);

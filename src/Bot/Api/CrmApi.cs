@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EpicEvents.Crm.Presentation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -79,14 +80,14 @@ public static class CrmApi
             {
                 if (context.Request.ContentLength > MaxBodyBytes)
                 {
-                    await ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge, $"A request body is at most {MaxBodyBytes / 1024} KB.").ExecuteAsync(context);
+                    await ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge, BotTexts.Sentence("api.bodyTooLarge", MaxBodyBytes / 1024)).ExecuteAsync(context);
                     return;
                 }
 
                 context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = MaxBodyBytes;
                 if (!await context.RequestServices.GetRequiredService<Hosting.Readiness>().SchemaIsCurrentAsync(context.RequestAborted))
                 {
-                    await ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "The CRM's database is not ready (its schema is missing or older than this server); the operator must run `epicevents db migrate`.").ExecuteAsync(context);
+                    await ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, BotTexts.Sentence("api.databaseNotReady")).ExecuteAsync(context);
                     return;
                 }
             }
@@ -145,11 +146,11 @@ public static class CrmApi
         var detail = exception switch
         {
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } } =>
-                $"The JSON body cannot be read: the value at {path} is missing a part or has the wrong type.",
-            BadHttpRequestException { InnerException: System.Text.Json.JsonException } => "The JSON body cannot be read: it is not one well-formed JSON object.",
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => $"A request body is at most {MaxBodyBytes / 1024} KB.",
-            BadHttpRequestException request => request.Message,
-            _ => "Something went wrong on the server; it has been logged.",
+                BotTexts.Sentence("api.jsonValueWrong", path),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException } => BotTexts.Sentence("api.jsonMalformed"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => BotTexts.Sentence("api.bodyTooLarge", MaxBodyBytes / 1024),
+            BadHttpRequestException { StatusCode: var badStatus } => DetailOf(badStatus),
+            _ => BotTexts.Sentence("api.unexpected"),
         };
         await ApiResults.Problem(status, CodeOf(status), detail).ExecuteAsync(context);
     }
@@ -166,12 +167,12 @@ public static class CrmApi
         _ => ProblemCodes.Unexpected,
     };
 
-    private static string DetailOf(int status) => status switch
+    private static Text DetailOf(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => "The request cannot be read.",
-        StatusCodes.Status404NotFound => "There is no such address in the API.",
-        StatusCodes.Status405MethodNotAllowed => "This address does not take that method.",
-        StatusCodes.Status415UnsupportedMediaType => "Send JSON (Content-Type: application/json).",
+        StatusCodes.Status400BadRequest => BotTexts.Sentence("api.unreadable"),
+        StatusCodes.Status404NotFound => BotTexts.Sentence("api.noSuchAddress"),
+        StatusCodes.Status405MethodNotAllowed => BotTexts.Sentence("api.methodNotAllowed"),
+        StatusCodes.Status415UnsupportedMediaType => BotTexts.Sentence("api.sendJson"),
         _ => ProblemCodes.Title(CodeOf(status)),
     };
 }

@@ -49,8 +49,8 @@ internal static class EntraSignIn
             {
                 context.HttpContext.Items[ApiRefusal.Key] ??= ApiRefusal.NotLoggedIn(context.Exception switch
                 {
-                    SecurityTokenExpiredException => "Your Microsoft sign-in has expired; sign in again: `epicevents auth login --entra`.",
-                    _ => "The Microsoft Entra token was refused: it is not one this CRM accepts (issuer, audience, signature or lifetime).",
+                    SecurityTokenExpiredException => BotTexts.Sentence("api.entra.expired"),
+                    _ => BotTexts.Sentence("api.entra.refused"),
                 });
                 return Task.CompletedTask;
             };
@@ -79,29 +79,29 @@ internal static class EntraSignIn
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!scopes.Contains(settings.Scope, StringComparer.Ordinal))
         {
-            return ApiRefusal.NotLoggedIn($"The Microsoft Entra token does not grant this CRM's scope ({settings.Scope}).");
+            return ApiRefusal.NotLoggedIn(BotTexts.Sentence("api.entra.noScope", settings.Scope));
         }
 
         if (!Guid.TryParse(principal.GetTenantId(), out var tenant) || !Guid.TryParse(principal.GetObjectId(), out var person))
         {
-            return ApiRefusal.NotLoggedIn("The Microsoft Entra token names no tenant or person (tid, oid).");
+            return ApiRefusal.NotLoggedIn(BotTexts.Sentence("api.entra.noPerson"));
         }
 
         var services = http.RequestServices;
         if (!services.GetRequiredService<TeamsSettings>().Allows(tenant))
         {
-            return ApiRefusal.Forbidden("Your Microsoft Entra organisation is not one this CRM serves.");
+            return ApiRefusal.Forbidden(BotTexts.Sentence("api.entra.tenantNotServed"));
         }
 
         var actor = await services.GetRequiredService<ActorLoader>().LoadByTeamsIdentityAsync(tenant, person, http.RequestAborted, ChangeSource.Api);
         if (actor is null)
         {
-            return ApiRefusal.Forbidden("Your Microsoft account is not linked to anyone in the CRM: ask a manager to link it (`epicevents collaborator link-teams`), or log in with your email and password.");
+            return ApiRefusal.Forbidden(BotTexts.Sentence("api.entra.notLinked"));
         }
 
         if (!actor.IsActive)
         {
-            return ApiRefusal.Forbidden("Your CRM account is deactivated.");
+            return ApiRefusal.Forbidden(BotTexts.Sentence("api.entra.deactivated"));
         }
 
         http.Features.Set(new ApiCaller(actor, expiresAt));

@@ -51,7 +51,7 @@ internal sealed class LoginThrottle : IDisposable
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
-                await ApiResults.Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests, "Too many login attempts from this address; wait a minute and try again.")
+                await ApiResults.Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests, BotTexts.Sentence("api.tooManyLogins"))
                     .ExecuteAsync(context.HttpContext);
             };
         });

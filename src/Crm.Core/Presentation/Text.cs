@@ -20,12 +20,15 @@ public sealed record Text(string Key, params object?[] Args)
     /// </summary>
     public static Text Worded(string sentence) => new(WordedKey, sentence);
 
+    /// <summary>The resource files of <see cref="Key"/>: Crm.Core's, unless a front end words one of its own sentences as a text.</summary>
+    public TextCatalog Catalog { get; init; } = CoreTexts.Catalog;
+
     /// <summary>The English sentence: what logs, exceptions and tests read.</summary>
     public override string ToString() => Wording.English.Render(this);
 
     /// <summary>Two texts are the same sentence when their keys and arguments are (a record compares arrays by reference).</summary>
     public bool Equals(Text? other) =>
-        other is not null && Key == other.Key && Args.SequenceEqual(other.Args);
+        other is not null && Key == other.Key && ReferenceEquals(Catalog, other.Catalog) && Args.SequenceEqual(other.Args);
 
     public override int GetHashCode()
     {

@@ -32,7 +32,7 @@ public sealed class Wording
     public string Render(Text text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Phrase(CoreTexts.Catalog, text.Key, text.Args);
+        return Phrase(text.Catalog, text.Key, text.Args);
     }
 
     /// <summary>The sentence of <paramref name="key"/> in <paramref name="catalog"/>, in this language and culture.</summary>
