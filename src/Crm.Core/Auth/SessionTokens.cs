@@ -62,6 +62,7 @@ public sealed class SessionTokens(AuthOptions options, TimeProvider clock)
             ValidIssuer = options.Issuer,
             ValidAudience = options.Audience,
             IssuerSigningKey = Key(),
+            CryptoProviderFactory = TokenSignatureCheck.Factory,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             RequireExpirationTime = true,
             RequireSignedTokens = true,
