@@ -315,10 +315,13 @@ internal sealed class CliContext : IDisposable
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
-    /// <summary>The signing key and token settings; on the embedded SQLite file, a single-user installation, the key lives with the user.</summary>
-    private AuthOptions Auth => field ??= Database.IsPostgreSql
+    /// <summary>
+    /// The signing key and token settings; on the embedded SQLite file, a single-user installation, the
+    /// key lives with the user. The one token a run checks is checked without loading OpenSSL (ADR 24).
+    /// </summary>
+    private AuthOptions Auth => field ??= (Database.IsPostgreSql
         ? AuthOptions.FromConfiguration(Configuration)
-        : AuthOptions.FromConfiguration(Configuration).WithLocalKeyIfMissing(Path.Combine(ConfigDirectory, "signing-key"));
+        : AuthOptions.FromConfiguration(Configuration).WithLocalKeyIfMissing(Path.Combine(ConfigDirectory, "signing-key"))) with { CheckSignaturesInProcess = true };
 
     private ServiceProvider BuildServices()
     {

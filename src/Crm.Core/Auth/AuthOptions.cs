@@ -29,6 +29,13 @@ public sealed record AuthOptions
 
     public TimeSpan Lockout { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Session tokens' signatures are checked in managed code (<see cref="TokenSignatureCheck"/>) rather
+    /// than through the platform's cryptography: the command-line program, which checks one token per
+    /// run and would load OpenSSL only for it (ADR 24). The CRM server keeps the platform's.
+    /// </summary>
+    public bool CheckSignaturesInProcess { get; init; }
+
     public static string ConfigDirectory =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create), "epicevents");
 

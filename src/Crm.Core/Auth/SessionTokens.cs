@@ -62,7 +62,7 @@ public sealed class SessionTokens(AuthOptions options, TimeProvider clock)
             ValidIssuer = options.Issuer,
             ValidAudience = options.Audience,
             IssuerSigningKey = Key(),
-            CryptoProviderFactory = TokenSignatureCheck.Factory,
+            CryptoProviderFactory = options.CheckSignaturesInProcess ? TokenSignatureCheck.Factory : CryptoProviderFactory.Default,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             RequireExpirationTime = true,
             RequireSignedTokens = true,

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EpicEvents.Crm.Auth;
 using EpicEvents.Crm.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -104,6 +105,26 @@ public sealed class TokenSignatureCheckTests
         (await handler.ValidateTokenAsync(body + ".", Parameters(key, TokenSignatureCheck.Factory)))
             .IsValid.Should().BeFalse("an unsigned token is refused");
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Session_tokens_check_alike_with_either_provider(bool inProcess)
+    {
+        var tokens = new SessionTokens(TestAuth.Options with { CheckSignaturesInProcess = inProcess }, TimeProvider.System);
+        var token = tokens.Issue(7, "stamp").Token;
+        var tampered = token[..^2] + (token[^2] == 'A' ? "BA" : "AA");
+
+        (await tokens.CheckAsync(token)).State.Should().Be(TokenState.Valid);
+        (await tokens.CheckAsync(tampered)).State.Should().Be(TokenState.Invalid);
+    }
+
+    [Fact]
+    public void Only_the_command_line_program_asks_for_the_in_process_check() =>
+        AuthOptions.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:SigningKey"] = TestAuth.Options.SigningKey,
+        }).Build()).CheckSignaturesInProcess.Should().BeFalse("the CRM server keeps the platform's cryptography");
 
     [Fact]
     public async Task Only_hs256_with_a_long_enough_key_is_checked_here()
