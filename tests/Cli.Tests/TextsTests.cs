@@ -17,6 +17,9 @@ public sealed class ResourceFileTests
     public void Every_text_is_in_English_and_French_with_the_same_holes() => Check.IncompleteTranslations().Should().BeEmpty();
 
     [Fact]
+    public void No_french_sentence_is_left_in_english() => Check.UntranslatedSentences().Should().BeEmpty();
+
+    [Fact]
     public void Every_text_of_the_resource_files_is_used() => Check.UnusedKeys().Should().BeEmpty();
 
     [Fact]

@@ -62,7 +62,7 @@ internal static class DatabaseCommands
                 },
                 report => new
                 {
-                    database = context.Database.Describe(),
+                    database = context.Database.Describe().ToString(),
                     schema = new { from = report.Schema.FromVersion, to = report.Schema.ToVersion },
                     rolesCreated = report.RolesCreated,
                     firstManager = report.FirstManager is { } manager
@@ -81,7 +81,7 @@ internal static class DatabaseCommands
             var status = await context.Get<DatabaseSetup>().MigrateAsync(cancellationToken);
             if (context.Json)
             {
-                context.Terminal.WriteJson(new { database = context.Database.Describe(), from = status.FromVersion, to = status.ToVersion });
+                context.Terminal.WriteJson(new { database = context.Database.Describe().ToString(), from = status.FromVersion, to = status.ToVersion });
             }
             else
             {

@@ -25,8 +25,8 @@ public sealed record DatabaseSettings
     public bool IsPostgreSql => Provider == DatabaseProvider.PostgreSql;
 
     /// <summary>A description safe to print: the provider and where, never the password.</summary>
-    public string Describe() => Provider == DatabaseProvider.Sqlite
-        ? $"SQLite file {new SqliteConnectionStringBuilder(ConnectionString).DataSource}"
+    public Presentation.Text Describe() => Provider == DatabaseProvider.Sqlite
+        ? new Presentation.Text("database.sqliteFile", new SqliteConnectionStringBuilder(ConnectionString).DataSource)
         : DescribePostgres(new NpgsqlConnectionStringBuilder(ConnectionString));
 
     public static string DefaultSqlitePath =>
@@ -224,6 +224,6 @@ public sealed record DatabaseSettings
         return keys.Any(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize");
     }
 
-    private static string DescribePostgres(NpgsqlConnectionStringBuilder builder) =>
-        $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
+    private static Presentation.Text DescribePostgres(NpgsqlConnectionStringBuilder builder) =>
+        new("database.postgres", builder.Database, builder.Host, builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -124,7 +124,4 @@ public static class UserInput
     private static bool HasOffset(string text) =>
         text.EndsWith('Z') || text.EndsWith('z')
         || (text.Length > 16 && text.IndexOf('T', StringComparison.OrdinalIgnoreCase) > 0 && (text.LastIndexOf('+') > 10 || text.LastIndexOf('-') > 10));
-
-    /// <summary>The date formats, for help texts.</summary>
-    public const string DateHelp = "ISO 8601 (2025-12-01T10:00:00+01:00) or local time \"2025-12-01 10:00\"";
 }

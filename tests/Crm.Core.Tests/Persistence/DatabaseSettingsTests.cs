@@ -11,7 +11,7 @@ public sealed class DatabaseSettingsTests
         var settings = DatabaseSettings.FromConfiguration(new ConfigurationBuilder().Build());
 
         settings.IsPostgreSql.Should().BeFalse();
-        settings.Describe().Should().Be($"SQLite file {DatabaseSettings.DefaultSqlitePath}");
+        settings.Describe().ToString().Should().Be($"SQLite file {DatabaseSettings.DefaultSqlitePath}");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class DatabaseSettingsTests
         builder.Username.Should().Be("epic");
         builder.Password.Should().Be("s@cret");
         builder.SslMode.Should().Be(Npgsql.SslMode.Require);
-        settings.Describe().Should().NotContain("s@cret").And.Contain("db.internal");
+        settings.Describe().ToString().Should().NotContain("s@cret").And.Contain("db.internal");
     }
 
     [Theory]
@@ -80,6 +80,6 @@ public sealed class DatabaseSettingsTests
         var settings = DatabaseSettings.Parse("sqlite://" + path);
 
         settings.IsPostgreSql.Should().BeFalse();
-        settings.Describe().Should().Be($"SQLite file {path}");
+        settings.Describe().ToString().Should().Be($"SQLite file {path}");
     }
 }
