@@ -14,7 +14,7 @@ internal static class DigestApi
         signedIn.MapGet("/digests/{kind}", async (string kind, int? @for, ApiCaller caller, PreviewDigest useCase, TimeZoneInfo zone, CancellationToken cancellationToken) =>
                 DigestKinds.TryParse(kind, out var parsed)
                     ? ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new DigestRequest(parsed, @for), zone, cancellationToken))
-                    : ApiResults.Problem(Failure.Invalid("kind", new Text("digest.kind.invalid"))))
+                    : ApiResults.Problem(Failure.Invalid(FieldNames.Kind, new Text("digest.kind.invalid"))))
             .WithTags("Digests").Answers<Digest>()
             .WithSummary("What a digest holds now: management, support or sales, for oneself or (Management) for the collaborator named by `for`.");
     }

@@ -61,17 +61,17 @@ public sealed record NewEvent(int? ContractId, string? Name, DateTimeOffset? Sta
         var missing = new List<FieldError>();
         if (StartsAt is null)
         {
-            missing.Add(new FieldError("startsAt", new Text("event.start.required")));
+            missing.Add(new FieldError(FieldNames.StartsAt, new Text("event.start.required")));
         }
 
         if (EndsAt is null)
         {
-            missing.Add(new FieldError("endsAt", new Text("event.end.required")));
+            missing.Add(new FieldError(FieldNames.EndsAt, new Text("event.end.required")));
         }
 
         if (ExpectedAttendees is null)
         {
-            missing.Add(new FieldError("expectedAttendees", new Text("event.expectedAttendees.required")));
+            missing.Add(new FieldError(FieldNames.ExpectedAttendees, new Text("event.expectedAttendees.required")));
         }
 
         return missing.Count == 0 ? null : missing;

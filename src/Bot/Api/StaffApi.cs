@@ -45,8 +45,8 @@ internal static class StaffApi
                 body.TenantId is { } tenant && body.AadObjectId is { } objectId
                     ? ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new LinkTeamsIdentityRequest(id, tenant, objectId), cancellationToken))
                     : ApiResults.Problem(body.TenantId is null
-                        ? Failure.Invalid("tenantId", new Text("collaborator.teams.tenantRequired"))
-                        : Failure.Invalid("aadObjectId", new Text("collaborator.teams.objectRequired"))))
+                        ? Failure.Invalid(FieldNames.TenantId, new Text("collaborator.teams.tenantRequired"))
+                        : Failure.Invalid(FieldNames.AadObjectId, new Text("collaborator.teams.objectRequired"))))
             .Answers<CollaboratorView>().WithSummary("Links a Teams (Entra) account to a collaborator.");
         collaborators.MapDelete("/{id:int}/teams", async (int id, ApiCaller caller, UnlinkTeamsIdentity useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new UnlinkTeamsIdentityRequest(id), cancellationToken)))
@@ -61,7 +61,7 @@ internal static class StaffApi
         roles.MapPost("/", async (NewRole body, ApiCaller caller, CreateRole useCase, CancellationToken cancellationToken) =>
                 body.Department is { } department
                     ? ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new CreateRoleRequest(body.Name, department), cancellationToken), StatusCodes.Status201Created)
-                    : ApiResults.Problem(Failure.Invalid("department", new Text("department.required"))))
+                    : ApiResults.Problem(Failure.Invalid(FieldNames.Department, new Text("department.required"))))
             .Answers<RoleView>(StatusCodes.Status201Created).WithSummary("Adds a job title to a department.");
         roles.MapPatch("/{id:int}", async (int id, RoleChanges body, ApiCaller caller, RenameRole useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new RenameRoleRequest(id, body.Name, body.ExpectedVersion), cancellationToken)))

@@ -29,7 +29,7 @@ public sealed class NewClientDialog : FormDialog
         {
             var sales = await turn.Get<ListCollaborators>().ExecuteAsync(turn.Actor, new CollaboratorFilter(Department.Sales), PageRequest.First(PageRequest.MaxLimit), cancellationToken);
             var choices = sales.IsOk ? sales.Value.Items.Select(s => (s.FullName, s.Id.ToString(CultureInfo.InvariantCulture))).ToList() : [];
-            fields.Add(new FormField("salesContactId", turn.Words.Bot("common.salesContact"), FieldKind.Choice, Required: true, Choices: choices));
+            fields.Add(new FormField(FieldNames.SalesContactId, turn.Words.Bot("common.salesContact"), FieldKind.Choice, Required: true, Choices: choices));
         }
 
         return fields;
@@ -37,10 +37,10 @@ public sealed class NewClientDialog : FormDialog
 
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
     {
-        int? salesContact = int.TryParse(state["salesContactId"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        int? salesContact = int.TryParse(state[FieldNames.SalesContactId], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         return Saved(await turn.Get<CreateClient>().ExecuteAsync(
             turn.Actor,
-            new CreateClientRequest(state["fullName"], state["email"], state["phone"], state["companyName"], salesContact),
+            new CreateClientRequest(state[FieldNames.FullName], state[FieldNames.Email], state[FieldNames.Phone], state[FieldNames.CompanyName], salesContact),
             cancellationToken), saved => ClientReplies.Card(turn, saved, turn.Words.Bot("clientDialogs.clientCreated", saved.Id)));
     }
 }
@@ -63,10 +63,10 @@ public sealed class UpdateClientDialog : RecordFormDialog<ClientView>
     {
         return new FormState(c.Id, c.Version, new Dictionary<string, string>
         {
-            ["fullName"] = c.FullName,
-            ["email"] = c.Email,
-            ["phone"] = c.Phone,
-            ["companyName"] = c.CompanyName,
+            [FieldNames.FullName] = c.FullName,
+            [FieldNames.Email] = c.Email,
+            [FieldNames.Phone] = c.Phone,
+            [FieldNames.CompanyName] = c.CompanyName,
         });
     }
 
@@ -77,7 +77,7 @@ public sealed class UpdateClientDialog : RecordFormDialog<ClientView>
     {
         return Saved(await turn.Get<UpdateClient>().ExecuteAsync(
             turn.Actor,
-            new UpdateClientRequest(state.Target ?? 0, state["fullName"] ?? string.Empty, state["email"] ?? string.Empty, state["phone"] ?? string.Empty, state["companyName"] ?? string.Empty, state.Version),
+            new UpdateClientRequest(state.Target ?? 0, state[FieldNames.FullName] ?? string.Empty, state[FieldNames.Email] ?? string.Empty, state[FieldNames.Phone] ?? string.Empty, state[FieldNames.CompanyName] ?? string.Empty, state.Version),
             cancellationToken), saved => ClientReplies.Card(turn, saved, turn.Words.Bot("clientDialogs.clientUpdated", saved.Id)));
     }
 }
@@ -86,9 +86,9 @@ internal static class ClientFields
 {
     public static List<FormField> For(Wording words, bool required) =>
     [
-        new("fullName", words.Bot("clientDialogs.fullName"), Required: required, MaxLength: Limits.PersonName),
-        new("email", words.Bot("common.emailLabel"), Required: required, MaxLength: Limits.Email, Placeholder: "name@company.com"),
-        new("phone", words.Bot("common.phone"), Required: required, MaxLength: Limits.PhoneText, Placeholder: "+33 6 12 34 56 78"),
-        new("companyName", words.Bot("common.company"), Required: required, MaxLength: Limits.CompanyName),
+        new(FieldNames.FullName, words.Bot("clientDialogs.fullName"), Required: required, MaxLength: Limits.PersonName),
+        new(FieldNames.Email, words.Bot("common.emailLabel"), Required: required, MaxLength: Limits.Email, Placeholder: "name@company.com"),
+        new(FieldNames.Phone, words.Bot("common.phone"), Required: required, MaxLength: Limits.PhoneText, Placeholder: "+33 6 12 34 56 78"),
+        new(FieldNames.CompanyName, words.Bot("common.company"), Required: required, MaxLength: Limits.CompanyName),
     ];
 }

@@ -23,20 +23,20 @@ public sealed class NewContractDialog : FormDialog
 
     public override Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken) =>
         Task.FromResult<Result<FormState>>(new FormState(target, null, target is { } client
-            ? new Dictionary<string, string> { ["clientId"] = client.ToString(CultureInfo.InvariantCulture) }
+            ? new Dictionary<string, string> { [FieldNames.ClientId] = client.ToString(CultureInfo.InvariantCulture) }
             : []));
 
     public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
     [
-        await RecordPickers.FieldAsync(turn, "clientId", turn.Words.Bot("contractDialogs.client"), RecordPickers.Clients, state["clientId"], cancellationToken),
+        await RecordPickers.FieldAsync(turn, FieldNames.ClientId, turn.Words.Bot("contractDialogs.client"), RecordPickers.Clients, state[FieldNames.ClientId], cancellationToken),
         .. ContractFields.Amounts(turn.Words),
     ];
 
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(state["clientId"], NumberStyles.None, CultureInfo.InvariantCulture, out var clientId) || clientId <= 0)
+        if (!int.TryParse(state[FieldNames.ClientId], NumberStyles.None, CultureInfo.InvariantCulture, out var clientId) || clientId <= 0)
         {
-            return InvalidInput("clientId", turn.Words.Bot("contractDialogs.chooseClient"));
+            return InvalidInput(FieldNames.ClientId, turn.Words.Bot("contractDialogs.chooseClient"));
         }
 
         if (ContractFields.ReadAmounts(turn.Words, state, out var total, out var due) is { } invalid)
@@ -66,8 +66,8 @@ public sealed class UpdateContractDialog : RecordFormDialog<ContractView>
     {
         return new FormState(c.Id, c.Version, new Dictionary<string, string>
         {
-            ["totalAmount"] = c.TotalAmount.ToString(CultureInfo.InvariantCulture),
-            ["amountDue"] = c.AmountDue.ToString(CultureInfo.InvariantCulture),
+            [FieldNames.TotalAmount] = c.TotalAmount.ToString(CultureInfo.InvariantCulture),
+            [FieldNames.AmountDue] = c.AmountDue.ToString(CultureInfo.InvariantCulture),
         });
     }
 
@@ -89,8 +89,8 @@ internal static class ContractFields
 {
     public static List<FormField> Amounts(Wording words) =>
     [
-        new("totalAmount", words.Bot("contractDialogs.totalAmount"), Required: true, Placeholder: "12 000,00"),
-        new("amountDue", words.Bot("contractDialogs.amountDueTotalWhenLeft"), Placeholder: "12 000,00"),
+        new(FieldNames.TotalAmount, words.Bot("contractDialogs.totalAmount"), Required: true, Placeholder: "12 000,00"),
+        new(FieldNames.AmountDue, words.Bot("contractDialogs.amountDueTotalWhenLeft"), Placeholder: "12 000,00"),
     ];
 
     /// <summary>Reads the amount inputs ("1 234,50" or "1234.5"); null when both read.</summary>
@@ -99,7 +99,7 @@ internal static class ContractFields
         total = null;
         due = null;
         var errors = new List<FieldError>();
-        foreach (var (field, text) in new[] { ("totalAmount", state["totalAmount"]), ("amountDue", state["amountDue"]) })
+        foreach (var (field, text) in new[] { (FieldNames.TotalAmount, state[FieldNames.TotalAmount]), (FieldNames.AmountDue, state[FieldNames.AmountDue]) })
         {
             if (text is null)
             {
@@ -110,7 +110,7 @@ internal static class ContractFields
             {
                 errors.Add(new FieldError(field, Text.Worded(words.Bot("contractDialogs.notAmountEG", text))));
             }
-            else if (field == "totalAmount")
+            else if (field == FieldNames.TotalAmount)
             {
                 total = amount;
             }

@@ -25,20 +25,20 @@ public sealed class NewEventDialog : FormDialog
 
     public override Task<Result<FormState>> OpenAsync(CrmTurn turn, int? target, CancellationToken cancellationToken) =>
         Task.FromResult<Result<FormState>>(new FormState(target, null, target is { } contract
-            ? new Dictionary<string, string> { ["contractId"] = contract.ToString(CultureInfo.InvariantCulture) }
+            ? new Dictionary<string, string> { [FieldNames.ContractId] = contract.ToString(CultureInfo.InvariantCulture) }
             : []));
 
     public override async Task<IReadOnlyList<FormField>> FieldsAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken) =>
     [
-        await RecordPickers.FieldAsync(turn, "contractId", turn.Words.Bot("eventDialogs.signedContract"), RecordPickers.SignedContracts, state["contractId"], cancellationToken),
+        await RecordPickers.FieldAsync(turn, FieldNames.ContractId, turn.Words.Bot("eventDialogs.signedContract"), RecordPickers.SignedContracts, state[FieldNames.ContractId], cancellationToken),
         .. EventFields.For(turn.Words, withActualAttendees: false),
     ];
 
     public override async Task<Result<JsonElement>> SubmitAsync(CrmTurn turn, FormState state, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(state["contractId"], NumberStyles.None, CultureInfo.InvariantCulture, out var contractId) || contractId <= 0)
+        if (!int.TryParse(state[FieldNames.ContractId], NumberStyles.None, CultureInfo.InvariantCulture, out var contractId) || contractId <= 0)
         {
-            return InvalidInput("contractId", turn.Words.Bot("eventDialogs.chooseSignedContract"));
+            return InvalidInput(FieldNames.ContractId, turn.Words.Bot("eventDialogs.chooseSignedContract"));
         }
 
         var read = EventFields.Read(turn, state);
@@ -50,10 +50,10 @@ public sealed class NewEventDialog : FormDialog
         if (read.StartsAt is not { } startsAt || read.EndsAt is not { } endsAt)
         {
             var required = Text.Worded(turn.Words.Bot("eventDialogs.giveDateTime"));
-            return Failure.Invalid([.. new[] { ("startDate", read.StartsAt), ("endDate", read.EndsAt) }.Where(m => m.Item2 is null).Select(m => new FieldError(m.Item1, required))]);
+            return Failure.Invalid([.. new[] { (EventFields.StartDate, read.StartsAt), (EventFields.EndDate, read.EndsAt) }.Where(m => m.Item2 is null).Select(m => new FieldError(m.Item1, required))]);
         }
 
-        var request = new CreateEventRequest(contractId, state["name"], startsAt, endsAt, state["location"], read.Expected ?? 0, state["notes"]);
+        var request = new CreateEventRequest(contractId, state[FieldNames.Name], startsAt, endsAt, state[FieldNames.Location], read.Expected ?? 0, state[FieldNames.Notes]);
         return Saved(await turn.Get<CreateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken), saved => EventReplies.Card(turn, saved, turn.Words.Bot("eventDialogs.eventCreated", saved.Id)));
     }
 }
@@ -80,15 +80,15 @@ public sealed class UpdateEventDialog : RecordFormDialog<EventView>
         var end = TimeZoneInfo.ConvertTimeFromUtc(e.EndsAt, turn.Zone);
         return new FormState(e.Id, e.Version, new Dictionary<string, string>
         {
-            ["name"] = e.Name,
-            ["startDate"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["startTime"] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["endDate"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["endTime"] = end.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["location"] = e.Location,
-            ["expectedAttendees"] = e.ExpectedAttendees.ToString(CultureInfo.InvariantCulture),
-            ["actualAttendees"] = e.ActualAttendees?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-            ["notes"] = e.Notes,
+            [FieldNames.Name] = e.Name,
+            [EventFields.StartDate] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [EventFields.StartTime] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            [EventFields.EndDate] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [EventFields.EndTime] = end.ToString("HH:mm", CultureInfo.InvariantCulture),
+            [FieldNames.Location] = e.Location,
+            [FieldNames.ExpectedAttendees] = e.ExpectedAttendees.ToString(CultureInfo.InvariantCulture),
+            [FieldNames.ActualAttendees] = e.ActualAttendees?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            [FieldNames.Notes] = e.Notes,
         });
     }
 
@@ -103,7 +103,7 @@ public sealed class UpdateEventDialog : RecordFormDialog<EventView>
             return invalid;
         }
 
-        var request = new UpdateEventRequest(state.Target ?? 0, state["name"] ?? string.Empty, read.StartsAt, read.EndsAt, state["location"] ?? string.Empty, read.Expected, read.Actual, state["notes"] ?? string.Empty, state.Version);
+        var request = new UpdateEventRequest(state.Target ?? 0, state[FieldNames.Name] ?? string.Empty, read.StartsAt, read.EndsAt, state[FieldNames.Location] ?? string.Empty, read.Expected, read.Actual, state[FieldNames.Notes] ?? string.Empty, state.Version);
         return Saved(await turn.Get<UpdateEvent>().ExecuteAsync(turn.Actor, request, cancellationToken), saved => EventReplies.Card(turn, saved, turn.Words.Bot("eventDialogs.eventUpdated", state.Target)));
     }
 }
@@ -112,32 +112,38 @@ internal sealed record EventInput(DateTime? StartsAt, DateTime? EndsAt, int? Exp
 
 internal static class EventFields
 {
+    // The form asks for each moment as a date and a time; Crm.Core's errors about a moment go to its date.
+    public const string StartDate = "startDate";
+    public const string StartTime = "startTime";
+    public const string EndDate = "endDate";
+    public const string EndTime = "endTime";
+
     public static List<FormField> For(Wording words, bool withActualAttendees)
     {
         List<FormField> fields =
         [
-            new("name", words.Bot("eventDialogs.eventName"), Required: true, MaxLength: Limits.EventName),
-            new("startDate", words.Bot("eventDialogs.startDate"), FieldKind.Date, Required: true),
-            new("startTime", words.Bot("eventDialogs.startTime"), FieldKind.Time, Required: true),
-            new("endDate", words.Bot("eventDialogs.endDate"), FieldKind.Date, Required: true),
-            new("endTime", words.Bot("eventDialogs.endTime"), FieldKind.Time, Required: true),
-            new("location", words.Bot("common.location"), Required: true, MaxLength: Limits.Location),
-            new("expectedAttendees", words.Bot("eventDialogs.expectedAttendees"), FieldKind.Number, Required: true),
+            new(FieldNames.Name, words.Bot("eventDialogs.eventName"), Required: true, MaxLength: Limits.EventName),
+            new(StartDate, words.Bot("eventDialogs.startDate"), FieldKind.Date, Required: true),
+            new(StartTime, words.Bot("eventDialogs.startTime"), FieldKind.Time, Required: true),
+            new(EndDate, words.Bot("eventDialogs.endDate"), FieldKind.Date, Required: true),
+            new(EndTime, words.Bot("eventDialogs.endTime"), FieldKind.Time, Required: true),
+            new(FieldNames.Location, words.Bot("common.location"), Required: true, MaxLength: Limits.Location),
+            new(FieldNames.ExpectedAttendees, words.Bot("eventDialogs.expectedAttendees"), FieldKind.Number, Required: true),
         ];
         if (withActualAttendees)
         {
-            fields.Add(new("actualAttendees", words.Bot("eventDialogs.actualAttendees"), FieldKind.Number));
+            fields.Add(new(FieldNames.ActualAttendees, words.Bot("eventDialogs.actualAttendees"), FieldKind.Number));
         }
 
-        fields.Add(new("notes", words.Bot("common.notesLabel"), FieldKind.MultiLine, MaxLength: Limits.Notes));
+        fields.Add(new(FieldNames.Notes, words.Bot("common.notesLabel"), FieldKind.MultiLine, MaxLength: Limits.Notes));
         return fields;
     }
 
     /// <summary>Where Crm.Core's errors about the dates go on the form.</summary>
     public static string InputFor(string field) => field switch
     {
-        "startsAt" => "startDate",
-        "endsAt" => "endDate",
+        FieldNames.StartsAt => StartDate,
+        FieldNames.EndsAt => EndDate,
         _ => field,
     };
 
@@ -178,7 +184,7 @@ internal static class EventFields
             return null;
         }
 
-        var input = new EventInput(Moment("startDate", "startTime"), Moment("endDate", "endTime"), Number("expectedAttendees"), Number("actualAttendees"), null);
+        var input = new EventInput(Moment(StartDate, StartTime), Moment(EndDate, EndTime), Number(FieldNames.ExpectedAttendees), Number(FieldNames.ActualAttendees), null);
         return errors.Count > 0 ? input with { Failure = Failure.Invalid(errors) } : input;
     }
 }

@@ -9,8 +9,6 @@ namespace EpicEvents.Cli.Commands;
 /// <summary><c>client list | show | create | update | reassign | delete</c>.</summary>
 internal static class ClientCommands
 {
-    private static readonly IReadOnlyDictionary<string, string> ReassignOptions = new Dictionary<string, string> { ["salesContactId"] = "to" };
-
     public static Command Build(CommandRunner runner)
     {
         var client = new Command("client", runner.Texts.Phrase("client.help"));
@@ -145,7 +143,7 @@ internal static class ClientCommands
                     () => context.Get<ReassignClient>().ExecuteAsync(actor, new ReassignClientRequest(context.Value(id), context.Value(to)), cancellationToken),
                     api => api.PostAsync<ClientView>($"clients/{context.Value(id)}/reassign", new { salesContactId = context.Value(to) }, cancellationToken)),
                 c => context.Terminal.Success(context.Texts.Phrase("client.clientNowFollowed", c.Id, c.SalesContactName)),
-                fieldNames: ReassignOptions));
+                fieldNames: OptionNames.Reassign));
         return command;
     }
 

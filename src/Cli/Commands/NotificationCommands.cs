@@ -12,9 +12,6 @@ internal static class NotificationCommands
     /// <summary>How much of the last error a table row shows; <c>--json</c> has all of it.</summary>
     private const int ErrorShown = 48;
 
-    /// <summary>Names the retry's ids as typed: they are arguments, not an option.</summary>
-    private static readonly IReadOnlyDictionary<string, string> RetryFields = new Dictionary<string, string> { ["ids"] = "ID arguments" };
-
     public static Command Build(CommandRunner runner)
     {
         var notification = new Command("notification", runner.Texts.Phrase("notification.help"));
@@ -79,7 +76,7 @@ internal static class NotificationCommands
                     api => api.PostAsync<QueuedDocument>("notifications/retry", new { ids = request.Ids, allFailed = request.AllFailed }, cancellationToken).Then(q => q.Queued)),
                 count => context.Terminal.Success(context.Texts.Queued(count)),
                 count => new { queued = count },
-                RetryFields);
+                OptionNames.Retry);
         });
         return command;
     }

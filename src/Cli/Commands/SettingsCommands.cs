@@ -11,14 +11,6 @@ namespace EpicEvents.Cli.Commands;
 /// </summary>
 internal static class SettingsCommands
 {
-    private static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>
-    {
-        ["digestEnabled"] = "digest",
-        ["digestAt"] = "at",
-        ["language"] = "language",
-        ["settings"] = "digest/--at/--language",
-    };
-
     public static Command Build(CommandRunner runner)
     {
         var settings = new Command("settings", runner.Texts.Phrase("settings.help"));
@@ -63,7 +55,7 @@ internal static class SettingsCommands
                     context.Terminal.Success(context.Texts.Phrase("settings.settingsSaved"));
                     Print(context, view);
                 },
-                fieldNames: FieldNames);
+                fieldNames: OptionNames.Settings);
         });
         return command;
     }

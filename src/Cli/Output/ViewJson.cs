@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EpicEvents.Crm.Clients;
+using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Events;
 
@@ -114,46 +115,46 @@ internal static class ViewJson
         }
     }
 
-    /// <summary>The property names, encoded once.</summary>
+    /// <summary>The property names, encoded once; those of Crm.Core's fields are its <see cref="FieldNames"/>.</summary>
     private static class Names
     {
         public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
-        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
-        public static readonly JsonEncodedText ClientId = JsonEncodedText.Encode("clientId");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode(FieldNames.Name);
+        public static readonly JsonEncodedText ClientId = JsonEncodedText.Encode(FieldNames.ClientId);
         public static readonly JsonEncodedText ClientName = JsonEncodedText.Encode("clientName");
         public static readonly JsonEncodedText ClientCompany = JsonEncodedText.Encode("clientCompany");
         public static readonly JsonEncodedText ClientFullName = JsonEncodedText.Encode("clientFullName");
         public static readonly JsonEncodedText ClientEmail = JsonEncodedText.Encode("clientEmail");
         public static readonly JsonEncodedText ClientPhone = JsonEncodedText.Encode("clientPhone");
-        public static readonly JsonEncodedText CompanyName = JsonEncodedText.Encode("companyName");
-        public static readonly JsonEncodedText ContractId = JsonEncodedText.Encode("contractId");
-        public static readonly JsonEncodedText FullName = JsonEncodedText.Encode("fullName");
-        public static readonly JsonEncodedText Email = JsonEncodedText.Encode("email");
-        public static readonly JsonEncodedText Phone = JsonEncodedText.Encode("phone");
-        public static readonly JsonEncodedText SalesContactId = JsonEncodedText.Encode("salesContactId");
+        public static readonly JsonEncodedText CompanyName = JsonEncodedText.Encode(FieldNames.CompanyName);
+        public static readonly JsonEncodedText ContractId = JsonEncodedText.Encode(FieldNames.ContractId);
+        public static readonly JsonEncodedText FullName = JsonEncodedText.Encode(FieldNames.FullName);
+        public static readonly JsonEncodedText Email = JsonEncodedText.Encode(FieldNames.Email);
+        public static readonly JsonEncodedText Phone = JsonEncodedText.Encode(FieldNames.Phone);
+        public static readonly JsonEncodedText SalesContactId = JsonEncodedText.Encode(FieldNames.SalesContactId);
         public static readonly JsonEncodedText SalesContactName = JsonEncodedText.Encode("salesContactName");
         public static readonly JsonEncodedText SalesContactActive = JsonEncodedText.Encode("salesContactActive");
-        public static readonly JsonEncodedText TotalAmount = JsonEncodedText.Encode("totalAmount");
-        public static readonly JsonEncodedText AmountDue = JsonEncodedText.Encode("amountDue");
-        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText TotalAmount = JsonEncodedText.Encode(FieldNames.TotalAmount);
+        public static readonly JsonEncodedText AmountDue = JsonEncodedText.Encode(FieldNames.AmountDue);
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode(FieldNames.Status);
         public static readonly JsonEncodedText CreatedAt = JsonEncodedText.Encode("createdAt");
         public static readonly JsonEncodedText UpdatedAt = JsonEncodedText.Encode("updatedAt");
-        public static readonly JsonEncodedText SignedAt = JsonEncodedText.Encode("signedAt");
-        public static readonly JsonEncodedText SignedById = JsonEncodedText.Encode("signedById");
+        public static readonly JsonEncodedText SignedAt = JsonEncodedText.Encode(FieldNames.SignedAt);
+        public static readonly JsonEncodedText SignedById = JsonEncodedText.Encode(FieldNames.SignedById);
         public static readonly JsonEncodedText SignedByName = JsonEncodedText.Encode("signedByName");
         public static readonly JsonEncodedText PendingSignatureRequestId = JsonEncodedText.Encode("pendingSignatureRequestId");
         public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
         public static readonly JsonEncodedText IsSigned = JsonEncodedText.Encode("isSigned");
         public static readonly JsonEncodedText IsPaid = JsonEncodedText.Encode("isPaid");
-        public static readonly JsonEncodedText StartsAt = JsonEncodedText.Encode("startsAt");
-        public static readonly JsonEncodedText EndsAt = JsonEncodedText.Encode("endsAt");
-        public static readonly JsonEncodedText Location = JsonEncodedText.Encode("location");
-        public static readonly JsonEncodedText ExpectedAttendees = JsonEncodedText.Encode("expectedAttendees");
-        public static readonly JsonEncodedText ActualAttendees = JsonEncodedText.Encode("actualAttendees");
-        public static readonly JsonEncodedText Notes = JsonEncodedText.Encode("notes");
-        public static readonly JsonEncodedText SupportContactId = JsonEncodedText.Encode("supportContactId");
+        public static readonly JsonEncodedText StartsAt = JsonEncodedText.Encode(FieldNames.StartsAt);
+        public static readonly JsonEncodedText EndsAt = JsonEncodedText.Encode(FieldNames.EndsAt);
+        public static readonly JsonEncodedText Location = JsonEncodedText.Encode(FieldNames.Location);
+        public static readonly JsonEncodedText ExpectedAttendees = JsonEncodedText.Encode(FieldNames.ExpectedAttendees);
+        public static readonly JsonEncodedText ActualAttendees = JsonEncodedText.Encode(FieldNames.ActualAttendees);
+        public static readonly JsonEncodedText Notes = JsonEncodedText.Encode(FieldNames.Notes);
+        public static readonly JsonEncodedText SupportContactId = JsonEncodedText.Encode(FieldNames.SupportContactId);
         public static readonly JsonEncodedText SupportContactName = JsonEncodedText.Encode("supportContactName");
-        public static readonly JsonEncodedText SupportAcknowledgedAt = JsonEncodedText.Encode("supportAcknowledgedAt");
+        public static readonly JsonEncodedText SupportAcknowledgedAt = JsonEncodedText.Encode(FieldNames.SupportAcknowledgedAt);
 
         private static readonly JsonEncodedText Draft = JsonEncodedText.Encode(nameof(ContractStatus.Draft));
         private static readonly JsonEncodedText PendingSignature = JsonEncodedText.Encode(nameof(ContractStatus.PendingSignature));

@@ -27,8 +27,8 @@ public sealed class ListAuditEntries(CrmDbContext db) : IUseCase
         }
 
         var validation = new Validation()
-            .Check("entityType", filter.EntityType is { } type && !Enum.IsDefined(type) ? new Text("audit.entityType.invalid") : null)
-            .Check("entityId", filter.EntityId is not null && filter.EntityType is null ? new Text("audit.entityId.withoutType") : null);
+            .Check(FieldNames.EntityType, filter.EntityType is { } type && !Enum.IsDefined(type) ? new Text("audit.entityType.invalid") : null)
+            .Check(FieldNames.EntityId, filter.EntityId is not null && filter.EntityType is null ? new Text("audit.entityId.withoutType") : null);
         if (validation.HasErrors)
         {
             return validation.Failure;

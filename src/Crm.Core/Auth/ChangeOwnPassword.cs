@@ -30,22 +30,22 @@ public sealed class ChangeOwnPassword(CrmDbContext db, PasswordHashing hashing, 
 
         if (hashing.Verify(me.PasswordHash, request.CurrentPassword ?? string.Empty) == PasswordCheck.Wrong)
         {
-            return Failure.Invalid("currentPassword", new Text("password.currentWrong"));
+            return Failure.Invalid(FieldNames.CurrentPassword, new Text("password.currentWrong"));
         }
 
         if (policy.Check(request.NewPassword, me.Email) is { } weak)
         {
-            return Failure.Invalid("newPassword", weak);
+            return Failure.Invalid(FieldNames.NewPassword, weak);
         }
 
         if (request.NewPassword == request.CurrentPassword)
         {
-            return Failure.Invalid("newPassword", new Text("password.unchanged"));
+            return Failure.Invalid(FieldNames.NewPassword, new Text("password.unchanged"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         me.SetOwnPassword(hashing.Hash(request.NewPassword!), now);
-        db.Record(actor, now, "collaborator.password_changed", AuditEntity.Collaborator, me.Id, new FieldChanges().Secret("password"));
+        db.Record(actor, now, "collaborator.password_changed", AuditEntity.Collaborator, me.Id, new FieldChanges().Secret(FieldNames.Password));
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : tokens.Issue(me.Id, me.SecurityStamp);
     }
 }

@@ -48,7 +48,7 @@ public sealed class Login(CrmDbContext db, PasswordHashing hashing, SessionToken
         if (collaborator is null)
         {
             hashing.VerifyDecoy(password);
-            db.AuditEntries.Add(new AuditEntry(now, null, source, FailedAction, AuditEntity.Collaborator, null, [new FieldChange("email", null, FieldRules.EmailError(normalized) is null ? normalized : AuditTrail.Masked)]));
+            db.AuditEntries.Add(new AuditEntry(now, null, source, FailedAction, AuditEntity.Collaborator, null, [new FieldChange(FieldNames.Email, null, FieldRules.EmailError(normalized) is null ? normalized : AuditTrail.Masked)]));
             await db.SaveChangesAsync(cancellationToken);
             CrmTelemetry.LoginFailed(source, "unknown_email", lockedNow: false);
             return Failed(LoginOutcome.InvalidCredentials, WrongCredentials);

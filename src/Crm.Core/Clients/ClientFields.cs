@@ -16,10 +16,10 @@ internal sealed record ClientFields(string FullName, string Email, string Phone,
     public Result<ClientFields> Validate()
     {
         var validation = new Validation()
-            .Check("fullName", FieldRules.RequiredLineError(FullName, Limits.PersonName, new Text("fieldName.fullName")))
-            .Check("email", FieldRules.EmailError(Email))
-            .Check("phone", FieldRules.PhoneError(Phone))
-            .Check("companyName", FieldRules.RequiredLineError(CompanyName, Limits.CompanyName, new Text("fieldName.companyName")));
+            .Check(FieldNames.FullName, FieldRules.RequiredLineError(FullName, Limits.PersonName, FieldNames.WordedName(FieldNames.FullName)))
+            .Check(FieldNames.Email, FieldRules.EmailError(Email))
+            .Check(FieldNames.Phone, FieldRules.PhoneError(Phone))
+            .Check(FieldNames.CompanyName, FieldRules.RequiredLineError(CompanyName, Limits.CompanyName, FieldNames.WordedName(FieldNames.CompanyName)));
         return validation.HasErrors ? validation.Failure : this with { Phone = FieldRules.NormalizePhone(Phone) };
     }
 }

@@ -25,8 +25,8 @@ public sealed class CreateClient(CrmDbContext db, TimeProvider clock) : IUseCase
         if (contactId is null)
         {
             return fields.IsOk
-                ? Failure.Invalid("salesContactId", new Text("client.salesContact.required"))
-                : Failure.Invalid([.. fields.Errors, new FieldError("salesContactId", new Text("client.salesContact.required"))]);
+                ? Failure.Invalid(FieldNames.SalesContactId, new Text("client.salesContact.required"))
+                : Failure.Invalid([.. fields.Errors, new FieldError(FieldNames.SalesContactId, new Text("client.salesContact.required"))]);
         }
 
         if (!fields.IsOk)
@@ -37,13 +37,13 @@ public sealed class CreateClient(CrmDbContext db, TimeProvider clock) : IUseCase
         var contact = await db.FindActiveInAsync(contactId.Value, Department.Sales, cancellationToken);
         if (contact is null)
         {
-            return Failure.Invalid("salesContactId", new Text("collaborator.notActiveIn", contactId, CoreTexts.Department(Department.Sales)));
+            return Failure.Invalid(FieldNames.SalesContactId, new Text("collaborator.notActiveIn", contactId, CoreTexts.Department(Department.Sales)));
         }
 
         var (fullName, email, phone, company) = fields.Value;
         if (await db.Clients.AnyAsync(c => c.Email == email, cancellationToken))
         {
-            return Failure.Invalid("email", new Text("client.email.taken"));
+            return Failure.Invalid(FieldNames.Email, new Text("client.email.taken"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -51,11 +51,11 @@ public sealed class CreateClient(CrmDbContext db, TimeProvider clock) : IUseCase
         db.Clients.Add(client);
         var failure = await db.TrySaveInsertAsync(
             () => db.Record(actor, now, "client.created", AuditEntity.Client, client.Id, new FieldChanges()
-                .Add("fullName", null, fullName)
-                .Add("email", null, email)
-                .Add("phone", null, phone)
-                .Add("companyName", null, company)
-                .Add<int?>("salesContactId", null, contact.Id)),
+                .Add(FieldNames.FullName, null, fullName)
+                .Add(FieldNames.Email, null, email)
+                .Add(FieldNames.Phone, null, phone)
+                .Add(FieldNames.CompanyName, null, company)
+                .Add<int?>(FieldNames.SalesContactId, null, contact.Id)),
             cancellationToken);
         if (failure is not null)
         {

@@ -34,9 +34,9 @@ public sealed class DeleteClient(CrmDbContext db, TimeProvider clock) : IUseCase
         var now = clock.GetUtcNow().UtcDateTime;
         db.Clients.Remove(client);
         db.Record(actor, now, "client.deleted", AuditEntity.Client, client.Id, new FieldChanges()
-            .Add("fullName", client.FullName, null)
-            .Add("email", client.Email, null)
-            .Add("companyName", client.CompanyName, null));
+            .Add(FieldNames.FullName, client.FullName, null)
+            .Add(FieldNames.Email, client.Email, null)
+            .Add(FieldNames.CompanyName, client.CompanyName, null));
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : new Done();
     }
 }

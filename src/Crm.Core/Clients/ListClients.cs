@@ -62,7 +62,7 @@ public sealed class ListClients(CrmDbContext db) : IUseCase
 
         if (filter.Mine && actor.Department != Department.Sales)
         {
-            return Failure.Invalid("mine", new Text("client.list.mineNotSales"));
+            return Failure.Invalid(FieldNames.Mine, new Text("client.list.mineNotSales"));
         }
 
         if (filter.WithoutActiveSalesContact && PermissionMatrix.For(actor, CrmAction.ReassignClient) == Reach.None)

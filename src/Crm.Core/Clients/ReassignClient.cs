@@ -29,7 +29,7 @@ public sealed class ReassignClient(CrmDbContext db, TimeProvider clock) : IUseCa
         var contact = await db.FindActiveInAsync(request.SalesContactId, Department.Sales, cancellationToken);
         if (contact is null)
         {
-            return Failure.Invalid("salesContactId", new Text("collaborator.notActiveIn", request.SalesContactId, CoreTexts.Department(Department.Sales)));
+            return Failure.Invalid(FieldNames.SalesContactId, new Text("collaborator.notActiveIn", request.SalesContactId, CoreTexts.Department(Department.Sales)));
         }
 
         if (client.SalesContactId == contact.Id)
@@ -38,7 +38,7 @@ public sealed class ReassignClient(CrmDbContext db, TimeProvider clock) : IUseCa
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var changes = new FieldChanges().Add("salesContactId", client.SalesContactId, contact.Id);
+        var changes = new FieldChanges().Add(FieldNames.SalesContactId, client.SalesContactId, contact.Id);
         client.Reassign(contact, now);
         db.Record(actor, now, "client.reassigned", AuditEntity.Client, client.Id, changes);
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : ClientView.From(client);

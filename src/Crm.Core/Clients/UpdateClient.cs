@@ -54,14 +54,14 @@ public sealed class UpdateClient(CrmDbContext db, TimeProvider clock) : IUseCase
         var (fullName, email, phone, company) = fields.Value;
         if (email != client.Email && await db.Clients.AnyAsync(c => c.Email == email && c.Id != client.Id, cancellationToken))
         {
-            return Failure.Invalid("email", new Text("client.email.taken"));
+            return Failure.Invalid(FieldNames.Email, new Text("client.email.taken"));
         }
 
         var changes = new FieldChanges()
-            .Add("fullName", client.FullName, fullName)
-            .Add("email", client.Email, email)
-            .Add("phone", client.Phone, phone)
-            .Add("companyName", client.CompanyName, company);
+            .Add(FieldNames.FullName, client.FullName, fullName)
+            .Add(FieldNames.Email, client.Email, email)
+            .Add(FieldNames.Phone, client.Phone, phone)
+            .Add(FieldNames.CompanyName, client.CompanyName, company);
         if (!changes.Any)
         {
             return ClientView.From(client);

@@ -29,7 +29,7 @@ public sealed class ChooseLanguage(CrmDbContext db, TimeProvider clock) : IUseCa
         var chosen = language?.Trim().ToLowerInvariant() is { Length: > 0 } typed ? typed : null;
         if (chosen is not null && !Supported.Contains(chosen))
         {
-            return Failure.Invalid("language", new Text("collaborator.language.unsupported", Supported[0], Supported[1]));
+            return Failure.Invalid(FieldNames.Language, new Text("collaborator.language.unsupported", Supported[0], Supported[1]));
         }
 
         var me = await db.Collaborators.SingleOrDefaultAsync(c => c.Id == actor.Id, cancellationToken);
@@ -44,7 +44,7 @@ public sealed class ChooseLanguage(CrmDbContext db, TimeProvider clock) : IUseCa
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Record(actor, now, "collaborator.language_chosen", AuditEntity.Collaborator, me.Id, new FieldChanges().Add("preferredLanguage", me.PreferredLanguage, chosen));
+        db.Record(actor, now, "collaborator.language_chosen", AuditEntity.Collaborator, me.Id, new FieldChanges().Add(FieldNames.PreferredLanguage, me.PreferredLanguage, chosen));
         me.PreferLanguage(chosen, now);
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : new LanguageChoice(chosen);
     }

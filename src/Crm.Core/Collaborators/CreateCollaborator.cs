@@ -27,14 +27,14 @@ public sealed class CreateCollaborator(CrmDbContext db, PasswordHashing hashing,
         var email = FieldRules.NormalizeEmail(request.Email);
         var password = request.TemporaryPassword ?? PasswordPolicy.GenerateTemporary();
         var validation = new Validation()
-            .Check("fullName", FieldRules.RequiredLineError(fullName, Limits.PersonName, new Text("fieldName.fullName")))
-            .Check("email", FieldRules.EmailError(email))
-            .Check("temporaryPassword", policy.Check(password, email));
+            .Check(FieldNames.FullName, FieldRules.RequiredLineError(fullName, Limits.PersonName, FieldNames.WordedName(FieldNames.FullName)))
+            .Check(FieldNames.Email, FieldRules.EmailError(email))
+            .Check(FieldNames.TemporaryPassword, policy.Check(password, email));
         var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == request.RoleId, cancellationToken);
-        validation.Check("roleId", role is null || role.Department == Department.Unknown ? new Text("role.notFound", request.RoleId) : null);
-        if (!validation.Has("email") && await db.Collaborators.AnyAsync(c => c.Email == email, cancellationToken))
+        validation.Check(FieldNames.RoleId, role is null || role.Department == Department.Unknown ? new Text("role.notFound", request.RoleId) : null);
+        if (!validation.Has(FieldNames.Email) && await db.Collaborators.AnyAsync(c => c.Email == email, cancellationToken))
         {
-            validation.Check("email", new Text("collaborator.email.taken"));
+            validation.Check(FieldNames.Email, new Text("collaborator.email.taken"));
         }
 
         if (validation.HasErrors)
@@ -50,11 +50,11 @@ public sealed class CreateCollaborator(CrmDbContext db, PasswordHashing hashing,
             {
                 collaborator.AssignEmployeeNumber();
                 db.Record(actor, now, "collaborator.created", AuditEntity.Collaborator, collaborator.Id, new FieldChanges()
-                    .Add("employeeNumber", null, collaborator.EmployeeNumber)
-                    .Add("fullName", null, fullName)
-                    .Add("email", null, email)
-                    .Add("role", null, role!.Name)
-                    .Secret("password"));
+                    .Add(FieldNames.EmployeeNumber, null, collaborator.EmployeeNumber)
+                    .Add(FieldNames.FullName, null, fullName)
+                    .Add(FieldNames.Email, null, email)
+                    .Add(FieldNames.Role, null, role!.Name)
+                    .Secret(FieldNames.Password));
             },
             cancellationToken);
         return failure is null ? new NewCollaborator(CollaboratorView.From(collaborator), password) : failure;

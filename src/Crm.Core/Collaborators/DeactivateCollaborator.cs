@@ -59,13 +59,13 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
         {
             if (heirId == collaborator.Id)
             {
-                return Failure.Invalid("reassignToId", new Text("collaborator.deactivate.heirIsSelf"));
+                return Failure.Invalid(FieldNames.ReassignToId, new Text("collaborator.deactivate.heirIsSelf"));
             }
 
             heir = await db.FindActiveInAsync(heirId, department, cancellationToken);
             if (heir is null)
             {
-                return Failure.Invalid("reassignToId", new Text("collaborator.notActiveIn", heirId, CoreTexts.Department(department)));
+                return Failure.Invalid(FieldNames.ReassignToId, new Text("collaborator.notActiveIn", heirId, CoreTexts.Department(department)));
             }
         }
 
@@ -80,8 +80,8 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
         List<int> events = heir is null ? [] : await HandOverEventsAsync(actor, collaborator, heir, now, cancellationToken);
         collaborator.Deactivate(now);
         db.Record(actor, now, "collaborator.deactivated", AuditEntity.Collaborator, collaborator.Id, new FieldChanges()
-            .Add("isActive", true, false)
-            .Add("reassignedToId", null, heir?.Id));
+            .Add(FieldNames.IsActive, true, false)
+            .Add(FieldNames.ReassignedToId, null, heir?.Id));
         var failure = department == Department.Management
             ? await db.TrySaveKeepingAManagerAsync(collaborator, cancellationToken)
             : await db.TrySaveAsync(cancellationToken);
@@ -96,7 +96,7 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
         foreach (var client in clients)
         {
             client.Reassign(heir, now);
-            db.Record(actor, now, "client.reassigned", AuditEntity.Client, client.Id, new FieldChanges().Add<int?>("salesContactId", leaver.Id, heir.Id));
+            db.Record(actor, now, "client.reassigned", AuditEntity.Client, client.Id, new FieldChanges().Add<int?>(FieldNames.SalesContactId, leaver.Id, heir.Id));
         }
 
         return clients.ConvertAll(c => c.Id);
@@ -112,7 +112,7 @@ public sealed class DeactivateCollaborator(CrmDbContext db, TimeProvider clock) 
         foreach (var evt in events)
         {
             evt.AssignSupport(heir, now);
-            db.Record(actor, now, "event.support_assigned", AuditEntity.Event, evt.Id, new FieldChanges().Add<int?>("supportContactId", leaver.Id, heir.Id));
+            db.Record(actor, now, "event.support_assigned", AuditEntity.Event, evt.Id, new FieldChanges().Add<int?>(FieldNames.SupportContactId, leaver.Id, heir.Id));
             db.Notify(NotificationKind.SupportAssigned, heir.Id, evt.Id, now);
             if (evt.Contract.Client.SalesContact is { IsActive: true } salesContact)
             {

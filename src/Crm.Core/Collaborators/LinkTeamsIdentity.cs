@@ -23,8 +23,8 @@ public sealed class LinkTeamsIdentity(CrmDbContext db, TimeProvider clock) : IUs
         }
 
         var validation = new Validation()
-            .Check("tenantId", request.TenantId == Guid.Empty ? new Text("collaborator.teams.tenantRequired") : null)
-            .Check("aadObjectId", request.AadObjectId == Guid.Empty ? new Text("collaborator.teams.objectRequired") : null);
+            .Check(FieldNames.TenantId, request.TenantId == Guid.Empty ? new Text("collaborator.teams.tenantRequired") : null)
+            .Check(FieldNames.AadObjectId, request.AadObjectId == Guid.Empty ? new Text("collaborator.teams.objectRequired") : null);
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -52,8 +52,8 @@ public sealed class LinkTeamsIdentity(CrmDbContext db, TimeProvider clock) : IUs
 
         var now = clock.GetUtcNow().UtcDateTime;
         var changes = new FieldChanges()
-            .Add("teamsTenantId", collaborator.TeamsTenantId, request.TenantId)
-            .Add("teamsAadObjectId", collaborator.TeamsAadObjectId, request.AadObjectId);
+            .Add(FieldNames.TeamsTenantId, collaborator.TeamsTenantId, request.TenantId)
+            .Add(FieldNames.TeamsAadObjectId, collaborator.TeamsAadObjectId, request.AadObjectId);
         collaborator.LinkTeams(request.TenantId, request.AadObjectId, now);
         db.Record(actor, now, "collaborator.teams_linked", AuditEntity.Collaborator, collaborator.Id, changes);
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : CollaboratorView.From(collaborator);
@@ -83,8 +83,8 @@ public sealed class UnlinkTeamsIdentity(CrmDbContext db, TimeProvider clock) : I
 
         var now = clock.GetUtcNow().UtcDateTime;
         var changes = new FieldChanges()
-            .Add("teamsTenantId", collaborator.TeamsTenantId, null)
-            .Add("teamsAadObjectId", collaborator.TeamsAadObjectId, null);
+            .Add(FieldNames.TeamsTenantId, collaborator.TeamsTenantId, null)
+            .Add(FieldNames.TeamsAadObjectId, collaborator.TeamsAadObjectId, null);
         collaborator.UnlinkTeams(now);
         db.Record(actor, now, "collaborator.teams_unlinked", AuditEntity.Collaborator, collaborator.Id, changes);
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : CollaboratorView.From(collaborator);

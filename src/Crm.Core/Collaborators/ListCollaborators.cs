@@ -27,7 +27,7 @@ public sealed class ListCollaborators(CrmDbContext db) : IUseCase
 
         if (filter.Department is { } wanted && (wanted == Department.Unknown || !Enum.IsDefined(wanted)))
         {
-            return Failure.Invalid("department", new Text("department.invalid"));
+            return Failure.Invalid(FieldNames.Department, new Text("department.invalid"));
         }
 
         if (Paging.ReadIdCursor(page, out var limit, out var afterId) is { } invalidPage)

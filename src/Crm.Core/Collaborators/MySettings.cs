@@ -68,7 +68,7 @@ public sealed class ChangeSettings(CrmDbContext db, DigestSchedule schedule, Tim
             language = change.Language.Trim().ToLowerInvariant() is var typed && typed is "auto" or "" ? null : typed;
             if (language is not null && !ChooseLanguage.Supported.Contains(language))
             {
-                errors.Add(new FieldError("language", new Text("collaborator.settings.language", ChooseLanguage.Supported[0], ChooseLanguage.Supported[1])));
+                errors.Add(new FieldError(FieldNames.Language, new Text("collaborator.settings.language", ChooseLanguage.Supported[0], ChooseLanguage.Supported[1])));
             }
         }
 
@@ -81,13 +81,13 @@ public sealed class ChangeSettings(CrmDbContext db, DigestSchedule schedule, Tim
             }
             else
             {
-                errors.Add(new FieldError("digestAt", new Text("collaborator.settings.digestAt")));
+                errors.Add(new FieldError(FieldNames.DigestAt, new Text("collaborator.settings.digestAt")));
             }
         }
 
         if (change is { Language: null, DigestEnabled: null, DigestAt: null })
         {
-            errors.Add(new FieldError("settings", new Text("collaborator.settings.nothing")));
+            errors.Add(new FieldError(FieldNames.Settings, new Text("collaborator.settings.nothing")));
         }
 
         if (errors.Count > 0)
@@ -108,7 +108,7 @@ public sealed class ChangeSettings(CrmDbContext db, DigestSchedule schedule, Tim
         var changes = new FieldChanges();
         if (change.Language is not null && language != me.PreferredLanguage)
         {
-            changes.Add("preferredLanguage", me.PreferredLanguage, language);
+            changes.Add(FieldNames.PreferredLanguage, me.PreferredLanguage, language);
             me.PreferLanguage(language, now);
         }
 
@@ -116,7 +116,7 @@ public sealed class ChangeSettings(CrmDbContext db, DigestSchedule schedule, Tim
         var time = at ?? before.At;
         if (enabled != before.Enabled || time != before.At)
         {
-            changes.Add("digestEnabled", before.Enabled, enabled).Add("digestAt", before.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            changes.Add(FieldNames.DigestEnabled, before.Enabled, enabled).Add(FieldNames.DigestAt, before.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
             if (preference is null)
             {
                 preference = new DigestPreference(actor.Id, kind, enabled, time, now);

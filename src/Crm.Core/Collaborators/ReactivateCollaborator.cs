@@ -32,7 +32,7 @@ public sealed class ReactivateCollaborator(CrmDbContext db, TimeProvider clock) 
 
         var now = clock.GetUtcNow().UtcDateTime;
         collaborator.Reactivate(now);
-        db.Record(actor, now, "collaborator.reactivated", AuditEntity.Collaborator, collaborator.Id, new FieldChanges().Add("isActive", false, true));
+        db.Record(actor, now, "collaborator.reactivated", AuditEntity.Collaborator, collaborator.Id, new FieldChanges().Add(FieldNames.IsActive, false, true));
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : CollaboratorView.From(collaborator);
     }
 }

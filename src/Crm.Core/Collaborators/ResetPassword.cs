@@ -36,12 +36,12 @@ public sealed class ResetPassword(CrmDbContext db, PasswordHashing hashing, Pass
         var password = request.TemporaryPassword ?? PasswordPolicy.GenerateTemporary();
         if (policy.Check(password, collaborator.Email) is { } weak)
         {
-            return Failure.Invalid("temporaryPassword", weak);
+            return Failure.Invalid(FieldNames.TemporaryPassword, weak);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         collaborator.SetTemporaryPassword(hashing.Hash(password), now);
-        db.Record(actor, now, "collaborator.password_reset", AuditEntity.Collaborator, collaborator.Id, new FieldChanges().Secret("password"));
+        db.Record(actor, now, "collaborator.password_reset", AuditEntity.Collaborator, collaborator.Id, new FieldChanges().Secret(FieldNames.Password));
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : new PasswordReset(CollaboratorView.From(collaborator), password);
     }
 }

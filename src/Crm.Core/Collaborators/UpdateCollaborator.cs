@@ -43,20 +43,20 @@ public sealed class UpdateCollaborator(CrmDbContext db, TimeProvider clock) : IU
         var fullName = FieldRules.NormalizeText(request.FullName ?? collaborator.FullName);
         var email = FieldRules.NormalizeEmail(request.Email ?? collaborator.Email);
         var validation = new Validation()
-            .Check("fullName", FieldRules.RequiredLineError(fullName, Limits.PersonName, new Text("fieldName.fullName")))
-            .Check("email", FieldRules.EmailError(email));
+            .Check(FieldNames.FullName, FieldRules.RequiredLineError(fullName, Limits.PersonName, FieldNames.WordedName(FieldNames.FullName)))
+            .Check(FieldNames.Email, FieldRules.EmailError(email));
         var role = collaborator.Role;
         if (request.RoleId is { } roleId && roleId != collaborator.RoleId)
         {
             var newRole = await db.Roles.SingleOrDefaultAsync(r => r.Id == roleId, cancellationToken);
-            validation.Check("roleId", newRole is null || newRole.Department == Department.Unknown ? new Text("role.notFound", roleId) : null);
+            validation.Check(FieldNames.RoleId, newRole is null || newRole.Department == Department.Unknown ? new Text("role.notFound", roleId) : null);
             role = newRole ?? role;
         }
 
-        if (!validation.Has("email") && email != collaborator.Email
+        if (!validation.Has(FieldNames.Email) && email != collaborator.Email
             && await db.Collaborators.AnyAsync(c => c.Email == email && c.Id != collaborator.Id, cancellationToken))
         {
-            validation.Check("email", new Text("collaborator.email.taken"));
+            validation.Check(FieldNames.Email, new Text("collaborator.email.taken"));
         }
 
         if (validation.HasErrors)
@@ -73,10 +73,10 @@ public sealed class UpdateCollaborator(CrmDbContext db, TimeProvider clock) : IU
         }
 
         var changes = new FieldChanges()
-            .Add("fullName", collaborator.FullName, fullName)
-            .Add("email", collaborator.Email, email)
-            .Add("role", collaborator.Role.Name, role.Name)
-            .Add("department", oldDepartment.Key(), role.Department.Key());
+            .Add(FieldNames.FullName, collaborator.FullName, fullName)
+            .Add(FieldNames.Email, collaborator.Email, email)
+            .Add(FieldNames.Role, collaborator.Role.Name, role.Name)
+            .Add(FieldNames.Department, oldDepartment.Key(), role.Department.Key());
         if (!changes.Any)
         {
             return CollaboratorView.From(collaborator);

@@ -43,7 +43,7 @@ internal static class Cursor
         return true;
     }
 
-    public static Failure Malformed => Failure.Invalid("after", new Text("paging.cursor.invalid"));
+    public static Failure Malformed => Failure.Invalid(FieldNames.After, new Text("paging.cursor.invalid"));
 
     private static string Encode(string text) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

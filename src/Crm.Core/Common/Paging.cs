@@ -29,7 +29,7 @@ internal static class Paging
         afterId = null;
         if (page.Limit is < 1 or > PageRequest.MaxLimit)
         {
-            return Failure.Invalid("limit", new Text("paging.limit", PageRequest.MaxLimit));
+            return Failure.Invalid(FieldNames.Limit, new Text("paging.limit", PageRequest.MaxLimit));
         }
 
         if (page.After is null)
@@ -53,7 +53,7 @@ internal static class Paging
         after = null;
         if (page.Limit is < 1 or > PageRequest.MaxLimit)
         {
-            return Failure.Invalid("limit", new Text("paging.limit", PageRequest.MaxLimit));
+            return Failure.Invalid(FieldNames.Limit, new Text("paging.limit", PageRequest.MaxLimit));
         }
 
         if (page.After is null)

@@ -6,8 +6,6 @@ namespace EpicEvents.Crm.Common;
 /// <summary>The text typed into a list's search, checked and folded the same way for every list.</summary>
 internal static class SearchText
 {
-    public const string Field = "search";
-
     /// <summary>
     /// Folds <paramref name="typed"/> into <paramref name="key"/> (case and accents removed; empty
     /// when nothing was typed), or says why the text cannot be searched for.
@@ -17,13 +15,13 @@ internal static class SearchText
         key = string.Empty;
         if (typed is not null && typed.Any(char.IsControl))
         {
-            return Failure.Invalid(Field, new Text("search.controlCharacters"));
+            return Failure.Invalid(FieldNames.Search, new Text("search.controlCharacters"));
         }
 
         var folded = FieldRules.SearchKey(typed);
         if (folded.Length > Limits.SearchText)
         {
-            return Failure.Invalid(Field, new Text("search.tooLong", Limits.SearchText));
+            return Failure.Invalid(FieldNames.Search, new Text("search.tooLong", Limits.SearchText));
         }
 
         key = folded;

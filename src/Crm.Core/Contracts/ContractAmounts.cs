@@ -6,9 +6,6 @@ namespace EpicEvents.Crm.Contracts;
 /// <summary>A contract's total and amount due, validated together (SPEC §1).</summary>
 internal sealed record ContractAmounts(decimal Total, decimal Due)
 {
-    public const string TotalField = "totalAmount";
-    public const string DueField = "amountDue";
-
     /// <summary>
     /// Checks the amounts. When the due amount was not typed but kept from the contract, an excess is
     /// reported on the total, the field the user did change.
@@ -17,12 +14,12 @@ internal sealed record ContractAmounts(decimal Total, decimal Due)
     {
         if (total is not { } totalAmount)
         {
-            return Failure.Invalid(TotalField, new Text("contract.totalAmount.required"));
+            return Failure.Invalid(FieldNames.TotalAmount, new Text("contract.totalAmount.required"));
         }
 
-        var validation = new Validation().Check(TotalField, totalAmount == 0 ? new Text("contract.totalAmount.zero") : FieldRules.AmountError(totalAmount, new Text("fieldName.totalAmount")));
+        var validation = new Validation().Check(FieldNames.TotalAmount, totalAmount == 0 ? new Text("contract.totalAmount.zero") : FieldRules.AmountError(totalAmount, FieldNames.WordedName(FieldNames.TotalAmount)));
         var dueAmount = due ?? totalAmount;
-        validation.Check(DueField, FieldRules.AmountError(dueAmount, new Text("fieldName.amountDue")));
+        validation.Check(FieldNames.AmountDue, FieldRules.AmountError(dueAmount, FieldNames.WordedName(FieldNames.AmountDue)));
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -31,8 +28,8 @@ internal sealed record ContractAmounts(decimal Total, decimal Due)
         if (dueAmount > totalAmount)
         {
             return dueWasGiven
-                ? Failure.Invalid(DueField, new Text("contract.amountDue.aboveTotal", totalAmount))
-                : Failure.Invalid(TotalField, new Text("contract.totalAmount.belowDue", dueAmount));
+                ? Failure.Invalid(FieldNames.AmountDue, new Text("contract.amountDue.aboveTotal", totalAmount))
+                : Failure.Invalid(FieldNames.TotalAmount, new Text("contract.totalAmount.belowDue", dueAmount));
         }
 
         return new ContractAmounts(totalAmount, dueAmount);

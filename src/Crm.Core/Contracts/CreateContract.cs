@@ -23,7 +23,7 @@ public sealed class CreateContract(CrmDbContext db, TimeProvider clock) : IUseCa
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.ClientId, cancellationToken);
         if (client is null)
         {
-            return Failure.Invalid("clientId", new Text("client.notFound", request.ClientId));
+            return Failure.Invalid(FieldNames.ClientId, new Text("client.notFound", request.ClientId));
         }
 
         if (access == Reach.Own && client.SalesContactId != actor.Id)
@@ -43,10 +43,10 @@ public sealed class CreateContract(CrmDbContext db, TimeProvider clock) : IUseCa
         db.Contracts.Add(contract);
         var failure = await db.TrySaveInsertAsync(
             () => db.Record(actor, now, "contract.created", AuditEntity.Contract, contract.Id, new FieldChanges()
-                .Add<int?>("clientId", null, client.Id)
-                .Add<decimal?>("totalAmount", null, total)
-                .Add<decimal?>("amountDue", null, due)
-                .Add<ContractStatus?>("status", null, contract.Status)),
+                .Add<int?>(FieldNames.ClientId, null, client.Id)
+                .Add<decimal?>(FieldNames.TotalAmount, null, total)
+                .Add<decimal?>(FieldNames.AmountDue, null, due)
+                .Add<ContractStatus?>(FieldNames.Status, null, contract.Status)),
             cancellationToken);
         if (failure is not null)
         {

@@ -65,12 +65,12 @@ public sealed class ListContracts(SqlSource sql) : IUseCase
 
         if (filter.Mine && actor.Department != Department.Sales)
         {
-            return Failure.Invalid("mine", new Text("contract.list.mineNotSales"));
+            return Failure.Invalid(FieldNames.Mine, new Text("contract.list.mineNotSales"));
         }
 
         if (filter.Status is { } wanted && !Enum.IsDefined(wanted))
         {
-            return Failure.Invalid("status", new Text("contract.list.status"));
+            return Failure.Invalid(FieldNames.Status, new Text("contract.list.status"));
         }
 
         return Paging.ReadIdCursor(page, out limit, out afterId) ?? SearchText.Read(filter.Search, out search);

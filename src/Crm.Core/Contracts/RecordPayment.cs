@@ -36,15 +36,15 @@ public sealed class RecordPayment(CrmDbContext db, TimeProvider clock) : IUseCas
 
         if (AmountError(request.Amount, contract) is { } error)
         {
-            return Failure.Invalid("amount", error);
+            return Failure.Invalid(FieldNames.Amount, error);
         }
 
         var amount = request.Amount!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var due = contract.AmountDue - amount;
         db.Record(actor, now, "contract.payment_recorded", AuditEntity.Contract, contract.Id, new FieldChanges()
-            .Add<decimal?>("payment", null, amount)
-            .Add("amountDue", contract.AmountDue, due));
+            .Add<decimal?>(FieldNames.Payment, null, amount)
+            .Add(FieldNames.AmountDue, contract.AmountDue, due));
         contract.ChangeAmounts(contract.TotalAmount, due, now);
         if (await db.TrySaveAsync(cancellationToken) is { } failure)
         {
@@ -66,7 +66,7 @@ public sealed class RecordPayment(CrmDbContext db, TimeProvider clock) : IUseCas
             return new Text("contract.payment.zero");
         }
 
-        if (FieldRules.AmountError(value, new Text("fieldName.payment")) is { } error)
+        if (FieldRules.AmountError(value, FieldNames.WordedName(FieldNames.Amount)) is { } error)
         {
             return error;
         }

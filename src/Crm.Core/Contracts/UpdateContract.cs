@@ -152,8 +152,8 @@ public sealed class UpdateContract(CrmDbContext db, TimeProvider clock) : IUseCa
     private bool ChangeAmounts(Actor actor, Contract contract, ContractAmounts amounts, DateTime now)
     {
         var changes = new FieldChanges()
-            .Add("totalAmount", contract.TotalAmount, amounts.Total)
-            .Add("amountDue", contract.AmountDue, amounts.Due);
+            .Add(FieldNames.TotalAmount, contract.TotalAmount, amounts.Total)
+            .Add(FieldNames.AmountDue, contract.AmountDue, amounts.Due);
         if (!changes.Any)
         {
             return false;

@@ -25,7 +25,7 @@ public sealed class PreviewDigest(CrmDbContext db, TimeProvider clock) : IUseCas
 
         if (!Enum.IsDefined(request.Kind))
         {
-            return Failure.Invalid("kind", new Text("digest.kind.invalid"));
+            return Failure.Invalid(FieldNames.Kind, new Text("digest.kind.invalid"));
         }
 
         if (reach == Reach.Own && OwnOnly(actor, request) is { } notOwn)
@@ -71,7 +71,7 @@ public sealed class PreviewDigest(CrmDbContext db, TimeProvider clock) : IUseCas
         {
             return actor.Department == audience
                 ? (actor.Id, actor.FullName)
-                : Failure.Invalid("for", new Text("digest.for.required", CoreTexts.Department(audience), CoreTexts.Department(audience)));
+                : Failure.Invalid(FieldNames.For, new Text("digest.for.required", CoreTexts.Department(audience), CoreTexts.Department(audience)));
         }
 
         var forId = request.For.Value;
@@ -85,11 +85,11 @@ public sealed class PreviewDigest(CrmDbContext db, TimeProvider clock) : IUseCas
 
         if (!person.IsActive)
         {
-            return Failure.Invalid("for", new Text("digest.for.deactivated", person.FullName));
+            return Failure.Invalid(FieldNames.For, new Text("digest.for.deactivated", person.FullName));
         }
 
         return person.Department == audience
             ? (forId, person.FullName)
-            : Failure.Invalid("for", new Text("digest.for.otherDepartment", person.FullName, CoreTexts.Department(person.Department), CoreTexts.Department(audience), CoreTexts.Department(audience)));
+            : Failure.Invalid(FieldNames.For, new Text("digest.for.otherDepartment", person.FullName, CoreTexts.Department(person.Department), CoreTexts.Department(audience), CoreTexts.Department(audience)));
     }
 }

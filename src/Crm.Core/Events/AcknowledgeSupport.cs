@@ -40,7 +40,7 @@ public sealed class AcknowledgeSupport(CrmDbContext db, TimeProvider clock) : IU
         var now = clock.GetUtcNow().UtcDateTime;
         @event.AcknowledgeSupport(now);
         db.Record(actor, now, "event.support_acknowledged", AuditEntity.Event, @event.Id, new FieldChanges()
-            .Add<DateTime?>("supportAcknowledgedAt", null, now));
+            .Add<DateTime?>(FieldNames.SupportAcknowledgedAt, null, now));
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : EventView.From(@event);
     }
 }

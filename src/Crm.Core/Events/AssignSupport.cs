@@ -32,7 +32,7 @@ public sealed class AssignSupport(CrmDbContext db, TimeProvider clock) : IUseCas
         var support = await db.FindActiveInAsync(request.SupportContactId, Department.Support, cancellationToken);
         if (support is null)
         {
-            return Failure.Invalid("supportContactId", new Text("collaborator.notActiveIn", request.SupportContactId, CoreTexts.Department(Department.Support)));
+            return Failure.Invalid(FieldNames.SupportContactId, new Text("collaborator.notActiveIn", request.SupportContactId, CoreTexts.Department(Department.Support)));
         }
 
         if (@event.SupportContactId == support.Id)
@@ -44,7 +44,7 @@ public sealed class AssignSupport(CrmDbContext db, TimeProvider clock) : IUseCas
         var previous = @event.SupportContact;
         @event.AssignSupport(support, now);
         db.Record(actor, now, "event.support_assigned", AuditEntity.Event, @event.Id, new FieldChanges()
-            .Add("supportContactId", previous?.Id, support.Id));
+            .Add(FieldNames.SupportContactId, previous?.Id, support.Id));
         db.Notify(NotificationKind.SupportAssigned, support.Id, @event.Id, now);
         if (previous is { IsActive: true })
         {

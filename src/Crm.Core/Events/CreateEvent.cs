@@ -46,7 +46,7 @@ public sealed class CreateEvent(CrmDbContext db, TimeProvider clock) : IUseCase
         var details = EventFields.Normalize(
             request.Name, request.StartsAt, request.EndsAt, request.Location, request.ExpectedAttendees, null, request.Notes);
         var validation = EventFields.Validate(details, now, startMustNotBePast: true)
-            .Check("contractId", contract.Status == ContractStatus.Signed
+            .Check(FieldNames.ContractId, contract.Status == ContractStatus.Signed
                 ? null
                 : new Text("event.contract.notSigned", contract.Id, Describe(contract.Status)));
         if (validation.HasErrors)
@@ -58,13 +58,13 @@ public sealed class CreateEvent(CrmDbContext db, TimeProvider clock) : IUseCase
         db.Events.Add(created);
         var failure = await db.TrySaveInsertAsync(
             () => db.Record(actor, now, "event.created", AuditEntity.Event, created.Id, new FieldChanges()
-                .Add<int?>("contractId", null, contract.Id)
-                .Add("name", null, details.Name)
-                .Add<DateTime?>("startsAt", null, details.StartsAt)
-                .Add<DateTime?>("endsAt", null, details.EndsAt)
-                .Add("location", null, details.Location)
-                .Add<int?>("expectedAttendees", null, details.ExpectedAttendees)
-                .Add("notes", null, details.Notes.Length == 0 ? null : details.Notes)),
+                .Add<int?>(FieldNames.ContractId, null, contract.Id)
+                .Add(FieldNames.Name, null, details.Name)
+                .Add<DateTime?>(FieldNames.StartsAt, null, details.StartsAt)
+                .Add<DateTime?>(FieldNames.EndsAt, null, details.EndsAt)
+                .Add(FieldNames.Location, null, details.Location)
+                .Add<int?>(FieldNames.ExpectedAttendees, null, details.ExpectedAttendees)
+                .Add(FieldNames.Notes, null, details.Notes.Length == 0 ? null : details.Notes)),
             cancellationToken);
         return failure is null ? EventView.From(created) : failure;
     }

@@ -28,12 +28,12 @@ public sealed class DeleteEvent(CrmDbContext db, TimeProvider clock) : IUseCase
         var now = clock.GetUtcNow().UtcDateTime;
         db.Events.Remove(@event);
         db.Record(actor, now, "event.deleted", AuditEntity.Event, @event.Id, new FieldChanges()
-            .Add<int?>("contractId", @event.ContractId, null)
-            .Add("name", @event.Name, null)
-            .Add<DateTime?>("startsAt", @event.StartsAt, null)
-            .Add<DateTime?>("endsAt", @event.EndsAt, null)
-            .Add("location", @event.Location, null)
-            .Add("supportContactId", @event.SupportContactId, null));
+            .Add<int?>(FieldNames.ContractId, @event.ContractId, null)
+            .Add(FieldNames.Name, @event.Name, null)
+            .Add<DateTime?>(FieldNames.StartsAt, @event.StartsAt, null)
+            .Add<DateTime?>(FieldNames.EndsAt, @event.EndsAt, null)
+            .Add(FieldNames.Location, @event.Location, null)
+            .Add(FieldNames.SupportContactId, @event.SupportContactId, null));
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : new Done();
     }
 }

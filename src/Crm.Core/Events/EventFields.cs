@@ -45,11 +45,11 @@ internal static class EventFields
     /// attendees can be recorded after the event.
     /// </summary>
     public static Validation Validate(EventDetails details, DateTime now, bool startMustNotBePast) => new Validation()
-        .Check("name", FieldRules.RequiredLineError(details.Name, Limits.EventName, new Text("fieldName.eventName")))
-        .Check("startsAt", startMustNotBePast && details.StartsAt < now ? new Text("event.start.past") : null)
-        .Check("endsAt", details.EndsAt <= details.StartsAt ? new Text("event.end.beforeStart") : null)
-        .Check("location", FieldRules.RequiredLineError(details.Location, Limits.Location, new Text("fieldName.location")))
-        .Check("expectedAttendees", FieldRules.AttendeesError(details.ExpectedAttendees))
-        .Check("actualAttendees", details.ActualAttendees is { } actual ? FieldRules.AttendeesError(actual) : null)
-        .Check("notes", FieldRules.OptionalTextError(details.Notes, Limits.Notes, new Text("fieldName.notes")));
+        .Check(FieldNames.Name, FieldRules.RequiredLineError(details.Name, Limits.EventName, new Text("fieldName.eventName")))
+        .Check(FieldNames.StartsAt, startMustNotBePast && details.StartsAt < now ? new Text("event.start.past") : null)
+        .Check(FieldNames.EndsAt, details.EndsAt <= details.StartsAt ? new Text("event.end.beforeStart") : null)
+        .Check(FieldNames.Location, FieldRules.RequiredLineError(details.Location, Limits.Location, FieldNames.WordedName(FieldNames.Location)))
+        .Check(FieldNames.ExpectedAttendees, FieldRules.AttendeesError(details.ExpectedAttendees))
+        .Check(FieldNames.ActualAttendees, details.ActualAttendees is { } actual ? FieldRules.AttendeesError(actual) : null)
+        .Check(FieldNames.Notes, FieldRules.OptionalTextError(details.Notes, Limits.Notes, FieldNames.WordedName(FieldNames.Notes)));
 }

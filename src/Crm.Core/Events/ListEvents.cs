@@ -47,16 +47,16 @@ public sealed class ListEvents(CrmDbContext db, TimeProvider clock) : IUseCase
         var to = filter.To is { } t ? EventFields.ToUtc(t) : (DateTime?)null;
         var days = filter.WithinDays ?? EventFilter.DefaultUpcomingDays;
         var validation = new Validation()
-            .Check("mine", filter.Mine && actor.Department is not (Department.Sales or Department.Support)
+            .Check(FieldNames.Mine, filter.Mine && actor.Department is not (Department.Sales or Department.Support)
                 ? new Text("event.list.mineNotOwner")
                 : null)
-            .Check("withinDays", filter.WithinDays is not null && !filter.Upcoming
+            .Check(FieldNames.WithinDays, filter.WithinDays is not null && !filter.Upcoming
                 ? new Text("event.list.daysNotUpcoming")
                 : null)
-            .Check("withinDays", days is < 1 or > EventFilter.MaxUpcomingDays
+            .Check(FieldNames.WithinDays, days is < 1 or > EventFilter.MaxUpcomingDays
                 ? new Text("event.list.daysRange", EventFilter.MaxUpcomingDays)
                 : null)
-            .Check("to", from >= to ? new Text("event.list.periodReversed") : null);
+            .Check(FieldNames.To, from >= to ? new Text("event.list.periodReversed") : null);
         if (validation.HasErrors)
         {
             return validation.Failure;

@@ -33,7 +33,7 @@ public sealed class UnassignSupport(CrmDbContext db, TimeProvider clock) : IUseC
         var now = clock.GetUtcNow().UtcDateTime;
         @event.AssignSupport(null, now);
         db.Record(actor, now, "event.support_unassigned", AuditEntity.Event, @event.Id, new FieldChanges()
-            .Add<int?>("supportContactId", previous.Id, null));
+            .Add<int?>(FieldNames.SupportContactId, previous.Id, null));
         if (previous.IsActive)
         {
             db.Notify(NotificationKind.SupportUnassigned, previous.Id, @event.Id, now);

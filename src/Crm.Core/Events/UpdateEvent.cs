@@ -71,13 +71,13 @@ public sealed class UpdateEvent(CrmDbContext db, TimeProvider clock) : IUseCase
         }
 
         var changes = new FieldChanges()
-            .Add("name", old.Name, details.Name)
-            .Add("startsAt", old.StartsAt, details.StartsAt)
-            .Add("endsAt", old.EndsAt, details.EndsAt)
-            .Add("location", old.Location, details.Location)
-            .Add("expectedAttendees", old.ExpectedAttendees, details.ExpectedAttendees)
-            .Add("actualAttendees", old.ActualAttendees, details.ActualAttendees)
-            .Add("notes", old.Notes, details.Notes);
+            .Add(FieldNames.Name, old.Name, details.Name)
+            .Add(FieldNames.StartsAt, old.StartsAt, details.StartsAt)
+            .Add(FieldNames.EndsAt, old.EndsAt, details.EndsAt)
+            .Add(FieldNames.Location, old.Location, details.Location)
+            .Add(FieldNames.ExpectedAttendees, old.ExpectedAttendees, details.ExpectedAttendees)
+            .Add(FieldNames.ActualAttendees, old.ActualAttendees, details.ActualAttendees)
+            .Add(FieldNames.Notes, old.Notes, details.Notes);
         if (!changes.Any)
         {
             return EventView.From(@event);

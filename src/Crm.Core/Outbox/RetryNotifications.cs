@@ -33,12 +33,12 @@ public sealed class RetryNotifications(CrmDbContext db, TimeProvider clock) : IU
 
         if (request.AllFailed == (request.Ids.Count > 0))
         {
-            return Failure.Invalid("ids", new Text("notification.retry.both"));
+            return Failure.Invalid(FieldNames.Ids, new Text("notification.retry.both"));
         }
 
         if (request.Ids.Count > MaxIds)
         {
-            return Failure.Invalid("ids", new Text("notification.retry.tooMany", MaxIds));
+            return Failure.Invalid(FieldNames.Ids, new Text("notification.retry.tooMany", MaxIds));
         }
 
         var messages = request.AllFailed
@@ -64,7 +64,7 @@ public sealed class RetryNotifications(CrmDbContext db, TimeProvider clock) : IU
         foreach (var message in messages)
         {
             db.Record(actor, now, "notification.retried", AuditEntity.Notification, checked((int)message.Id), new FieldChanges()
-                .Add("state", message.State, DeliveryState.Pending));
+                .Add(FieldNames.State, message.State, DeliveryState.Pending));
             message.Requeue(now);
         }
 

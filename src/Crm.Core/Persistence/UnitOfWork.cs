@@ -15,9 +15,9 @@ internal static class UnitOfWork
 {
     private static readonly (string Index, string Column, Failure Failure)[] UniqueRules =
     [
-        ("ix_clients_email", "clients.email", Failure.Invalid("email", new Text("client.email.taken"))),
-        ("ix_collaborators_email", "collaborators.email", Failure.Invalid("email", new Text("collaborator.email.taken"))),
-        ("ix_roles_name", "roles.name", Failure.Invalid("name", RoleNames.Taken)),
+        ("ix_clients_email", "clients.email", Failure.Invalid(FieldNames.Email, new Text("client.email.taken"))),
+        ("ix_collaborators_email", "collaborators.email", Failure.Invalid(FieldNames.Email, new Text("collaborator.email.taken"))),
+        ("ix_roles_name", "roles.name", Failure.Invalid(FieldNames.Name, RoleNames.Taken)),
         ("ix_collaborators_teams_identity", "collaborators.teams_tenant_id", Failure.Conflict(new Text("collaborator.teams.linkedToAnother"))),
         ("ix_signature_requests_pending", "signature_requests.contract_id", Failure.Conflict(new Text("signature.alreadyPending"))),
         ("ix_bot_dialogs_conversation_key", "bot_dialogs.conversation_key", Failure.Conflict(new Text("dialog.startedConcurrently"))),
@@ -78,7 +78,7 @@ internal static class UnitOfWork
             case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 } sqlite:
                 return UniqueRules.FirstOrDefault(r => sqlite.Message.Contains(r.Column, StringComparison.Ordinal)).Failure;
             case PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.StringDataRightTruncation }:
-                return Failure.Invalid("text", new Text("save.textNotStorable"));
+                return Failure.Invalid(FieldNames.StoredText, new Text("save.textNotStorable"));
             case PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation }:
             case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 787 }:
                 return Failure.Conflict(new Text("save.relatedChanged"));

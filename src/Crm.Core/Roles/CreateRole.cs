@@ -20,13 +20,13 @@ public sealed class CreateRole(CrmDbContext db, TimeProvider clock) : IUseCase
 
         var name = RoleNames.Normalize(request.Name);
         var validation = new Validation()
-            .Check("name", RoleNames.Error(name))
-            .Check("department", request.Department == Department.Unknown || !Enum.IsDefined(request.Department)
+            .Check(FieldNames.Name, RoleNames.Error(name))
+            .Check(FieldNames.Department, request.Department == Department.Unknown || !Enum.IsDefined(request.Department)
                 ? new Text("department.invalid")
                 : null);
-        if (!validation.Has("name") && await db.TakenAsync(name, 0, cancellationToken))
+        if (!validation.Has(FieldNames.Name) && await db.TakenAsync(name, 0, cancellationToken))
         {
-            validation.Check("name", RoleNames.Taken);
+            validation.Check(FieldNames.Name, RoleNames.Taken);
         }
 
         if (validation.HasErrors)
@@ -39,8 +39,8 @@ public sealed class CreateRole(CrmDbContext db, TimeProvider clock) : IUseCase
         db.Roles.Add(role);
         var failure = await db.TrySaveInsertAsync(
             () => db.Record(actor, now, "role.created", AuditEntity.Role, role.Id, new FieldChanges()
-                .Add("name", null, name)
-                .Add("department", null, request.Department.Key())),
+                .Add(FieldNames.Name, null, name)
+                .Add(FieldNames.Department, null, request.Department.Key())),
             cancellationToken);
         return failure is null ? RoleView.From(role) : failure;
     }

@@ -34,8 +34,8 @@ public sealed class DeleteRole(CrmDbContext db, TimeProvider clock) : IUseCase
         var now = clock.GetUtcNow().UtcDateTime;
         db.Roles.Remove(role);
         db.Record(actor, now, "role.deleted", AuditEntity.Role, role.Id, new FieldChanges()
-            .Add("name", role.Name, null)
-            .Add("department", role.Department.Key(), null));
+            .Add(FieldNames.Name, role.Name, null)
+            .Add(FieldNames.Department, role.Department.Key(), null));
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : new Done();
     }
 }

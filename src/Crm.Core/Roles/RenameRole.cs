@@ -22,7 +22,7 @@ public sealed class RenameRole(CrmDbContext db, TimeProvider clock) : IUseCase
         var name = RoleNames.Normalize(request.Name);
         if (RoleNames.Error(name) is { } invalid)
         {
-            return Failure.Invalid("name", invalid);
+            return Failure.Invalid(FieldNames.Name, invalid);
         }
 
         var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == request.RoleId, cancellationToken);
@@ -43,11 +43,11 @@ public sealed class RenameRole(CrmDbContext db, TimeProvider clock) : IUseCase
 
         if (await db.TakenAsync(name, role.Id, cancellationToken))
         {
-            return Failure.Invalid("name", RoleNames.Taken);
+            return Failure.Invalid(FieldNames.Name, RoleNames.Taken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var changes = new FieldChanges().Add("name", role.Name, name);
+        var changes = new FieldChanges().Add(FieldNames.Name, role.Name, name);
         role.Rename(name);
         db.Record(actor, now, "role.renamed", AuditEntity.Role, role.Id, changes);
         return await db.TrySaveAsync(cancellationToken) is { } failed ? failed : RoleView.From(role);

@@ -46,7 +46,7 @@ public sealed class DatabaseSetup(CrmDbContext db, CreateCollaborator createColl
 
         if (created.Count > 0)
         {
-            db.Record(Actor.System, clock.GetUtcNow().UtcDateTime, "roles.defaults_created", AuditEntity.Role, null, new FieldChanges().Add("names", null, string.Join(", ", created)));
+            db.Record(Actor.System, clock.GetUtcNow().UtcDateTime, "roles.defaults_created", AuditEntity.Role, null, new FieldChanges().Add(FieldNames.Names, null, string.Join(", ", created)));
             if (await db.TrySaveAsync(cancellationToken) is { } failed)
             {
                 return failed;

@@ -65,10 +65,10 @@ internal static class ContractSigning
     public static async Task SignAsync(CrmDbContext db, Actor actor, Contract contract, Collaborator manager, SignatureRequest? pending, string? reason, DateTime now, CancellationToken cancellationToken)
     {
         var changes = new FieldChanges()
-            .Add("status", contract.Status, ContractStatus.Signed)
-            .Add<DateTime?>("signedAt", contract.SignedAt, now)
-            .Add<int?>("signedById", contract.SignedById, manager.Id)
-            .Add<int?>("signatureRequestId", null, pending?.Id);
+            .Add(FieldNames.Status, contract.Status, ContractStatus.Signed)
+            .Add<DateTime?>(FieldNames.SignedAt, contract.SignedAt, now)
+            .Add<int?>(FieldNames.SignedById, contract.SignedById, manager.Id)
+            .Add<int?>(FieldNames.SignatureRequestId, null, pending?.Id);
         contract.Sign(manager, now);
         db.Record(actor, now, "contract.signed", AuditEntity.Contract, contract.Id, changes);
         if (pending is not null)
@@ -88,7 +88,7 @@ internal static class ContractSigning
     public static async Task CancelAsync(CrmDbContext db, Actor actor, Contract contract, Collaborator manager, SignatureRequest? pending, DateTime now, CancellationToken cancellationToken)
     {
         db.Record(actor, now, "contract.cancelled", AuditEntity.Contract, contract.Id, new FieldChanges()
-            .Add("status", contract.Status, ContractStatus.Cancelled));
+            .Add(FieldNames.Status, contract.Status, ContractStatus.Cancelled));
         contract.Cancel(now);
         if (pending is not null)
         {
@@ -109,8 +109,8 @@ internal static class ContractSigning
     public static void Announce(CrmDbContext db, Actor actor, SignatureRequest request, IEnumerable<int> managerIds, DateTime now)
     {
         db.Record(actor, now, "contract.signature_requested", AuditEntity.Contract, request.ContractId, new FieldChanges()
-            .Add("status", ContractStatus.Draft, ContractStatus.PendingSignature)
-            .Add<int?>("signatureRequestId", null, request.Id));
+            .Add(FieldNames.Status, ContractStatus.Draft, ContractStatus.PendingSignature)
+            .Add<int?>(FieldNames.SignatureRequestId, null, request.Id));
         foreach (var managerId in managerIds)
         {
             db.Notify(NotificationKind.SignatureRequested, managerId, request.Id, now);
@@ -120,7 +120,7 @@ internal static class ContractSigning
     private static void ReturnToDraft(CrmDbContext db, Actor actor, Contract contract, DateTime now)
     {
         db.Record(actor, now, "contract.returned_to_draft", AuditEntity.Contract, contract.Id, new FieldChanges()
-            .Add("status", contract.Status, ContractStatus.Draft));
+            .Add(FieldNames.Status, contract.Status, ContractStatus.Draft));
         contract.ReturnToDraft(now);
     }
 
@@ -131,9 +131,9 @@ internal static class ContractSigning
     private static async Task DecideAsync(CrmDbContext db, Actor actor, SignatureRequest request, SignatureRequestStatus decision, Collaborator manager, string? reason, DateTime now, CancellationToken cancellationToken)
     {
         var changes = new FieldChanges()
-            .Add("status", request.Status, decision)
-            .Add<int?>("decidedById", null, manager.Id)
-            .Add("reason", null, reason);
+            .Add(FieldNames.Status, request.Status, decision)
+            .Add<int?>(FieldNames.DecidedById, null, manager.Id)
+            .Add(FieldNames.Reason, null, reason);
         request.Decide(decision, manager, reason, now);
         db.Record(actor, now, "signature." + decision.ToString().ToLowerInvariant(), AuditEntity.SignatureRequest, request.Id, changes);
         if (request.RequestedById != manager.Id)

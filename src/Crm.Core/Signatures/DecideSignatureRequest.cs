@@ -43,8 +43,8 @@ public sealed class DecideSignatureRequest(CrmDbContext db, TimeProvider clock) 
 
         var reason = FieldRules.NormalizeText(decision.Reason);
         var validation = new Validation()
-            .Check("verdict", Enum.IsDefined(decision.Verdict) ? null : new Text("signature.verdict.invalid"))
-            .Check("reason", ReasonError(reason, decision.Verdict));
+            .Check(FieldNames.Verdict, Enum.IsDefined(decision.Verdict) ? null : new Text("signature.verdict.invalid"))
+            .Check(FieldNames.Reason, ReasonError(reason, decision.Verdict));
         if (validation.HasErrors)
         {
             return validation.Failure;

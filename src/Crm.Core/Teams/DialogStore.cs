@@ -47,9 +47,9 @@ public sealed class DialogStore(CrmDbContext db, TimeProvider clock)
     public async Task<Result<DialogSnapshot>> StartAsync(string conversationKey, int collaboratorId, string kind, string state, CancellationToken cancellationToken = default)
     {
         var validation = new Validation()
-            .Check("conversationKey", RequiredError(conversationKey, Limits.ConversationKey, new Text("fieldName.conversationKey")))
-            .Check("kind", RequiredError(kind, Limits.DialogKind, new Text("fieldName.dialogKind")))
-            .Check("state", StateError(state));
+            .Check(FieldNames.ConversationKey, RequiredError(conversationKey, Limits.ConversationKey, FieldNames.WordedName(FieldNames.ConversationKey)))
+            .Check(FieldNames.Kind, RequiredError(kind, Limits.DialogKind, new Text("fieldName.dialogKind")))
+            .Check(FieldNames.State, StateError(state));
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -89,9 +89,9 @@ public sealed class DialogStore(CrmDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(changed);
         var validation = new Validation()
-            .Check("kind", RequiredError(changed.Kind, Limits.DialogKind, new Text("fieldName.dialogKind")))
-            .Check("state", StateError(changed.State))
-            .Check("cardActivityId", changed.CardActivityId?.Length > Limits.CardActivityId ? new Text("dialog.cardActivityId.tooLong", Limits.CardActivityId) : null);
+            .Check(FieldNames.Kind, RequiredError(changed.Kind, Limits.DialogKind, new Text("fieldName.dialogKind")))
+            .Check(FieldNames.State, StateError(changed.State))
+            .Check(FieldNames.CardActivityId, changed.CardActivityId?.Length > Limits.CardActivityId ? new Text("dialog.cardActivityId.tooLong", Limits.CardActivityId) : null);
         if (validation.HasErrors)
         {
             return validation.Failure;

@@ -92,8 +92,8 @@ public sealed class IdentifyTeamsMember(CrmDbContext db, TimeProvider clock) : I
         var actor = (await actors.LoadAsync(collaborator.Id, ChangeSource.Bot, cancellationToken))!;
         var now = clock.GetUtcNow().UtcDateTime;
         var changes = new FieldChanges()
-            .Add("teamsTenantId", collaborator.TeamsTenantId, member.TenantId)
-            .Add("teamsAadObjectId", collaborator.TeamsAadObjectId, member.AadObjectId);
+            .Add(FieldNames.TeamsTenantId, collaborator.TeamsTenantId, member.TenantId)
+            .Add(FieldNames.TeamsAadObjectId, collaborator.TeamsAadObjectId, member.AadObjectId);
         collaborator.LinkTeams(member.TenantId, member.AadObjectId, now);
         db.Record(actor, now, "collaborator.teams_auto_linked", AuditEntity.Collaborator, collaborator.Id, changes);
         if (await db.TrySaveAsync(cancellationToken) is not null)

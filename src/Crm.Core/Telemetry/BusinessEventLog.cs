@@ -1,6 +1,7 @@
 using System.Data.Common;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Audit;
+using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -154,7 +155,7 @@ internal sealed class BusinessEventLog(ILogger<BusinessEventLog> logger) : ISave
                 break;
             case "collaborator.updated":
                 CrmLog.CollaboratorUpdated(logger, subject, actor);
-                if (NewValue(entry, "department") is { } department)
+                if (NewValue(entry, FieldNames.Department) is { } department)
                 {
                     CrmLog.RoleChanged(logger, subject, department, actor);
                 }
@@ -164,13 +165,13 @@ internal sealed class BusinessEventLog(ILogger<BusinessEventLog> logger) : ISave
                 CrmLog.CollaboratorDeactivated(logger, subject, actor);
                 break;
             case "contract.signed":
-                CrmLog.ContractSigned(logger, subject, actor, NewValue(entry, "signatureRequestId"));
+                CrmLog.ContractSigned(logger, subject, actor, NewValue(entry, FieldNames.SignatureRequestId));
                 break;
             case "signature.rejected":
                 CrmLog.SignatureRejected(logger, subject, actor);
                 break;
             case "event.support_assigned":
-                CrmLog.SupportAssigned(logger, subject, NewValue(entry, "supportContactId"), actor);
+                CrmLog.SupportAssigned(logger, subject, NewValue(entry, FieldNames.SupportContactId), actor);
                 break;
         }
     }
