@@ -157,6 +157,11 @@ public sealed class NotificationDelivery(
                 return await ConnectorFailedAsync(claim, recipient.Id, failure, abandon);
             }
 
+            if (reference is null)
+            {
+                return await FailedAsync(claim, DeliveryReason.ChatWithoutId, transient: false, null, abandon);
+            }
+
             await conversations.RememberAsync(recipient.Id, reference, abandon);
             BotLog.ConversationOpened(logger, recipient.Id, claim.Id);
         }
@@ -222,7 +227,7 @@ public sealed class NotificationDelivery(
             return await UndeliverableAsync(claim, DeliveryReason.ChatGoneNoTeamsAccount(Describe(gone)), abandon);
         }
 
-        TeamsConversationReference reopened;
+        TeamsConversationReference? reopened;
         try
         {
             reopened = await OpenChatAsync(identity, new TeamsBotAddress(stale.ServiceUrl, stale.BotId, stale.BotName), deadline);
@@ -234,6 +239,11 @@ public sealed class NotificationDelivery(
         catch (ConnectorException failure)
         {
             return await ConnectorFailedAsync(claim, recipientId, failure, abandon);
+        }
+
+        if (reopened is null)
+        {
+            return await FailedAsync(claim, DeliveryReason.ChatWithoutId, transient: false, null, abandon);
         }
 
         await conversations.RememberAsync(recipientId, reopened, abandon);
@@ -248,8 +258,8 @@ public sealed class NotificationDelivery(
         }
     }
 
-    /// <summary>Opens the 1:1 chat with a linked person, through the bot's connector in their tenant.</summary>
-    private async Task<TeamsConversationReference> OpenChatAsync(TeamsIdentity identity, TeamsBotAddress bot, CancellationToken cancellationToken)
+    /// <summary>Opens the 1:1 chat with a linked person, through the bot's connector in their tenant; null when Teams' answer names no chat.</summary>
+    private async Task<TeamsConversationReference?> OpenChatAsync(TeamsIdentity identity, TeamsBotAddress bot, CancellationToken cancellationToken)
     {
         var tenant = identity.TenantId.ToString("D");
         var objectId = identity.AadObjectId.ToString("D");
@@ -260,7 +270,7 @@ public sealed class NotificationDelivery(
             bot.ServiceUrl, tenant, new ChannelAccount { Id = bot.BotId, Name = bot.BotName }, new ChannelAccount { Id = objectId, AadObjectId = objectId }, cancellationToken);
         if (opened.Conversation?.Id is not { Length: > 0 } conversationId)
         {
-            throw new ConnectorException("Teams opened a chat without an id.", HttpStatusCode.OK, null, outcomeUnknown: false);
+            return null;
         }
 
         var userId = await TeamsUserIdAsync(bot.ServiceUrl, tenant, conversationId, objectId, cancellationToken) ?? objectId;

@@ -34,6 +34,9 @@ public static class DeliveryReason
 
     public static Text TeamsUnreachable { get; } = new("delivery.teamsUnreachable");
 
+    /// <summary>Teams answered the request for a chat without naming the chat.</summary>
+    public static Text ChatWithoutId { get; } = new("delivery.chatWithoutId");
+
     /// <summary>Teams refused to open a chat with someone who has not installed the app; <paramref name="answer"/> is what Teams answered.</summary>
     public static Text NotInstalledRefused(Text answer) => new("delivery.notInstalledRefused", answer);
 
