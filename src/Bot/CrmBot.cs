@@ -190,7 +190,7 @@ public sealed class CrmBot(TeamsCaller caller, IServiceProvider services, TimeZo
 
             // The chat is known again (just stored): what could not reach the person without one comes now.
             var waiting = await services.GetRequiredService<Crm.Outbox.OutboxDelivery>()
-                .RequeueWaitingForChatAsync(turn.Actor.Id, NotificationDelivery.WaitingForChat, cancellationToken);
+                .RequeueWaitingForChatAsync(turn.Actor.Id, cancellationToken);
             if (waiting > 0)
             {
                 services.GetRequiredService<OutboxSignal>().Pulse();

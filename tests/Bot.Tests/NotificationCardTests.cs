@@ -4,6 +4,7 @@ using EpicEvents.Bot.Tests.Infrastructure;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -147,7 +148,7 @@ public sealed class NotificationCardTests : IAsyncLifetime
         var (_, requestId) = await RequestSignatureAsSalesAsync();
         var delivery = _world.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxDelivery>();
         var claim = (await delivery.ClaimAsync(50, TimeSpan.FromMinutes(1))).Single(c => c.RecipientId == _world.Manager.CollaboratorId);
-        await delivery.RecordFailureAsync(claim, "403 MessageWritesBlocked", transient: false);
+        await delivery.RecordFailureAsync(claim, DeliveryReason.TeamsAnswered(403, "MessageWritesBlocked"), transient: false);
         (await _world.ChatWith(_world.Sales).SayAsync("notifications failed")).Card().Text().Should().Contain("Not allowed");
 
         var list = (await _world.ChatWith(_world.Manager).SayAsync("notifications failed")).Card();
@@ -157,6 +158,36 @@ public sealed class NotificationCardTests : IAsyncLifetime
         answered.Text().Should().Contain("1 notification is queued to be sent again").And.Contain("None has failed again so far")
             .And.NotContain("every notification reached", "the card does not claim a delivery that has not happened");
         (await _world.QueryAsync(db => db.OutboxMessages.Where(m => m.Id == claim.Id).Select(m => m.State).SingleAsync())).Should().Be(DeliveryState.Pending);
+    }
+
+    [Fact]
+    public async Task A_french_manager_reads_in_french_why_a_notification_did_not_arrive()
+    {
+        var (_, requestId) = await RequestSignatureAsSalesAsync();
+        var delivery = _world.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxDelivery>();
+        var claim = (await delivery.ClaimAsync(50, TimeSpan.FromMinutes(1))).Single(c => c.RecipientId == _world.Manager.CollaboratorId);
+        await delivery.RecordUndeliverableAsync(claim, DeliveryReason.NotInstalledRefused(DeliveryReason.TeamsAnswered(403, "Forbidden")));
+
+        var list = (await _world.ChatWith(_world.Manager, "fr-FR").SayAsync("notifications échouées")).Card().Text();
+
+        list.Should().Contain($"#{claim.Id}").And.Contain("Notifications non distribuées")
+            .And.Contain("Le destinataire n'a pas encore installé le bot. Teams a refusé d'ouvrir une conversation (Teams a répondu 403 Forbidden.).")
+            .And.NotContain("has not installed");
+    }
+
+    [Fact]
+    public async Task A_reason_stored_as_an_english_sentence_before_reasons_were_keys_still_shows_in_the_failed_list()
+    {
+        const string OldReason = "The recipient has not installed the bot yet.";
+        await RequestSignatureAsSalesAsync();
+        var delivery = _world.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxDelivery>();
+        var claim = (await delivery.ClaimAsync(50, TimeSpan.FromMinutes(1))).Single(c => c.RecipientId == _world.Manager.CollaboratorId);
+        await delivery.RecordUndeliverableAsync(claim, DeliveryReason.NotInstalled);
+        await _world.QueryAsync(db => db.OutboxMessages.Where(m => m.Id == claim.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.LastError, OldReason)));
+
+        var list = (await _world.ChatWith(_world.Manager, "fr-FR").SayAsync("notifications échouées")).Card().Text();
+
+        list.Should().Contain($"#{claim.Id}").And.Contain(OldReason, "an older row's sentence is shown as it was written");
     }
 
     [Fact]

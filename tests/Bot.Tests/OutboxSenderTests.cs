@@ -9,6 +9,7 @@ using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Signatures;
 using EpicEvents.Tests.Connector;
 using Microsoft.AspNetCore.Hosting;
@@ -99,7 +100,7 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
 
         var rows = await World.OutboxAsync();
         var toBlocker = rows.Where(r => r.RecipientId == blocker).ToList();
-        toBlocker.Should().HaveCount(2).And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.LastError!.Contains("blocked the bot"));
+        toBlocker.Should().HaveCount(2).And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.Reason == DeliveryReason.Blocked);
         rows.Where(r => r.RecipientId != blocker).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Sent);
         Connector.Requests.Count(r => r.Path.Contains(Uri.EscapeDataString(ChatOf(blocker)), StringComparison.Ordinal))
             .Should().Be(1, "once Teams said the bot is blocked, nothing more is sent to that person");
@@ -163,9 +164,9 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
         (await World.WaitUntilDeliveredAsync()).Should().BeTrue();
 
         var rows = await World.OutboxAsync();
-        rows.Where(r => r.RecipientId == unlinked).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.LastError == "The recipient has no Teams account linked.");
-        rows.Where(r => r.RecipientId == elsewhere).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.LastError == "The recipient has not installed the bot yet.");
-        rows.Where(r => r.RecipientId == leaving).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.LastError == "The recipient's account is deactivated.");
+        rows.Where(r => r.RecipientId == unlinked).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.Reason == DeliveryReason.NoTeamsAccount);
+        rows.Where(r => r.RecipientId == elsewhere).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.Reason == DeliveryReason.NotInstalled);
+        rows.Where(r => r.RecipientId == leaving).Should().NotBeEmpty().And.OnlyContain(r => r.State == DeliveryState.Undeliverable && r.Reason == DeliveryReason.Deactivated);
         Connector.OpenedChats.Should().BeEmpty();
         Connector.Requests.Should().NotContain(r => r.Path.Contains(Uri.EscapeDataString(ChatOf(unlinked)), StringComparison.Ordinal)
             || r.Path.Contains(Uri.EscapeDataString(ChatOf(elsewhere)), StringComparison.Ordinal)
@@ -371,7 +372,8 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
 
         var refused = (await World.OutboxAsync()).Single(r => r.RecipientId == support);
         refused.State.Should().Be(DeliveryState.Undeliverable);
-        refused.LastError.Should().Contain("403 BotDisabledByAdmin").And.Contain("refused to open a new one");
+        refused.Reason.Should().Be(DeliveryReason.ChatGoneRefused(DeliveryReason.TeamsAnswered(403, "BotDisabledByAdmin"), DeliveryReason.TeamsAnswered(403, "Forbidden")));
+        refused.Reason!.ToString().Should().Contain("403 BotDisabledByAdmin").And.Contain("refused to open a new one");
         (await World.QueryAsync(db => db.TeamsConversations.AnyAsync(c => c.CollaboratorId == support))).Should().BeFalse("a chat Teams refuses is not kept");
 
         Connector.RefuseNewChats = false;

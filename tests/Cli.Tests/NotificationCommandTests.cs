@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using EpicEvents.Cli.Tests.Infrastructure;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
+using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Cli.Tests;
 
@@ -24,7 +27,10 @@ public sealed class NotificationCommandTestsThroughTheServerOnPostgres : Notific
 /// </summary>
 public abstract class NotificationCommandTests : CliTest
 {
-    private const string Blocked = "403 Forbidden: the user has blocked the bot in Teams (MessageWritesBlocked); nothing can reach them until they unblock it";
+    /// <summary>A reason longer than the table shows.</summary>
+    private static readonly Text Blocked = DeliveryReason.Blocked;
+
+    private static readonly Text BadGateway = DeliveryReason.TeamsAnswered(502, "BadGateway");
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -48,11 +54,11 @@ public abstract class NotificationCommandTests : CliTest
 
         var failedRow = Row(run.Stdout, ids[Support.Id]);
         failedRow.Should().Contain("support assigned").And.Contain($"Sue Support (#{Support.Id})").And.Contain($"event #{@event}").And.Contain("failed");
-        failedRow.Should().Contain(Blocked[..40]).And.Contain("…").And.NotContain("until they unblock it", "the table shortens a long error");
+        failedRow.Should().Contain(Blocked.ToString()[..40]).And.Contain("…").And.NotContain("until they write to it again", "the table shortens a long error");
         failedRow.Should().Contain(Local(json.Single(n => n.GetProperty("id").GetInt64() == ids[Support.Id]).GetProperty("createdAt")));
         var pending = json.Single(n => n.GetProperty("id").GetInt64() == ids[Sales.Id]);
         var pendingRow = Row(run.Stdout, ids[Sales.Id]);
-        pendingRow.Should().Contain("support for your client").And.Contain($"Sam Sales (#{Sales.Id})").And.Contain("pending").And.Contain("502 Bad Gateway");
+        pendingRow.Should().Contain("support for your client").And.Contain($"Sam Sales (#{Sales.Id})").And.Contain("pending").And.Contain("Teams answered 502 BadGateway.");
         pendingRow.Should().Contain(Local(pending.GetProperty("nextAttemptAt")), "a pending notification shows when it is tried next");
         run.Stdout.Should().Contain("Recipient").And.Contain("Last error").And.Contain("Next attempt");
     }
@@ -96,7 +102,8 @@ public abstract class NotificationCommandTests : CliTest
         failed.GetProperty("subjectId").GetInt32().Should().Be(@event);
         failed.GetProperty("recipientName").GetString().Should().Be("Sue Support");
         failed.GetProperty("attempts").GetInt32().Should().Be(1);
-        failed.GetProperty("lastError").GetString().Should().Be(Blocked);
+        failed.GetProperty("lastError").GetString().Should().Be(Blocked.ToString());
+        failed.GetProperty("lastErrorKey").GetString().Should().Be(Blocked.Key);
         failed.GetProperty("createdAt").GetString().Should().EndWith("Z");
         second.GetProperty("next").ValueKind.Should().Be(JsonValueKind.Null);
         streamed.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetInt64()).Should().Equal(ids[Sales.Id], ids[Support.Id]);
@@ -117,6 +124,43 @@ public abstract class NotificationCommandTests : CliTest
         run.Should().Contain("support attribué").And.Contain("échec").And.Contain($"événement n° {@event}");
         run.Should().Contain("support pour votre client").And.Contain("remise");
         run.Should().Contain("signature à approuver").And.Contain("demande de signature n° ").And.Contain("en attente");
+    }
+
+    [Fact]
+    public async Task A_french_manager_reads_why_a_notification_did_not_arrive_in_french()
+    {
+        await EventOfAsync(Sales, support: Support);
+        var ids = await BotTriesAsync(recipient => recipient == Support.Id ? Attempt.FailsForGood : Attempt.FailsForNow);
+
+        var table = (await Manager.RunAsync("notification list --lang fr")).Succeeds().Stdout;
+        var json = (await Manager.RunAsync("notification list --lang fr --json")).Succeeds().Json;
+
+        Row(table, ids[Support.Id]).Should().Contain("Le destinataire a bloqué le bot").And.NotContain("blocked");
+        Row(table, ids[Sales.Id]).Should().Contain("Teams a répondu 502 BadGateway.", "Teams' status and code are not translated");
+        var blocked = Item(json, ids[Support.Id]);
+        blocked.GetProperty("lastError").GetString().Should().Be(Wording.French.Render(Blocked));
+        blocked.GetProperty("lastErrorKey").GetString().Should().Be("delivery.blocked", "programs read the key, the same in every language");
+        Item(json, ids[Sales.Id]).GetProperty("lastErrorKey").GetString().Should().Be("delivery.teamsAnswered");
+    }
+
+    [Fact]
+    public async Task A_reason_stored_as_an_english_sentence_before_reasons_were_keys_still_shows()
+    {
+        const string OldReason = "The recipient has not installed the bot yet.";
+        await EventOfAsync(Sales, support: Support);
+        var ids = await BotTriesAsync(recipient => recipient == Support.Id ? Attempt.Undeliverable : Attempt.Delivered);
+        await using (var core = World.Core())
+        {
+            await core.Get<CrmDbContext>().OutboxMessages.Where(m => m.Id == ids[Support.Id])
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LastError, OldReason));
+        }
+
+        var table = (await Manager.RunAsync("notification list --lang fr")).Succeeds().Stdout;
+        var old = Item((await Manager.RunAsync("notification list --lang fr --json")).Succeeds().Json, ids[Support.Id]);
+
+        Row(table, ids[Support.Id]).Should().Contain(OldReason);
+        old.GetProperty("lastError").GetString().Should().Be(OldReason);
+        old.GetProperty("lastErrorKey").ValueKind.Should().Be(JsonValueKind.Null, "a sentence stored as it is has no key");
     }
 
     [Fact]
@@ -241,10 +285,10 @@ public abstract class NotificationCommandTests : CliTest
                     (await delivery.RecordFailureAsync(claim, Blocked, transient: false)).Should().Be(DeliveryState.Failed);
                     break;
                 case Attempt.FailsForNow:
-                    (await delivery.RecordFailureAsync(claim, "502 Bad Gateway", transient: true)).Should().Be(DeliveryState.Pending);
+                    (await delivery.RecordFailureAsync(claim, BadGateway, transient: true)).Should().Be(DeliveryState.Pending);
                     break;
                 case Attempt.Undeliverable:
-                    await delivery.RecordUndeliverableAsync(claim, "No Teams account is linked to this collaborator.");
+                    await delivery.RecordUndeliverableAsync(claim, DeliveryReason.NoTeamsAccount);
                     break;
                 default:
                     await delivery.ReleaseAsync(claim);

@@ -1,6 +1,8 @@
 using EpicEvents.Crm.Audit;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Presentation;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -16,13 +18,19 @@ internal static class RecordsApi
             .WithTags("Audit").Answers<Page<AuditEntryView>>().WithSummary("The audit trail, newest first, as far as one's department may read it.");
 
         var notifications = signedIn.MapGroup("/notifications").WithTags("Notifications");
-        notifications.MapGet("/", async (bool? failed, int? recipientId, int? limit, string? after, ApiCaller caller, ListNotifications useCase, CancellationToken cancellationToken) =>
-                ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new NotificationFilter(failed ?? false, recipientId), ApiPaging.Page(limit, after), cancellationToken)))
+        // Each reason is worded in the request's language, its key beside it (lastErrorKey), as a problem's detail is.
+        notifications.MapGet("/", async (bool? failed, int? recipientId, int? limit, string? after, ApiCaller caller, ListNotifications useCase, HttpRequest request, CancellationToken cancellationToken) =>
+                ApiResults.From(
+                    await useCase.ExecuteAsync(caller.Actor, new NotificationFilter(failed ?? false, recipientId), ApiPaging.Page(limit, after), cancellationToken),
+                    page => WordedIn(page, ApiLanguage.Of(request))))
             .Answers<Page<NotificationView>>().WithSummary("Notifications and how their delivery went, newest first.");
         notifications.MapPost("/retry", async (RetryBody body, ApiCaller caller, RetryNotifications useCase, CancellationToken cancellationToken) =>
                 ApiResults.From(await useCase.ExecuteAsync(caller.Actor, new RetryNotificationsRequest(body.Ids ?? [], body.AllFailed ?? false), cancellationToken), count => new Retried(count)))
             .Answers<Retried>().WithSummary("Sends again the notifications that failed.");
     }
+
+    private static Page<NotificationView> WordedIn(Page<NotificationView> page, Wording words) =>
+        page with { Items = page.Items.Select(n => n.WordedIn(words)).ToList() };
 }
 
 public sealed record RetryBody(IReadOnlyList<long>? Ids, bool? AllFailed);

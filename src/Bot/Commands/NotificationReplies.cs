@@ -109,12 +109,13 @@ public static class NotificationReplies
     private static string Detail(NotificationView n, Wording words, TimeZoneInfo zone)
     {
         var attempts = words.Bot("notificationReplies.attemptS", n.Attempts);
+        var reason = n.Reason is { } why ? words.Render(why) : null;
         return n.State switch
         {
             DeliveryState.Sent => words.Bot("notificationReplies.delivered", words.Date(n.SentAt ?? n.CreatedAt, zone)),
             DeliveryState.Pending => words.Bot("notificationReplies.written", words.Date(n.CreatedAt, zone), attempts)
-                + (n.LastError is { } pendingError ? $" · {pendingError}" : string.Empty),
-            _ => $"{words.Date(n.CreatedAt, zone)} · {attempts} · {n.LastError}",
+                + (reason is null ? string.Empty : $" · {reason}"),
+            _ => $"{words.Date(n.CreatedAt, zone)} · {attempts} · {reason}",
         };
     }
 

@@ -1,5 +1,6 @@
 using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Presentation;
 
 namespace EpicEvents.Bot.Notifications;
 
@@ -17,8 +18,8 @@ public abstract record NotificationContent
     public sealed record CardUpdate(DeliveredMessage Card, Activity Activity) : NotificationContent;
 
     /// <summary>Nothing left to deliver (the card to update never went out, the record is gone): done.</summary>
-    public sealed record NothingToSend(string Why) : NotificationContent;
+    public sealed record NothingToSend(Text Why) : NotificationContent;
 
     /// <summary>It cannot be delivered and should not be tried again.</summary>
-    public sealed record Undeliverable(string Why) : NotificationContent;
+    public sealed record Undeliverable(Text Why) : NotificationContent;
 }

@@ -6,6 +6,7 @@ using EpicEvents.Bot.Protocol.Connector;
 using EpicEvents.Bot.Protocol.Schema;
 using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Teams;
 using EpicEvents.Crm.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -61,15 +62,6 @@ public sealed class NotificationDelivery(
     OutboxSenderOptions options,
     ILogger<NotificationDelivery> logger)
 {
-    internal const string Deactivated = "The recipient's account is deactivated.";
-    internal const string Blocked = "The recipient blocked the bot in Teams; nothing is sent to them until they write to it again.";
-    internal const string NoTeamsAccount = "The recipient has no Teams account linked.";
-    internal const string NotInstalled = "The recipient has not installed the bot yet.";
-    internal const string ChatGone = "Teams no longer reaches the recipient's chat with the bot";
-
-    /// <summary>The reasons that end when the person adds the app again: what waited for them is sent then.</summary>
-    internal static IReadOnlyList<string> WaitingForChat { get; } = [NotInstalled, ChatGone];
-
     /// <param name="stopping">The bot is stopping: a notification not yet being sent is given back untried.</param>
     /// <param name="abandon">The bot stops without waiting any longer: nothing more is recorded.</param>
     public async Task<DeliveryOutcome> DeliverAsync(OutboxClaim claim, CancellationToken stopping, CancellationToken abandon)
@@ -98,14 +90,14 @@ public sealed class NotificationDelivery(
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            outcome = await FailedAsync(claim, $"The delivery did not finish within {options.DeliveryTimeout:c}; its outcome is unknown.", transient: true, null, abandon);
+            outcome = await FailedAsync(claim, DeliveryReason.TimedOut(options.DeliveryTimeout), transient: true, null, abandon);
         }
         catch (Exception exception)
         {
             // A bug or the database: logged as an error, tried again later.
             BotLog.NotificationDeliveryError(logger, exception, claim.Id, claim.Kind, claim.RecipientId, exception.GetType().Name);
             span.RecordFailure(exception);
-            outcome = await FailedAsync(claim, $"Unexpected error ({exception.GetType().Name}).", transient: true, null, abandon);
+            outcome = await FailedAsync(claim, DeliveryReason.UnexpectedError(exception.GetType().Name), transient: true, null, abandon);
         }
 
         span?.SetTag("crm.notification.outcome", outcome.ToString());
@@ -123,12 +115,12 @@ public sealed class NotificationDelivery(
         var recipient = await actors.LoadAsync(claim.RecipientId, ChangeSource.Bot, abandon);
         if (recipient is not { IsActive: true })
         {
-            return await UndeliverableAsync(claim, Deactivated, abandon);
+            return await UndeliverableAsync(claim, DeliveryReason.Deactivated, abandon);
         }
 
         if (await conversations.IsBlockedAsync(recipient.Id, abandon))
         {
-            return await UndeliverableAsync(claim, Blocked, abandon);
+            return await UndeliverableAsync(claim, DeliveryReason.Blocked, abandon);
         }
 
         var reference = await conversations.FindAsync(recipient.Id, abandon);
@@ -137,13 +129,13 @@ public sealed class NotificationDelivery(
             var identity = await conversations.LinkedIdentityAsync(recipient.Id, abandon);
             if (identity is null)
             {
-                return await UndeliverableAsync(claim, NoTeamsAccount, abandon);
+                return await UndeliverableAsync(claim, DeliveryReason.NoTeamsAccount, abandon);
             }
 
             var bot = await conversations.BotAddressInTenantAsync(identity.TenantId, abandon);
             if (bot is null)
             {
-                return await UndeliverableAsync(claim, NotInstalled, abandon);
+                return await UndeliverableAsync(claim, DeliveryReason.NotInstalled, abandon);
             }
 
             if (stopping.IsCancellationRequested)
@@ -158,11 +150,16 @@ public sealed class NotificationDelivery(
             catch (ConnectorException refused) when (refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && !refused.IsMessageWritesBlocked)
             {
                 // Teams opens a chat only with someone who has the app.
-                return await UndeliverableAsync(claim, $"{NotInstalled} Teams refused to open a chat ({Describe(refused)}).", abandon);
+                return await UndeliverableAsync(claim, DeliveryReason.NotInstalledRefused(Describe(refused)), abandon);
             }
             catch (ConnectorException failure)
             {
                 return await ConnectorFailedAsync(claim, recipient.Id, failure, abandon);
+            }
+
+            if (reference is null)
+            {
+                return await FailedAsync(claim, DeliveryReason.ChatWithoutId, transient: false, null, abandon);
             }
 
             await conversations.RememberAsync(recipient.Id, reference, abandon);
@@ -227,24 +224,26 @@ public sealed class NotificationDelivery(
         var identity = await conversations.LinkedIdentityAsync(recipientId, abandon);
         if (identity is null)
         {
-            return await UndeliverableAsync(claim, $"{ChatGone} ({Describe(gone)}). {NoTeamsAccount}", abandon);
+            return await UndeliverableAsync(claim, DeliveryReason.ChatGoneNoTeamsAccount(Describe(gone)), abandon);
         }
 
-        TeamsConversationReference reopened;
+        TeamsConversationReference? reopened;
         try
         {
             reopened = await OpenChatAsync(identity, new TeamsBotAddress(stale.ServiceUrl, stale.BotId, stale.BotName), deadline);
         }
         catch (ConnectorException refused) when (refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
-            return await UndeliverableAsync(
-                claim,
-                $"{ChatGone} ({Describe(gone)}) and refused to open a new one ({Describe(refused)}); it is sent again when they add the app.",
-                abandon);
+            return await UndeliverableAsync(claim, DeliveryReason.ChatGoneRefused(Describe(gone), Describe(refused)), abandon);
         }
         catch (ConnectorException failure)
         {
             return await ConnectorFailedAsync(claim, recipientId, failure, abandon);
+        }
+
+        if (reopened is null)
+        {
+            return await FailedAsync(claim, DeliveryReason.ChatWithoutId, transient: false, null, abandon);
         }
 
         await conversations.RememberAsync(recipientId, reopened, abandon);
@@ -259,8 +258,8 @@ public sealed class NotificationDelivery(
         }
     }
 
-    /// <summary>Opens the 1:1 chat with a linked person, through the bot's connector in their tenant.</summary>
-    private async Task<TeamsConversationReference> OpenChatAsync(TeamsIdentity identity, TeamsBotAddress bot, CancellationToken cancellationToken)
+    /// <summary>Opens the 1:1 chat with a linked person, through the bot's connector in their tenant; null when Teams' answer names no chat.</summary>
+    private async Task<TeamsConversationReference?> OpenChatAsync(TeamsIdentity identity, TeamsBotAddress bot, CancellationToken cancellationToken)
     {
         var tenant = identity.TenantId.ToString("D");
         var objectId = identity.AadObjectId.ToString("D");
@@ -271,7 +270,7 @@ public sealed class NotificationDelivery(
             bot.ServiceUrl, tenant, new ChannelAccount { Id = bot.BotId, Name = bot.BotName }, new ChannelAccount { Id = objectId, AadObjectId = objectId }, cancellationToken);
         if (opened.Conversation?.Id is not { Length: > 0 } conversationId)
         {
-            throw new ConnectorException("Teams opened a chat without an id.", HttpStatusCode.OK, null, outcomeUnknown: false);
+            return null;
         }
 
         var userId = await TeamsUserIdAsync(bot.ServiceUrl, tenant, conversationId, objectId, cancellationToken) ?? objectId;
@@ -327,7 +326,7 @@ public sealed class NotificationDelivery(
         if (failure.IsMessageWritesBlocked)
         {
             await conversations.MarkBlockedAsync(recipientId, cancellationToken);
-            return await UndeliverableAsync(claim, Blocked, cancellationToken);
+            return await UndeliverableAsync(claim, DeliveryReason.Blocked, cancellationToken);
         }
 
         // A 500 or 503 is not retried within the request (a message may have been posted), but it is
@@ -338,21 +337,21 @@ public sealed class NotificationDelivery(
         return await FailedAsync(claim, Describe(failure), transient, failure.RetryAfter, cancellationToken);
     }
 
-    private async Task<DeliveryOutcome> FailedAsync(OutboxClaim claim, string problem, bool transient, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> FailedAsync(OutboxClaim claim, Text problem, bool transient, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var state = await outbox.RecordFailureAsync(claim, problem, transient, retryAfter, cancellationToken);
-        BotLog.NotificationNotDelivered(logger, claim.Id, claim.Kind, claim.RecipientId, claim.Attempt, problem, state);
+        BotLog.NotificationNotDelivered(logger, claim.Id, claim.Kind, claim.RecipientId, claim.Attempt, problem.ToString(), state);
         return state == DeliveryState.Pending ? DeliveryOutcome.WillRetry : DeliveryOutcome.Failed;
     }
 
-    private async Task<DeliveryOutcome> UndeliverableAsync(OutboxClaim claim, string reason, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> UndeliverableAsync(OutboxClaim claim, Text reason, CancellationToken cancellationToken)
     {
         await outbox.RecordUndeliverableAsync(claim, reason, cancellationToken);
-        BotLog.NotificationUndeliverable(logger, claim.Id, claim.Kind, claim.RecipientId, reason);
+        BotLog.NotificationUndeliverable(logger, claim.Id, claim.Kind, claim.RecipientId, reason.ToString());
         return DeliveryOutcome.Undeliverable;
     }
 
-    private async Task<DeliveryOutcome> RecordedAsync(OutboxClaim claim, DeliveredMessage? where, DeliveryOutcome outcome, string? why, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> RecordedAsync(OutboxClaim claim, DeliveredMessage? where, DeliveryOutcome outcome, Text? why, CancellationToken cancellationToken)
     {
         if (!await outbox.RecordSentAsync(claim, where, cancellationToken))
         {
@@ -360,7 +359,7 @@ public sealed class NotificationDelivery(
             return DeliveryOutcome.ClaimLost;
         }
 
-        BotLog.NotificationDelivered(logger, claim.Id, claim.Kind, claim.RecipientId, claim.Attempt, why ?? "sent");
+        BotLog.NotificationDelivered(logger, claim.Id, claim.Kind, claim.RecipientId, claim.Attempt, why?.ToString() ?? "sent");
         return outcome;
     }
 
@@ -371,11 +370,11 @@ public sealed class NotificationDelivery(
     }
 
     /// <summary>What Teams answered, for Management and the log: the status and error code, never the request's ids.</summary>
-    private static string Describe(ConnectorException failure) => failure switch
+    private static Text Describe(ConnectorException failure) => failure switch
     {
-        { StatusCode: { } status, Error.Code: { Length: > 0 } code } => $"Teams answered {(int)status} {code}.",
-        { StatusCode: { } status } => $"Teams answered {(int)status} {status}.",
-        { OutcomeUnknown: true } => "Teams did not answer (time-out or dropped connection); the outcome is unknown.",
-        _ => "Teams could not be reached.",
+        { StatusCode: { } status, Error.Code: { Length: > 0 } code } => DeliveryReason.TeamsAnswered((int)status, code),
+        { StatusCode: { } status } => DeliveryReason.TeamsAnswered((int)status, status.ToString()),
+        { OutcomeUnknown: true } => DeliveryReason.TeamsDidNotAnswer,
+        _ => DeliveryReason.TeamsUnreachable,
     };
 }

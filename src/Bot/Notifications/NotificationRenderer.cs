@@ -52,7 +52,7 @@ public sealed class NotificationRenderer(
                 var sent = await outbox.FindDeliveredAsync(NotificationKind.SignatureRequested, recipient.Id, claim.SubjectId, cancellationToken);
                 return sent is { ActivityId: not null }
                     ? new NotificationContent.CardUpdate(sent, CardFactory.ToActivity(card, ApprovalCard.Outcome(request.Value, words)))
-                    : new NotificationContent.NothingToSend("The approval card was never delivered, so there is nothing to update.");
+                    : new NotificationContent.NothingToSend(DeliveryReason.ApprovalCardNeverDelivered);
             }
 
             case NotificationKind.SignatureDecided:
@@ -93,7 +93,7 @@ public sealed class NotificationRenderer(
                 return await DigestAsync(claim, recipient, words, cancellationToken);
 
             default:
-                return new NotificationContent.Undeliverable($"This program cannot show a {claim.Kind} notification.");
+                return new NotificationContent.Undeliverable(DeliveryReason.UnknownKind(claim.Kind));
         }
     }
 
@@ -120,7 +120,7 @@ public sealed class NotificationRenderer(
         var send = await digests.FindCurrentAsync(claim.Id, cancellationToken);
         if (send is null)
         {
-            return new NotificationContent.NothingToSend("The digest's day is over: the next one will say what is left.");
+            return new NotificationContent.NothingToSend(DeliveryReason.DigestDayOver);
         }
 
         var digest = await preview.ExecuteAsync(recipient, new DigestRequest(send.Kind), zone, cancellationToken);
@@ -130,7 +130,7 @@ public sealed class NotificationRenderer(
         }
 
         return digest.Value.IsEmpty
-            ? new NotificationContent.NothingToSend("Everything in the digest was dealt with before it went out.")
+            ? new NotificationContent.NothingToSend(DeliveryReason.DigestEmptied)
             : New(DigestCard.Build(digest.Value, words, zone), DigestCard.Summary(digest.Value, words));
     }
 
@@ -138,6 +138,6 @@ public sealed class NotificationRenderer(
         new NotificationContent.NewMessage(CardFactory.ToActivity(card, summary));
 
     private static NotificationContent Gone(Failure failure) => failure.Outcome == Outcome.NotFound
-        ? new NotificationContent.NothingToSend(failure.Message.ToString())
-        : new NotificationContent.Undeliverable(failure.Message.ToString());
+        ? new NotificationContent.NothingToSend(failure.Message)
+        : new NotificationContent.Undeliverable(failure.Message);
 }

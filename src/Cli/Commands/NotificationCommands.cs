@@ -29,7 +29,7 @@ internal static class NotificationCommands
         new(context.Texts.Phrase("notification.subject"), n => Subject(context, n), Width: 26),
         new(context.Texts.Phrase("notification.state"), n => context.Texts.State(n.State), Width: 21),
         new(context.Texts.Phrase("notification.attempts"), n => n.Attempts.ToString(context.Texts.Culture), Right: true, Width: 8),
-        new(context.Texts.Phrase("notification.lastError"), n => Shortened(n.LastError), Width: ErrorShown),
+        new(context.Texts.Phrase("notification.lastError"), n => Shortened(n.Reason is { } reason ? context.Texts.Render(reason) : null), Width: ErrorShown),
         new(context.Texts.Phrase("notification.nextAttempt"), n => n.State == DeliveryState.Pending ? context.Texts.Date(n.NextAttemptAt, context.TimeZone) : "—", Width: 16),
     ];
 
@@ -43,9 +43,10 @@ internal static class NotificationCommands
         runner.Authenticated(command, (context, actor, cancellationToken) =>
         {
             var filter = new NotificationFilter(context.Value(failed), context.Value(recipient));
+            // The reasons are worded in the reader's language, for --json too (with their keys); remotely, the server words them.
             return Listing.RunAsync(context, paging, (page, token) => context.Crm(
                 () => context.Get<ListNotifications>().ExecuteAsync(actor, filter, page, token),
-                api => api.GetAsync<Page<NotificationView>>(ApiPaths.Notifications(filter, page), token)), Columns(context), cancellationToken);
+                api => api.GetAsync<Page<NotificationView>>(ApiPaths.Notifications(filter, page), token)).Then(p => WordedIn(context, p)), Columns(context), cancellationToken);
         }, quiet: false);
         return command;
     }
@@ -80,6 +81,9 @@ internal static class NotificationCommands
         });
         return command;
     }
+
+    private static Page<NotificationView> WordedIn(CliContext context, Page<NotificationView> page) =>
+        page with { Items = page.Items.Select(n => n.WordedIn(context.Texts.Wording)).ToList() };
 
     /// <summary>What the notification is about, as the subject's own command names it.</summary>
     private static string Subject(CliContext context, NotificationView n) => n.Kind switch

@@ -1,5 +1,6 @@
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
+using EpicEvents.Crm.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EpicEvents.Crm.Outbox;
@@ -139,19 +140,22 @@ public sealed class OutboxDelivery(CrmDbContext db, TimeProvider clock)
     /// Records a failed attempt. A transient failure (throttled, a gateway error, a time-out) is
     /// retried later with exponential back-off and jitter, never sooner than the server's
     /// <paramref name="retryAfter"/>, until <see cref="MaxAttempts"/>; anything else fails at once.
-    /// Returns the state the message is left in.
+    /// Returns the state the message is left in; <paramref name="error"/> is kept in its stored form
+    /// (<see cref="DeliveryReason.Store"/>), for each reader to see in their language.
     /// </summary>
-    public async Task<DeliveryState> RecordFailureAsync(OutboxClaim claim, string error, bool transient, TimeSpan? retryAfter = null, CancellationToken cancellationToken = default)
+    public async Task<DeliveryState> RecordFailureAsync(OutboxClaim claim, Text error, bool transient, TimeSpan? retryAfter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(error);
         var now = clock.GetUtcNow().UtcDateTime;
+        var stored = DeliveryReason.Store(error);
         var state = transient && claim.Attempt < MaxAttempts ? DeliveryState.Pending : DeliveryState.Failed;
         var next = now + RetryDelay(claim.Attempt, retryAfter);
         await Claimed(claim).ExecuteUpdateAsync(
             set => set
                 .SetProperty(m => m.State, state)
                 .SetProperty(m => m.NextAttemptAt, next)
-                .SetProperty(m => m.LastError, Truncate(error))
+                .SetProperty(m => m.LastError, stored)
                 .SetProperty(m => m.ClaimToken, (string?)null)
                 .SetProperty(m => m.ClaimedUntil, (DateTime?)null),
             cancellationToken);
@@ -159,13 +163,15 @@ public sealed class OutboxDelivery(CrmDbContext db, TimeProvider clock)
     }
 
     /// <summary>Records that the message cannot be delivered (the person blocked the bot, has no Teams identity, left): no more attempts.</summary>
-    public async Task RecordUndeliverableAsync(OutboxClaim claim, string reason, CancellationToken cancellationToken = default)
+    public async Task RecordUndeliverableAsync(OutboxClaim claim, Text reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(reason);
+        var stored = DeliveryReason.Store(reason);
         await Claimed(claim).ExecuteUpdateAsync(
             set => set
                 .SetProperty(m => m.State, DeliveryState.Undeliverable)
-                .SetProperty(m => m.LastError, Truncate(reason))
+                .SetProperty(m => m.LastError, stored)
                 .SetProperty(m => m.ClaimToken, (string?)null)
                 .SetProperty(m => m.ClaimedUntil, (DateTime?)null),
             cancellationToken);
@@ -173,14 +179,15 @@ public sealed class OutboxDelivery(CrmDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Queues again, at once, the recipient's notifications that could not be delivered for want of a
-    /// chat (their reason starts with one of <paramref name="reasons"/>): the person has just added the
-    /// app, so what was waiting for them comes now. Answers how many.
+    /// chat (their reason is one of <see cref="DeliveryReason.WaitingForChat"/>, or, on a row written
+    /// before the reasons were keys, starts with its English words): the person has just added the app,
+    /// so what was waiting for them comes now. Answers how many.
     /// </summary>
-    public async Task<int> RequeueWaitingForChatAsync(int recipientId, IReadOnlyList<string> reasons, CancellationToken cancellationToken = default)
+    public async Task<int> RequeueWaitingForChatAsync(int recipientId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var count = 0;
-        foreach (var reason in reasons)
+        foreach (var reason in DeliveryReason.WaitingForChatPrefixes)
         {
             count += await db.OutboxMessages
                 .Where(m => m.RecipientId == recipientId && m.State == DeliveryState.Undeliverable && m.LastError != null && m.LastError.StartsWith(reason))
@@ -232,7 +239,4 @@ public sealed class OutboxDelivery(CrmDbContext db, TimeProvider clock)
 
     private IQueryable<OutboxMessage> Claimed(OutboxClaim claim) =>
         db.OutboxMessages.Where(m => m.Id == claim.Id && m.ClaimToken == claim.ClaimToken);
-
-    private static string Truncate(string text) =>
-        text.Length <= Limits.Reason ? text : string.Concat(text.AsSpan(0, Limits.Reason - 1), "…");
 }

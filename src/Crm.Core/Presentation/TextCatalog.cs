@@ -24,6 +24,9 @@ public sealed class TextCatalog
         _resources.GetString(key, culture)
             ?? throw new MissingManifestResourceException($"No sentence has the key '{key}' in {_resources.BaseName}.");
 
+    /// <summary>Whether <paramref name="key"/> has a sentence: a key read back from storage may come from another version of the program.</summary>
+    public bool Has(string key) => _resources.GetString(key, CultureInfo.InvariantCulture) is not null;
+
     /// <summary>Every key and sentence of one language's own file (not its fallback), for the tests and the translators' checks.</summary>
     public IReadOnlyDictionary<string, string> Sentences(CultureInfo culture)
     {

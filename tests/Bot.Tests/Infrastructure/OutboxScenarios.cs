@@ -3,6 +3,7 @@ using EpicEvents.Crm.Access;
 using EpicEvents.Crm.Collaborators;
 using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Teams;
 using EpicEvents.Tests.Connector;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,11 @@ public sealed record OutboxRow(
     int Attempts,
     string? LastError,
     string? ConversationId,
-    string? ActivityId);
+    string? ActivityId)
+{
+    /// <summary>Why it was not delivered, read back from <see cref="LastError"/>'s stored form.</summary>
+    public Text? Reason => DeliveryReason.Read(LastError);
+}
 
 /// <summary>Starting states for the outbox sender's tests, reached through the real use cases and stores.</summary>
 public static class OutboxScenarios

@@ -1,5 +1,6 @@
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,14 +20,14 @@ public abstract class NotificationManagementTests<TDatabase> : WorldTest<TDataba
     {
         var supported = await World.NewEventSupportedByAsync(World.Support);
         var claim = (await World.Get<OutboxDelivery>().ClaimAsync(1, Lease)).Single();
-        await World.Get<OutboxDelivery>().RecordFailureAsync(claim, "403 MessageWritesBlocked", transient: false);
+        await World.Get<OutboxDelivery>().RecordFailureAsync(claim, DeliveryReason.TeamsAnswered(403, "MessageWritesBlocked"), transient: false);
 
         var page = (await World.Get<ListNotifications>().ExecuteAsync(World.Manager, new NotificationFilter(), PageRequest.First())).ShouldBeOk();
 
         page.Items.Select(n => (n.Kind, n.RecipientName, n.SubjectId, n.State)).Should().Equal(
             (NotificationKind.SupportAssignedToYourClient, "Sophie Commerciale", supported.Id, DeliveryState.Pending),
             (NotificationKind.SupportAssigned, "Sarah Support", supported.Id, DeliveryState.Failed));
-        page.Items[1].LastError.Should().Be("403 MessageWritesBlocked");
+        page.Items[1].Reason.Should().Be(DeliveryReason.TeamsAnswered(403, "MessageWritesBlocked"));
         page.Items[1].Attempts.Should().Be(1);
     }
 
@@ -40,11 +41,11 @@ public abstract class NotificationManagementTests<TDatabase> : WorldTest<TDataba
             var claim = (await delivery.ClaimAsync(5, Lease)).Single(c => c.RecipientId == World.Support.Id);
             if (i == 1)
             {
-                await delivery.RecordUndeliverableAsync(claim, "No Teams account is linked.");
+                await delivery.RecordUndeliverableAsync(claim, DeliveryReason.NoTeamsAccount);
             }
             else
             {
-                await delivery.RecordFailureAsync(claim, "400", transient: false);
+                await delivery.RecordFailureAsync(claim, DeliveryReason.TeamsAnswered(400, "BadRequest"), transient: false);
             }
         }
 
@@ -74,7 +75,7 @@ public abstract class NotificationManagementTests<TDatabase> : WorldTest<TDataba
         await World.NewEventSupportedByAsync(World.Support);
         var delivery = World.Get<OutboxDelivery>();
         var claim = (await delivery.ClaimAsync(5, Lease)).Single(c => c.RecipientId == World.Support.Id);
-        await delivery.RecordFailureAsync(claim, "400", transient: false);
+        await delivery.RecordFailureAsync(claim, DeliveryReason.TeamsAnswered(400, "BadRequest"), transient: false);
         World.Clock.Advance(TimeSpan.FromMinutes(3));
 
         var retried = (await World.Get<RetryNotifications>().ExecuteAsync(World.Manager, new RetryNotificationsRequest([claim.Id]))).ShouldBeOk();
@@ -96,7 +97,7 @@ public abstract class NotificationManagementTests<TDatabase> : WorldTest<TDataba
         var delivery = World.Get<OutboxDelivery>();
         var claims = await delivery.ClaimAsync(5, Lease);
         await delivery.RecordSentAsync(claims.Single(c => c.RecipientId == World.Sales.Id), new DeliveredMessage("https://x/", "a:1", "1"));
-        await delivery.RecordUndeliverableAsync(claims.Single(c => c.RecipientId == World.Support.Id), "blocked");
+        await delivery.RecordUndeliverableAsync(claims.Single(c => c.RecipientId == World.Support.Id), DeliveryReason.Blocked);
 
         (await World.Get<RetryNotifications>().ExecuteAsync(World.Manager, RetryNotificationsRequest.EveryFailed)).ShouldBeOk().Should().Be(1);
 
@@ -118,7 +119,7 @@ public abstract class NotificationManagementTests<TDatabase> : WorldTest<TDataba
         var sent = claims.Single(c => c.RecipientId == World.Sales.Id);
         await delivery.RecordSentAsync(sent, new DeliveredMessage("https://x/", "a:1", "1"));
         var failed = claims.Single(c => c.RecipientId == World.Support.Id);
-        await delivery.RecordFailureAsync(failed, "400", transient: false);
+        await delivery.RecordFailureAsync(failed, DeliveryReason.TeamsAnswered(400, "BadRequest"), transient: false);
         var retry = World.Get<RetryNotifications>();
 
         var twice = await retry.ExecuteAsync(World.Manager, new RetryNotificationsRequest([failed.Id, sent.Id]));

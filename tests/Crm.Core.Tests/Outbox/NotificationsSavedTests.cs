@@ -1,6 +1,7 @@
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Contracts;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Tests.Infrastructure;
 
 namespace EpicEvents.Crm.Tests.Outbox;
@@ -33,7 +34,7 @@ public abstract class NotificationsSavedTests<TDatabase> : WorldTest<TDatabase>
 
         var delivery = World.Get<OutboxDelivery>();
         var claim = (await delivery.ClaimAsync(10, TimeSpan.FromMinutes(1))).First();
-        await delivery.RecordFailureAsync(claim, "400", transient: false);
+        await delivery.RecordFailureAsync(claim, DeliveryReason.TeamsAnswered(400, "BadRequest"), transient: false);
         (await World.Get<RetryNotifications>().ExecuteAsync(World.Manager, new RetryNotificationsRequest([claim.Id]))).ShouldBeOk();
         saved.Count.Should().Be(before + 2, because: "a retry queues a failed notification again");
     }

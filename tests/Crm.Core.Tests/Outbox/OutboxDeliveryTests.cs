@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EpicEvents.Crm.Events;
 using EpicEvents.Crm.Outbox;
+using EpicEvents.Crm.Presentation;
 using EpicEvents.Crm.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,8 @@ public abstract class OutboxDeliveryTests<TDatabase> : WorldTest<TDatabase>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     private static readonly DeliveredMessage Somewhere = new("https://smba.example/emea/", "a:conversation", "1:activity");
+
+    private static readonly Text BadGateway = DeliveryReason.TeamsAnswered(502, "BadGateway");
 
     private OutboxDelivery Delivery => World.Get<OutboxDelivery>();
 
@@ -111,7 +114,7 @@ public abstract class OutboxDeliveryTests<TDatabase> : WorldTest<TDatabase>
     {
         var claim = await ClaimedSupportMessageAsync();
 
-        (await Delivery.RecordFailureAsync(claim, "429 Too Many Requests", transient: true, retryAfter: TimeSpan.FromSeconds(30)))
+        (await Delivery.RecordFailureAsync(claim, DeliveryReason.TeamsAnswered(429, "TooManyRequests"), transient: true, retryAfter: TimeSpan.FromSeconds(30)))
             .Should().Be(DeliveryState.Pending);
         World.Clock.Advance(TimeSpan.FromSeconds(29));
         (await Delivery.ClaimAsync(10, Lease)).Should().BeEmpty();
@@ -120,15 +123,15 @@ public abstract class OutboxDeliveryTests<TDatabase> : WorldTest<TDatabase>
 
         for (var attempt = claim.Attempt; attempt < OutboxDelivery.MaxAttempts; attempt++)
         {
-            (await Delivery.RecordFailureAsync(claim, "502 Bad Gateway", transient: true)).Should().Be(DeliveryState.Pending);
+            (await Delivery.RecordFailureAsync(claim, BadGateway, transient: true)).Should().Be(DeliveryState.Pending);
             World.Clock.Advance(TimeSpan.FromMinutes(15));
             claim = (await Delivery.ClaimAsync(10, Lease)).Single();
         }
 
         claim.Attempt.Should().Be(OutboxDelivery.MaxAttempts);
-        (await Delivery.RecordFailureAsync(claim, "502 Bad Gateway", transient: true)).Should().Be(DeliveryState.Failed);
+        (await Delivery.RecordFailureAsync(claim, BadGateway, transient: true)).Should().Be(DeliveryState.Failed);
         var failed = await SingleAsync(claim.Id);
-        failed.LastError.Should().Be("502 Bad Gateway");
+        DeliveryReason.Read(failed.LastError).Should().Be(BadGateway);
         World.Clock.Advance(TimeSpan.FromHours(1));
         (await Delivery.ClaimAsync(10, Lease)).Should().NotContain(c => c.Id == claim.Id);
     }
@@ -140,10 +143,10 @@ public abstract class OutboxDeliveryTests<TDatabase> : WorldTest<TDatabase>
         await World.NewEventSupportedByAsync(World.Support);
         var first = (await Delivery.ClaimAsync(10, Lease)).First(c => c.RecipientId == World.Support.Id);
 
-        (await Delivery.RecordFailureAsync(first, "400 Bad Request", transient: false)).Should().Be(DeliveryState.Failed);
+        (await Delivery.RecordFailureAsync(first, DeliveryReason.TeamsAnswered(400, "BadRequest"), transient: false)).Should().Be(DeliveryState.Failed);
         var second = (await Delivery.ClaimAsync(10, Lease)).Single(c => c.RecipientId == World.Support.Id);
         second.Id.Should().BeGreaterThan(first.Id);
-        await Delivery.RecordUndeliverableAsync(second, "The person blocked the bot.");
+        await Delivery.RecordUndeliverableAsync(second, DeliveryReason.Blocked);
 
         World.Clock.Advance(TimeSpan.FromHours(1));
         (await Delivery.ClaimAsync(10, Lease)).Should().NotContain(c => c.RecipientId == World.Support.Id);
@@ -185,7 +188,7 @@ public abstract class OutboxDeliveryTests<TDatabase> : WorldTest<TDatabase>
 
         foreach (var claim in claims)
         {
-            await Delivery.RecordFailureAsync(claim, "429", transient: true, retryAfter: TimeSpan.FromMinutes(3));
+            await Delivery.RecordFailureAsync(claim, DeliveryReason.TeamsAnswered(429, "TooManyRequests"), transient: true, retryAfter: TimeSpan.FromMinutes(3));
         }
 
         (await Delivery.NextDueAsync()).Should().BeOnOrAfter(World.Clock.UtcNow.AddMinutes(3)).And.BeBefore(World.Clock.UtcNow.AddMinutes(4));
@@ -209,6 +212,46 @@ public abstract class OutboxDeliveryTests<TDatabase> : WorldTest<TDatabase>
     {
         await using var db = World.NewContext();
         return await db.OutboxMessages.CountAsync(where);
+    }
+
+    [Fact]
+    public async Task Adding_the_app_requeues_what_waited_for_a_chat_whether_its_reason_is_a_key_or_an_older_english_sentence()
+    {
+        var reasons = new[]
+        {
+            DeliveryReason.NotInstalled,
+            DeliveryReason.ChatGoneRefused(DeliveryReason.TeamsAnswered(404, "ConversationNotFound"), DeliveryReason.TeamsAnswered(403, "Forbidden")),
+            Text.Worded("Teams no longer reaches the recipient's chat with the bot (Teams answered 404 NotFound.). The recipient has no Teams account linked."),
+            DeliveryReason.Blocked,
+            Text.Worded("The recipient blocked the bot in Teams; nothing is sent to them until they write to it again."),
+        };
+        var ids = new List<long>();
+        foreach (var reason in reasons)
+        {
+            await World.NewEventSupportedByAsync(World.Support);
+            var claim = (await Delivery.ClaimAsync(10, Lease)).Single(c => c.RecipientId == World.Support.Id);
+            await Delivery.RecordUndeliverableAsync(claim, reason);
+            ids.Add(claim.Id);
+        }
+
+        await using (var db = World.NewContext())
+        {
+            // Rows written before the reasons were keys hold the English sentence itself.
+            foreach (var (id, reason) in ids.Zip(reasons).Where(r => r.Second.Key == Text.WordedKey))
+            {
+                await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.LastError, reason.ToString()));
+            }
+        }
+
+        (await Delivery.RequeueWaitingForChatAsync(World.Support.Id)).Should().Be(3);
+
+        var states = new List<DeliveryState>();
+        foreach (var id in ids)
+        {
+            states.Add((await SingleAsync(id)).State);
+        }
+
+        states.Should().Equal(DeliveryState.Pending, DeliveryState.Pending, DeliveryState.Pending, DeliveryState.Undeliverable, DeliveryState.Undeliverable);
     }
 
     private async Task<OutboxMessage> SingleAsync(long id)

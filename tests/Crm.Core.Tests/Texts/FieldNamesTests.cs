@@ -12,8 +12,7 @@ namespace EpicEvents.Crm.Tests.Texts;
 /// </summary>
 public sealed partial class FieldNamesTests
 {
-    private static readonly string RepositoryRoot =
-        typeof(FieldNamesTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    private static readonly string RepositoryRoot = EpicEvents.Tests.Texts.ResourceTextsCheck.RepositoryRoot;
 
     private static readonly IReadOnlyDictionary<string, string> Declared = typeof(FieldNames)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
