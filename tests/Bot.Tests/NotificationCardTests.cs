@@ -222,6 +222,13 @@ public sealed class NotificationCardTests : IAsyncLifetime
         }
 
         approval.Should().Contain(locale.StartsWith("fr", StringComparison.Ordinal) ? "Approuver" : "Approve");
+        var startsAt = await _world.QueryAsync(db => db.Events.Where(e => e.Id == eventId).Select(e => e.StartsAt).SingleAsync());
+        var zone = _world.Services.GetRequiredService<TimeZoneInfo>();
+        var words = Crm.Presentation.Wording.For(locale);
+        assigned.Should().Contain(words.LongDate(startsAt, zone), "a date on a card is written as its reader writes dates");
+        assigned.Should().MatchRegex(locale.StartsWith("fr", StringComparison.Ordinal)
+            ? @"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} \p{L}+ \d{4} \d\d:\d\d"
+            : @"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \p{L}+ \d{4} \d\d:\d\d");
 
         async Task<string> CardTextAsync(OutboxClaim claim, TeamsUser recipient) =>
             (await RenderAsync(claim, recipient, locale)).Should().BeOfType<NotificationContent.NewMessage>().Subject.Activity.Card().Text();

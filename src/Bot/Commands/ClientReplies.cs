@@ -63,7 +63,7 @@ public static class ClientReplies
                 (words.Bot("common.emailLabel"), c.Email),
                 (words.Bot("common.phone"), PhoneDisplay.Format(c.Phone)),
                 (words.Bot("common.salesContact"), c.SalesContactName),
-                (words.Bot("clientReplies.updated"), words.Date(c.UpdatedAt, turn.Zone)),
+                (words.Bot("clientReplies.updated"), words.LongDate(c.UpdatedAt, turn.Zone)),
             ],
             actions: forSharing
                 ? null

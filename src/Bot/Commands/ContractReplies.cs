@@ -137,7 +137,7 @@ public static class ContractReplies
                 (words.Bot("common.salesContact"), c.SalesContactName),
                 (words.Bot("common.total"), $"{words.Euros(c.TotalAmount)}"),
                 (words.Bot("contractReplies.amountDue"), $"{words.Euros(c.AmountDue)}"),
-                (words.Bot("contractReplies.signed"), c.SignedAt is { } at ? $"{words.Date(at, turn.Zone)} · {c.SignedByName}" : null),
+                (words.Bot("contractReplies.signed"), c.SignedAt is { } at ? $"{words.LongDate(at, turn.Zone)} · {c.SignedByName}" : null),
                 (words.Bot("contractReplies.signatureRequest"), c.PendingSignatureRequestId is { } request ? $"#{request}" : null),
             ],
             actions: forSharing ? null : Actions(turn, c),

@@ -113,12 +113,12 @@ public static class EventReplies
             [
                 (words.Bot("common.clientLabel"), $"{e.ClientFullName} — {e.CompanyName}"),
                 (words.Bot("common.clientContact"), $"{e.ClientEmail} · {PhoneDisplay.Format(e.ClientPhone)}"),
-                (words.Bot("common.start"), words.Date(e.StartsAt, turn.Zone)),
-                (words.Bot("common.end"), words.Date(e.EndsAt, turn.Zone)),
+                (words.Bot("common.start"), words.LongDate(e.StartsAt, turn.Zone)),
+                (words.Bot("common.end"), words.LongDate(e.EndsAt, turn.Zone)),
                 (words.Bot("common.location"), e.Location),
                 (words.Bot("common.attendees"), e.ActualAttendees is { } actual ? $"{actual} / {e.ExpectedAttendees}" : e.ExpectedAttendees.ToString(words.Culture)),
                 (words.Bot("common.supportLabel"), e.SupportContactName is null ? words.Bot("eventReplies.notAssigned")
-                    : e.SupportAcknowledgedAt is { } acknowledged ? words.Bot("eventReplies.acknowledged", e.SupportContactName, words.Date(acknowledged, turn.Zone))
+                    : e.SupportAcknowledgedAt is { } acknowledged ? words.Bot("eventReplies.acknowledged", e.SupportContactName, words.LongDate(acknowledged, turn.Zone))
                     : words.Bot("eventReplies.notAcknowledgedYet", e.SupportContactName)),
                 (words.Bot("common.salesContact"), e.SalesContactName),
                 (words.Bot("common.notesLabel"), string.IsNullOrEmpty(e.Notes) ? null : e.Notes),

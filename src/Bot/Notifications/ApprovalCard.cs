@@ -31,7 +31,7 @@ public static class ApprovalCard
             (words.Bot("common.total"), words.Euros(request.TotalAmount)),
             (words.Bot("approvalCard.amountDue"), words.Euros(request.AmountDue)),
             (words.Bot("approvalCard.requested"), request.RequestedByName),
-            (words.Bot("approvalCard.requested2"), words.Date(request.RequestedAt, zone)),
+            (words.Bot("approvalCard.requested2"), words.LongDate(request.RequestedAt, zone)),
         };
         var summary = words.Bot("approvalCard.contract", request.ContractId, request.ClientCompany, words.Euros(request.TotalAmount));
         List<JsonNode> actions = [CardActions.Command(words.Bot("common.openContract", request.ContractId), $"contract {request.ContractId}")];
@@ -87,7 +87,7 @@ public static class ApprovalCard
     public static string Decision(SignatureRequestView request, Wording words, TimeZoneInfo zone)
     {
         var who = request.DecidedByName ?? words.Bot("approvalCard.manager");
-        var when = request.DecidedAt is { } at ? words.Date(at, zone) : string.Empty;
+        var when = request.DecidedAt is { } at ? words.LongDate(at, zone) : string.Empty;
         return request.Status switch
         {
             SignatureRequestStatus.Approved => words.Bot("approvalCard.approved", who, when)

@@ -33,7 +33,7 @@ public static class SupportCards
         else if (e.SupportAcknowledgedAt is { } acknowledged)
         {
             title = words.Bot("supportCards.supportEvent", e.Id, e.Name);
-            note = words.Bot("supportCards.acknowledged", words.Date(acknowledged, zone));
+            note = words.Bot("supportCards.acknowledged", words.LongDate(acknowledged, zone));
         }
         else
         {
@@ -53,7 +53,7 @@ public static class SupportCards
                 ? words.Bot("supportCards.supportsNow", now)
                 : words.Bot("supportCards.hasNoSupportContactNow"),
             [
-                (words.Bot("common.start"), words.Date(e.StartsAt, zone)),
+                (words.Bot("common.start"), words.LongDate(e.StartsAt, zone)),
                 (words.Bot("common.location"), e.Location),
                 (words.Bot("common.clientLabel"), $"{e.ClientFullName} — {e.CompanyName}"),
             ],
@@ -67,8 +67,8 @@ public static class SupportCards
                 : words.Bot("supportCards.sEventHasNoSupport", e.CompanyName, e.Id),
             e.Name,
             [
-                (words.Bot("common.start"), words.Date(e.StartsAt, zone)),
-                (words.Bot("common.end"), words.Date(e.EndsAt, zone)),
+                (words.Bot("common.start"), words.LongDate(e.StartsAt, zone)),
+                (words.Bot("common.end"), words.LongDate(e.EndsAt, zone)),
                 (words.Bot("common.location"), e.Location),
                 (words.Bot("common.clientLabel"), $"{e.ClientFullName} — {e.CompanyName}"),
             ],
@@ -76,8 +76,8 @@ public static class SupportCards
 
     private static List<(string, string?)> Facts(EventView e, Wording words, TimeZoneInfo zone) =>
     [
-        (words.Bot("common.start"), words.Date(e.StartsAt, zone)),
-        (words.Bot("common.end"), words.Date(e.EndsAt, zone)),
+        (words.Bot("common.start"), words.LongDate(e.StartsAt, zone)),
+        (words.Bot("common.end"), words.LongDate(e.EndsAt, zone)),
         (words.Bot("common.location"), e.Location),
         (words.Bot("common.attendees"), e.ActualAttendees is { } actual ? $"{actual} / {e.ExpectedAttendees}" : e.ExpectedAttendees.ToString(words.Culture)),
         (words.Bot("common.clientLabel"), $"{e.ClientFullName} — {e.CompanyName}"),
