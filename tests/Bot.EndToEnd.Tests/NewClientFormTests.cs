@@ -48,6 +48,39 @@ public sealed class NewClientFormTests(EndToEndWorld world, ITestOutputHelper ou
     });
 
     [EndToEndFact]
+    public Task A_french_speaking_salesperson_fills_the_form_in_french_and_reads_the_field_error_in_french() => ScenarioAsync(async () =>
+    {
+        var slug = Guid.NewGuid().ToString("N")[..8];
+        (await World.CliAsync(MockTenant.Sales, ["settings", "language", "fr"])).Succeeds();
+        try
+        {
+            var chat = await OpenChatAsync(MockTenant.Sales);
+
+            var form = await chat.SendAsync("nouveau client");
+
+            (await form.TitleAsync()).Should().Be("Nouveau client");
+            await form.FillAsync("fullName", "Élodie Martin");
+            await form.FillAsync("email", "elodie-chez-exemple");
+            await form.FillAsync("phone", "06 12 34 56 78");
+            await form.FillAsync("companyName", $"Martin {slug}");
+            var refused = await form.ClickAsync("Créer le client");
+
+            var error = await refused.ErrorUnderAsync("email");
+            error.Should().Contain("adresse e-mail valide").And.NotContain("valid email", "the field error is in the person's language");
+            await KeepScreenshotAsync(chat, "new-client-french-error.png");
+
+            await refused.FillAsync("email", $"elodie.{slug}@exemple.fr");
+            var confirmation = await refused.ClickAsync("Créer le client");
+
+            (await confirmation.TextAsync()).Should().Contain("Élodie Martin").And.Contain("créé");
+        }
+        finally
+        {
+            (await World.CliAsync(MockTenant.Sales, ["settings", "language", "auto"])).Succeeds();
+        }
+    });
+
+    [EndToEndFact]
     public Task Submitting_the_form_empty_says_under_each_required_field_what_is_missing() => ScenarioAsync(async () =>
     {
         var chat = await OpenChatAsync(MockTenant.Sales);

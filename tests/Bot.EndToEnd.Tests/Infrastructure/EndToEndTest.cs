@@ -24,7 +24,6 @@ public abstract class EndToEndTest(EndToEndWorld world, ITestOutputHelper output
         }
     }
 
-    /// <summary>The web UI of <paramref name="person"/>'s playground, in a new browser page.</summary>
     /// <summary>Keeps what the person sees as <paramref name="name"/> in EPICEVENTS_E2E_SCREENSHOTS, when set (the README's pictures come from there).</summary>
     protected static async Task KeepScreenshotAsync(PlaygroundChat chat, string name)
     {
@@ -35,6 +34,7 @@ public abstract class EndToEndTest(EndToEndWorld world, ITestOutputHelper output
         }
     }
 
+    /// <summary>The web UI of <paramref name="person"/>'s playground, in a new browser page.</summary>
     protected async Task<PlaygroundChat> OpenChatAsync(MockPerson person)
     {
         var chat = await PlaygroundChat.OpenAsync(await World.BrowserAsync(), await World.PlaygroundAsync(person));
