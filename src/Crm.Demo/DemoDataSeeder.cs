@@ -76,7 +76,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
     internal const int BatchSize = 2_000;
 
     private static readonly Failure NotInitialised =
-        Failure.Conflict(Text.Worded("The database is not initialised or not up to date: run `db init` first, then seed the demo data."));
+        Failure.Conflict(DemoTexts.Text("demo.notInitialised"));
 
     public async Task<Result<DemoDataReport>> SeedAsync(DemoDataRequest request, IProgress<DemoDataProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -84,9 +84,9 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
 
         // Checked against no address: every demo collaborator shares this password, whatever their email.
         var validation = new Validation()
-            .Check("clients", request.Clients is < 1 or > MaxClients ? Text.Worded($"The number of clients is between 1 and {MaxClients.ToString("N0", CultureInfo.InvariantCulture)}.") : null)
+            .Check("clients", request.Clients is < 1 or > MaxClients ? DemoTexts.Text("demo.clients.range", MaxClients) : null)
             .Check("password", policy.Check(password, string.Empty))
-            .Check("unsignedPercent", request.UnsignedPercent is < 0 or > 100 ? Text.Worded("The share of unsigned contracts is a percentage, from 0 to 100.") : null);
+            .Check("unsignedPercent", request.UnsignedPercent is < 0 or > 100 ? DemoTexts.Text("demo.unsignedPercent.range") : null);
         if (validation.HasErrors)
         {
             return validation.Failure;
@@ -108,7 +108,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, PasswordHashing hashing, Pas
 
         if (await db.Clients.AnyAsync(cancellationToken))
         {
-            return Failure.Conflict(Text.Worded("This database already holds clients. Demo data only goes into a new, empty database, so that it never mixes with real data."));
+            return Failure.Conflict(DemoTexts.Text("demo.notEmpty"));
         }
 
         var started = clock.GetTimestamp();
