@@ -7,31 +7,11 @@ using EpicEvents.Tests.Texts;
 namespace EpicEvents.Cli.Tests;
 
 /// <summary>The program's texts live in <c>Resources/CliTexts.resx</c> and its French twin, complete, and nowhere else.</summary>
-public sealed class ResourceFileTests
+public sealed class ResourceFileTests : ResourceTextsTests
 {
-    private static readonly ResourceTextsCheck Check = new(
-        Path.Combine(ResourceTextsCheck.RepositoryRoot, "src", "Cli"),
-        Path.Combine("Resources", "CliTexts"));
+    protected override ResourceTextsCheck Check { get; } = For("Cli", "CliTexts");
 
-    [Fact]
-    public void Every_text_is_in_English_and_French_with_the_same_holes() => Check.IncompleteTranslations().Should().BeEmpty();
-
-    [Fact]
-    public void No_french_sentence_is_left_in_english() => Check.UntranslatedSentences().Should().BeEmpty();
-
-    [Fact]
-    public void Every_text_of_the_resource_files_is_used() => Check.UnusedKeys().Should().BeEmpty();
-
-    [Fact]
-    public void Every_key_the_code_names_is_in_the_resource_files() =>
-        new ResourceTextsCheck(Path.Combine(ResourceTextsCheck.RepositoryRoot, "src", "Cli"), Path.Combine("Resources", "CliTexts"))
-        {
-            OtherResourceBases = [Path.Combine("..", "Crm.Core", "Resources", "CoreTexts")],
-        }.UnknownKeys().Should().BeEmpty("the program names its own keys and Crm.Core's");
-
-    [Fact]
-    public void No_text_for_people_is_written_in_the_code() =>
-        Check.InlineTexts(Path.Combine(ResourceTextsCheck.RepositoryRoot, "tests", "Cli.Tests", "inline-texts.allow")).Should().BeEmpty();
+    protected override string Allowlist => AllowlistOf("Cli.Tests");
 
     [Theory]
     [InlineData("Nothing matches.", true)]
