@@ -17,8 +17,9 @@ public static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
-        var configuration = CliContext.ConfigurationOf(environment);
-        var texts = Texts.For(LanguageOf(args) ?? CliContext.ConfiguredLanguage(configuration));
+        // Built when a command runs: help and usage errors read no configuration file.
+        var configuration = new Lazy<Microsoft.Extensions.Configuration.IConfiguration>(() => CliContext.ConfigurationOf(environment));
+        var texts = Texts.For(LanguageOf(args) ?? CliContext.LanguageOfEnvironment(environment) ?? CliContext.ConfiguredLanguage(configuration.Value));
         var runner = new CommandRunner(environment, configuration, texts);
         var root = CommandTree.Build(runner);
         // System.CommandLine's own words (Usage:, Options:, its parse errors) follow the UI culture;

@@ -309,6 +309,22 @@ internal sealed class CliContext : IDisposable
         .AddInMemoryCollection(environment.Overrides)
         .Build();
 
+    /// <summary>
+    /// The language of the messages when <c>--lang</c> is not given: <c>EPICEVENTS_LANG</c>, then
+    /// <c>LANG</c>, as the configuration would say (overrides, then the environment, then <c>.env</c>)
+    /// but read without building it: <c>--help</c> and usage errors need no configuration file read.
+    /// Null when none of them says; the configuration files are then asked.
+    /// </summary>
+    public static string? LanguageOfEnvironment(CliEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var dotEnv = new Lazy<IReadOnlyDictionary<string, string?>>(() => EpicEvents.Crm.Configuration.CrmConfiguration.DotEnv(environment.WorkingDirectory));
+        string? Value(string key) =>
+            environment.Overrides.TryGetValue(key, out var value) ? value
+            : FirstNonBlank(System.Environment.GetEnvironmentVariable(key), dotEnv.Value.GetValueOrDefault(key));
+        return FirstNonBlank(Value("EPICEVENTS_LANG"), Value("LANG"));
+    }
+
     /// <summary>The language of the messages when <c>--lang</c> is not given: <c>EPICEVENTS_LANG</c>, then <c>LANG</c>.</summary>
     public static string? ConfiguredLanguage(IConfiguration configuration) =>
         FirstNonBlank(configuration["EPICEVENTS_LANG"], configuration["LANG"]);

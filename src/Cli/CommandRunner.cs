@@ -11,7 +11,7 @@ namespace EpicEvents.Cli;
 /// command needs one, shows a spinner when a quiet command runs for more than a second, and maps
 /// faults to exit codes.
 /// </summary>
-internal sealed class CommandRunner(CliEnvironment environment, Microsoft.Extensions.Configuration.IConfiguration configuration, Texts texts)
+internal sealed class CommandRunner(CliEnvironment environment, Lazy<Microsoft.Extensions.Configuration.IConfiguration> configuration, Texts texts)
 {
     private static readonly TimeSpan SpinnerDelay = TimeSpan.FromSeconds(1);
 
@@ -44,7 +44,7 @@ internal sealed class CommandRunner(CliEnvironment environment, Microsoft.Extens
 
     public int UsageError(ParseResult parseResult)
     {
-        using var context = new CliContext(environment, configuration, parseResult, Globals, Texts);
+        using var context = new CliContext(environment, configuration.Value, parseResult, Globals, Texts);
         var command = string.Join(' ', CommandPath(parseResult));
         var message = string.Join(Environment.NewLine, parseResult.Errors.Select(e => e.Message).Distinct());
         context.Terminal.Error(ExitCodes.Usage, message, [], context.Texts.SeeHelp(command));
@@ -64,7 +64,7 @@ internal sealed class CommandRunner(CliEnvironment environment, Microsoft.Extens
 
     public async Task<int> RunAsync(ParseResult parseResult, Func<CliContext, CancellationToken, Task<int>> handler, bool quiet, CancellationToken cancellationToken)
     {
-        using var context = new CliContext(environment, configuration, parseResult, Globals, Texts);
+        using var context = new CliContext(environment, configuration.Value, parseResult, Globals, Texts);
         var telemetry = context.Telemetry;
         var command = string.Join(' ', CommandPath(parseResult));
         var span = CliTelemetry.Source.StartActivity(command, ActivityKind.Internal);

@@ -22,6 +22,25 @@ public static class CrmConfiguration
         return builder.AddEnvironmentVariables();
     }
 
+    /// <summary>The <c>KEY=value</c> pairs of the <c>.env</c> file in <paramref name="directory"/> (none without one), read without building a configuration.</summary>
+    public static IReadOnlyDictionary<string, string?> DotEnv(string directory)
+    {
+        var path = Path.Combine(directory, ".env");
+        var pairs = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (File.Exists(path))
+        {
+            foreach (var raw in File.ReadLines(path))
+            {
+                if (DotEnvFile.Parse(raw) is { } pair)
+                {
+                    pairs[pair.Key] = pair.Value;
+                }
+            }
+        }
+
+        return pairs;
+    }
+
     /// <summary>The configuration of a front end whose <c>appsettings.json</c> is copied next to its binary.</summary>
     public static IConfiguration Build(string? workingDirectory = null) =>
         new ConfigurationBuilder().AddCrmSources(AppContext.BaseDirectory, workingDirectory).Build();

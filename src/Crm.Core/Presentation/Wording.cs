@@ -17,7 +17,10 @@ public sealed class Wording
     private Wording(bool french)
     {
         IsFrench = french;
-        Culture = CultureInfo.GetCultureInfo(french ? "fr-FR" : "en-GB");
+        // English is written with the invariant culture (English names of days and months, 1,234.50):
+        // the same words as en-GB's, without loading the ICU library into a command that needs no
+        // other culture (a command's help, an English listing). French needs fr-FR's data.
+        Culture = french ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.InvariantCulture;
     }
 
     public bool IsFrench { get; }
