@@ -95,6 +95,35 @@ public sealed partial class ResourceTextsCheck
         return problems;
     }
 
+    /// <summary>
+    /// Every value is a format the program can fill (a literal brace is doubled): only the phrases of
+    /// chat commands (<c>*.phrases</c>), read as written, have holes of their own.
+    /// </summary>
+    public IReadOnlyList<string> UnreadableFormats()
+    {
+        var filler = Enumerable.Repeat<object?>("x", 10).ToArray();
+        var problems = new List<string>();
+        foreach (var resourceBase in _resourceBases)
+        {
+            foreach (var file in new[] { resourceBase + ".resx", resourceBase + ".fr.resx" })
+            {
+                foreach (var (key, value) in ReadResx(file).Where(e => !e.Key.EndsWith(".phrases", StringComparison.Ordinal)))
+                {
+                    try
+                    {
+                        _ = string.Format(System.Globalization.CultureInfo.InvariantCulture, value, filler);
+                    }
+                    catch (FormatException)
+                    {
+                        problems.Add($"{Path.GetFileName(file)}: '{key}' is not a format (a literal brace must be doubled): {value}");
+                    }
+                }
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Every key appears as a literal in the project's code.</summary>
     public IReadOnlyList<string> UnusedKeys()
     {

@@ -30,6 +30,9 @@ public abstract class ResourceTextsTests
     public void Every_text_is_in_English_and_French_with_the_same_holes() => Check.IncompleteTranslations().Should().BeEmpty();
 
     [Fact]
+    public void Every_text_is_a_format_the_program_can_fill() => Check.UnreadableFormats().Should().BeEmpty();
+
+    [Fact]
     public void No_french_sentence_is_left_in_english() => Check.UntranslatedSentences().Should().BeEmpty();
 
     [Fact]

@@ -111,6 +111,8 @@ public static class BotHost
         services.AddScoped<FormDialog, UpdateContractDialog>();
         services.AddScoped<FormDialog, NewEventDialog>();
         services.AddScoped<FormDialog, UpdateEventDialog>();
+        // The chat commands' table is read now, so that a phrase of the resource files that cannot be read stops the bot at start (ADR 29).
+        services.AddSingleton(Commands.Chat.CommandTable.Default);
         services.AddScoped<CrmBot>();
         services.AddScoped<Notifications.NotificationRenderer>();
         services.AddScoped<Notifications.NotificationActions>();
