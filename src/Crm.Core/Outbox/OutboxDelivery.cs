@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EpicEvents.Crm.Common;
 using EpicEvents.Crm.Persistence;
 using EpicEvents.Crm.Presentation;
@@ -186,20 +187,29 @@ public sealed class OutboxDelivery(CrmDbContext db, TimeProvider clock)
     public async Task<int> RequeueWaitingForChatAsync(int recipientId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var count = 0;
-        foreach (var reason in DeliveryReason.WaitingForChatPrefixes)
-        {
-            count += await db.OutboxMessages
-                .Where(m => m.RecipientId == recipientId && m.State == DeliveryState.Undeliverable && m.LastError != null && m.LastError.StartsWith(reason))
-                .ExecuteUpdateAsync(
-                    set => set
-                        .SetProperty(m => m.State, DeliveryState.Pending)
-                        .SetProperty(m => m.Attempts, 0)
-                        .SetProperty(m => m.NextAttemptAt, now),
-                    cancellationToken);
-        }
+        return await db.OutboxMessages
+            .Where(m => m.RecipientId == recipientId && m.State == DeliveryState.Undeliverable && m.LastError != null)
+            .Where(WaitingForChat)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(m => m.State, DeliveryState.Pending)
+                    .SetProperty(m => m.Attempts, 0)
+                    .SetProperty(m => m.NextAttemptAt, now),
+                cancellationToken);
+    }
 
-        return count;
+    /// <summary>A reason that starts as one of <see cref="DeliveryReason.WaitingForChatPrefixes"/>: one statement, however many prefixes.</summary>
+    private static readonly Expression<Func<OutboxMessage, bool>> WaitingForChat = BuildWaitingForChat();
+
+    private static Expression<Func<OutboxMessage, bool>> BuildWaitingForChat()
+    {
+        var message = Expression.Parameter(typeof(OutboxMessage), "m");
+        var lastError = Expression.Property(message, nameof(OutboxMessage.LastError));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        var anyPrefix = DeliveryReason.WaitingForChatPrefixes
+            .Select(prefix => (Expression)Expression.Call(lastError, startsWith, Expression.Constant(prefix)))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<OutboxMessage, bool>>(anyPrefix, message);
     }
 
     /// <summary>
