@@ -6,7 +6,8 @@
 #   bench/bot.sh telemetry    ours `help` without telemetry, with an OTLP endpoint on a closed port, on a
 #                             listener that accepts connections and never answers, on a collector
 #                             that answers at once, and with a Sentry DSN (the SDK) plus that collector;
-#                             the five interleaved, twice
+#                             the five interleaved, ROUNDS times (default 3); each case's requests per
+#                             second against the run without telemetry of its round, and their median
 # It starts a throw-away PostgreSQL server, fills it once with a demo company of 100 000 clients
 # (about 115 000 contracts), links the load generator's Teams identity to a demo manager, then runs
 # the anchor's harness (wrk -t2 -c32 -d15s, a fast fake connector that accepts the replies, reply
@@ -202,7 +203,7 @@ run_telemetry() {
     answering="$(free_port $(( blackhole + 1 )))"
     start_collector "$answering" answer
     sleep 1
-    for round in 1 2; do
+    for round in $(seq "${ROUNDS:-3}"); do
         ours help "help, no telemetry"
         ours help "help, OTLP endpoint on a closed port" "Otlp__Endpoint=http://127.0.0.1:$closed"
         ours help "help, OTLP endpoint that never answers" "Otlp__Endpoint=http://127.0.0.1:$blackhole"
@@ -218,3 +219,21 @@ echo
 echo "Summary (this session's runs; bot CPU per reply in ms):"
 awk -F'\t' -v since="$session_start" 'NR > 1 && $1 >= since { printf "%-62s req/s %7s  p50 %7s  p99 %8s  cpu/reply %6s  %s\n", $26, $7, $8, $10, $20, $25 }' \
     "$work/anchor/results/summary.tsv"
+[[ "$what" == load ]] || awk -F'\t' -v since="$session_start" '
+    NR > 1 && $1 >= since && $26 ~ /^Epic Events bot: help, / {
+        label = substr($26, length("Epic Events bot: help, ") + 1)
+        if (label == "no telemetry") { base = $7; next }
+        if (base > 0) { n[label]++; ratio[label, n[label]] = $7 / base; if (!(label in order)) order[label] = ++cases }
+    }
+    END {
+        if (cases == 0) exit
+        print ""
+        print "Requests per second against the run without telemetry of the same round (median):"
+        for (i = 1; i <= cases; i++) for (label in order) if (order[label] == i) {
+            line = ""; count = n[label]
+            for (k = 1; k <= count; k++) { v[k] = ratio[label, k]; line = line sprintf(" %5.1f%%", 100 * v[k]) }
+            for (a = 1; a <= count; a++) for (b = a + 1; b <= count; b++) if (v[b] < v[a]) { t = v[a]; v[a] = v[b]; v[b] = t }
+            median = count % 2 ? v[(count + 1) / 2] : (v[count / 2] + v[count / 2 + 1]) / 2
+            printf "  %-52s%s  (median %5.1f%%)\n", label, line, 100 * median
+        }
+    }' "$work/anchor/results/summary.tsv"

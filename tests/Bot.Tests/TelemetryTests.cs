@@ -224,10 +224,36 @@ public sealed class TelemetryTests : IAsyncLifetime
         metrics.Should().NotContain(r => r.Contains(_world.Sales.Name) || r.Contains(_world.Emails[Crm.Access.Department.Sales]), "metrics name commands and outcomes, never people");
     }
 
+    [Fact]
+    public async Task Beyond_the_traces_a_second_every_turn_is_answered_and_counted_and_only_the_rate_is_traced()
+    {
+        const int turns = 20;
+        TimeSpan elapsed;
+        using (var factory = Factory(sentry: false, otlp: true, maxTracesPerSecond: 2))
+        {
+            var client = factory.CreateClient();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < turns; i++)
+            {
+                (await client.PostAsync("/api/messages", Message($"r-{i}", _world.Manager, "help"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            }
+
+            elapsed = clock.Elapsed;
+            (await _receiver.WaitUntilAsync(r => r.To("/v1/metrics").Any(m => m.Contains("epicevents.bot.turns") && m.Contains("bot Help")), TimeSpan.FromSeconds(30)))
+                .Should().BeTrue("every turn is counted, traced or not");
+        }
+
+        (await _receiver.WaitUntilAsync(r => r.CountIn("/v1/traces", "bot message") > 0)).Should().BeTrue("the first turn of a second is traced");
+        _connector.Requests.Count(r => r.Method == "POST").Should().Be(turns, "every turn is answered");
+        // Two traces a second: no more turn spans than twice the seconds the turns were sent in.
+        var seconds = (int)Math.Floor(elapsed.TotalSeconds) + 2;
+        _receiver.CountIn("/v1/traces", "bot message").Should().BeLessThanOrEqualTo(Math.Min(2 * seconds, turns), $"{turns} turns in {elapsed.TotalSeconds:0.0} s at two traces a second");
+    }
+
     private async Task<int> DraftContractAsync() =>
         await _world.QueryAsync(db => db.Contracts.Where(c => c.Status == ContractStatus.Draft).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
 
-    private WebApplicationFactory<Program> Factory(bool sentry, string? appId = null, bool otlp = false) =>
+    private WebApplicationFactory<Program> Factory(bool sentry, string? appId = null, bool otlp = false, int? maxTracesPerSecond = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
@@ -248,6 +274,14 @@ public sealed class TelemetryTests : IAsyncLifetime
                 builder.UseSetting("Otlp:Endpoint", _receiver.BaseUrl);
                 builder.UseSetting("OTEL_METRIC_EXPORT_INTERVAL", "300");
                 builder.UseSetting("Telemetry:FlushTimeout", "00:00:20");
+            }
+
+            if (maxTracesPerSecond is { } rate)
+            {
+                builder.UseSetting("Telemetry:MaxTracesPerSecond", rate.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                // The outbox's and the digests' polls start traces of their own every second: only turns here.
+                builder.UseSetting("Bot:Outbox:Enabled", "false");
+                builder.UseSetting("Bot:Digests:Enabled", "false");
             }
 
             if (appId is not null)

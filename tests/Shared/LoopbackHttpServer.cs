@@ -34,6 +34,8 @@ public sealed class LoopbackHttpServer : IAsyncDisposable, IDisposable
 
     public int Port => BaseUrl.Port;
 
+    private const string TelemetryName = "EpicEvents.Tests.LoopbackHttpServer";
+
     /// <summary>Cancelled when the server begins to stop: handlers that wait on purpose wait on it.</summary>
     public CancellationToken Stopping => _stopping.Token;
 
@@ -41,6 +43,11 @@ public sealed class LoopbackHttpServer : IAsyncDisposable, IDisposable
     public static LoopbackHttpServer Start(Func<HttpContext, CancellationToken, Task> handler, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        // Its requests stay out of the telemetry of the program under test, which runs in the same
+        // process and listens to ASP.NET Core's activities by name: a stand-in for a remote service
+        // (the Bot Connector, an OTLP receiver) is not part of the program's traces.
+        builder.Services.AddSingleton(new System.Diagnostics.ActivitySource(TelemetryName));
+        builder.Services.AddSingleton(new System.Diagnostics.DiagnosticListener(TelemetryName));
         if (certificate is not null)
         {
             builder.WebHost.UseKestrelHttpsConfiguration();

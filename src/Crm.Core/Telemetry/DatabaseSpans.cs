@@ -54,6 +54,13 @@ internal static class DatabaseSpans
             return null;
         }
 
+        if (!activity.IsAllDataRequested)
+        {
+            // A trace not recorded (TraceRateSampler): a command's span would have no child to carry its id to.
+            activity.Dispose();
+            return null;
+        }
+
         activity.SetTag("db.system.name", system);
         activity.SetTag("db.operation.name", operation);
         if (database is { Length: > 0 })

@@ -85,8 +85,8 @@ public sealed class TelemetryPipeline : IDisposable
     {
         tracing
             .SetResourceBuilder(_resource)
-            // Every command and turn is kept, whatever an incoming request says about sampling.
-            .SetSampler(new AlwaysOnSampler())
+            // Every command and turn up to a rate, whatever an incoming request says about sampling.
+            .SetSampler(new TraceRateSampler(_settings.MaxTracesPerSecond))
             .AddSource([CrmTelemetry.SourceName, .. sources])
             .AddProcessor(new ActivityScrubbingProcessor());
         foreach (var destination in _settings.Destinations)

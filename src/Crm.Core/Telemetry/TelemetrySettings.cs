@@ -28,6 +28,16 @@ public sealed record TelemetrySettings(IReadOnlyList<TelemetryDestination> Desti
     /// <summary>Records waiting for export per signal; beyond this they are dropped, never waited for.</summary>
     public int MaxQueueSize { get; init; } = 2048;
 
+    /// <summary>
+    /// Traces recorded per second at most (<c>Telemetry:MaxTracesPerSecond</c>, 100 by default; 0 records
+    /// every one): beyond it a request or turn still carries its trace id but its spans are not recorded,
+    /// so that a flood of requests cannot make tracing cost more than it serves. Metrics and errors are
+    /// not sampled.
+    /// </summary>
+    public int MaxTracesPerSecond { get; init; } = DefaultMaxTracesPerSecond;
+
+    public const int DefaultMaxTracesPerSecond = 100;
+
     /// <summary>How long one export request may take before it is abandoned.</summary>
     public TimeSpan ExportTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -105,11 +115,25 @@ public sealed record TelemetrySettings(IReadOnlyList<TelemetryDestination> Desti
             }
         }
 
+        var tracesPerSecond = DefaultMaxTracesPerSecond;
+        if (FirstSet(configuration, "Telemetry:MaxTracesPerSecond") is { } rateText)
+        {
+            if (int.TryParse(rateText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate <= TraceRateSampler.MaxRate)
+            {
+                tracesPerSecond = rate;
+            }
+            else
+            {
+                problems.Add($"Telemetry:MaxTracesPerSecond is not a whole number from 0 (every trace) to {TraceRateSampler.MaxRate}; at most {DefaultMaxTracesPerSecond} traces a second are recorded.");
+            }
+        }
+
         return new TelemetrySettings(destinations, FirstSet(configuration, "Sentry:Environment", "SENTRY_ENVIRONMENT"), problems)
         {
             FlushTimeout = flush,
             Sentry = sentry,
             MetricExportInterval = interval,
+            MaxTracesPerSecond = tracesPerSecond,
         };
     }
 
