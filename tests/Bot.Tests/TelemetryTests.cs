@@ -15,8 +15,11 @@ namespace EpicEvents.Bot.Tests;
 
 /// <summary>
 /// The bot's traces and logs, through the real host, exported to a loopback OTLP/HTTP receiver
-/// standing in for Sentry and read back as raw request bytes.
+/// standing in for Sentry and read back as raw request bytes. Alone, like every test that reads what
+/// is exported: span listeners and samplers see the whole process, and the cap on traces a second
+/// would be spent by tests running beside them.
 /// </summary>
+[Collection(ExportsEverything.Name)]
 public sealed class TelemetryTests : IAsyncLifetime
 {
     private const string PublicKey = "botpublickey7";
