@@ -6,9 +6,21 @@ using EpicEvents.Tests.Telemetry;
 namespace EpicEvents.Cli.Tests;
 
 /// <summary>
+/// Tests that read what a command exports. Span listeners and samplers see the whole process, so
+/// these run alone: the database spans of commands running beside them would be exported too, and
+/// would spend the command's traces a second.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ExportsEverything
+{
+    public const string Name = "Reads every exported span";
+}
+
+/// <summary>
 /// The command line's traces and logs, exported to a loopback OTLP/HTTP receiver standing in for
 /// Sentry (or any collector) and read back as raw request bytes.
 /// </summary>
+[Collection(ExportsEverything.Name)]
 public sealed class TelemetryTests : CliTest, IDisposable
 {
     private const string PublicKey = "clipublickey42";

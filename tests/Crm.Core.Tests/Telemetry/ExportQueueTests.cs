@@ -27,7 +27,7 @@ public sealed class ExportQueueTests : IDisposable
         var port = ((IPEndPoint)_silentCollector.LocalEndpoint).Port;
         var settings = TelemetrySettings.FromConfiguration(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Otlp:Endpoint"] = $"http://127.0.0.1:{port}" })
-            .Build()) with { MaxQueueSize = QueueSize, ExportTimeout = TimeSpan.FromSeconds(2) };
+            .Build()) with { MaxQueueSize = QueueSize, ExportTimeout = TimeSpan.FromSeconds(2), MaxTracesPerSecond = 0 };
         _pipeline = TelemetryPipeline.Start(settings, "epicevents-queue-test", [], _warnings.Enqueue)!;
     }
 
