@@ -54,7 +54,8 @@ internal sealed class TraceRateSampler : Sampler
         {
             var state = Volatile.Read(ref _window);
             long next;
-            if (state >> CountBits != second)
+            // A thread that read the clock just before the second turned counts against the new one.
+            if (state >> CountBits < second)
             {
                 next = (second << CountBits) | 1;
             }

@@ -54,6 +54,20 @@ public sealed class TraceRateSamplerTests : IDisposable
     }
 
     [Fact]
+    public void A_start_that_read_the_clock_before_the_second_turned_counts_against_the_new_second()
+    {
+        Trace(perSecond: 2);
+        _milliseconds += 1_000;
+        var current = Enumerable.Range(0, 2).Select(_ => Root()).Count(a => a!.Recorded);
+
+        _milliseconds -= 1; // a thread that read the clock a millisecond before the others
+        var late = Root();
+
+        current.Should().Be(2);
+        late!.Recorded.Should().BeFalse("going back to the previous second would open a second budget");
+    }
+
+    [Fact]
     public void A_span_inside_a_recorded_trace_is_recorded_whatever_is_left_of_the_second()
     {
         Trace(perSecond: 1);
