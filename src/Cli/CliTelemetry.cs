@@ -28,7 +28,6 @@ internal sealed class CliTelemetry : IDisposable
     private readonly TelemetryPipeline? _pipeline;
     private readonly ILoggerFactory? _loggers;
     private readonly IDisposable? _sentry;
-    private readonly IDisposable? _scope;
     private bool _disposed;
 
     private readonly TimeSpan _flushBudget;
@@ -39,7 +38,7 @@ internal sealed class CliTelemetry : IDisposable
         _flushBudget = flushBudget;
         if (pipeline?.Settings.Sentry is not null)
         {
-            (_sentry, _scope) = StartSentry(pipeline.Settings with { FlushTimeout = flushBudget });
+            _sentry = StartSentry(pipeline.Settings with { FlushTimeout = flushBudget });
         }
 
         _loggers = pipeline is null ? null : LoggerFactory.Create(logging =>
@@ -70,12 +69,17 @@ internal sealed class CliTelemetry : IDisposable
         TelemetryPipeline.Start(settings, ServiceName, [Source.Name], message => warnings.WriteLine($"epicevents: warning: {message}"));
 
     /// <summary>
-    /// Starts the SDK and the command's own scope (who runs it and what it is, set as they become
-    /// known). Apart, so that a command without a DSN never loads the SDK.
+    /// Starts the SDK and enters the command's reporting scope (who runs it and what it is, set as they
+    /// become known), for the rest of the program's flow. Apart, so that a command without a DSN never
+    /// loads the SDK.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static (IDisposable Sdk, IDisposable Scope) StartSentry(TelemetrySettings settings) =>
-        (SentrySdk.Init(options => SentryReporting.Configure(options, settings)), SentrySdk.PushScope());
+    private static IDisposable StartSentry(TelemetrySettings settings)
+    {
+        var sdk = SentrySdk.Init(options => SentryReporting.Configure(options, settings));
+        new ReportingScope().Enter();
+        return sdk;
+    }
 
     /// <summary>Logs at Error become Sentry events; lower ones are the breadcrumbs before them.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -93,7 +97,6 @@ internal sealed class CliTelemetry : IDisposable
         _disposed = true;
         // Spans, metrics and log records leave through the pipeline's processors while the Sentry SDK
         // sends its events: both within the one budget.
-        _scope?.Dispose();
         var sentry = _sentry is null ? Task.CompletedTask : Task.Run(_sentry.Dispose);
         _pipeline?.Shutdown(_flushBudget);
         sentry.Wait(_flushBudget);

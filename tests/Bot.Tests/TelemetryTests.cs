@@ -169,6 +169,50 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fault_in_an_api_request_reaches_sentry_once_with_its_method_and_scrubbed_address_and_a_malformed_body_sends_nothing()
+    {
+        using (var factory = Factory(sentry: true))
+        {
+            var client = factory.CreateClient();
+            var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = _world.Emails[Crm.Access.Department.Management], password = Crm.Demo.DemoDataSeeder.DefaultPassword });
+            login.StatusCode.Should().Be(HttpStatusCode.OK);
+            var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            (await client.PostAsync("/api/v1/clients", new StringContent("{\"fullName\":", Encoding.UTF8, "application/json"))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "malformed JSON is the caller's input");
+            await _world.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE clients RENAME TO clients_moved"));
+            (await client.GetAsync("/api/v1/clients?search=jane.planted%40example.com")).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        }
+
+        (await _receiver.WaitUntilAsync(r => r.Sentry.Events.Count > 0)).Should().BeTrue("the fault is reported");
+        await Task.Delay(500);
+        var fault = _receiver.Sentry.Events.Should().ContainSingle("one fault, one event; the malformed body none: " + string.Join(" | ", _receiver.Sentry.Events.Select(e => e.Value("exception.values")))).Subject;
+        fault.Json.GetProperty("exception").GetProperty("values").EnumerateArray().Last().GetProperty("type").GetString().Should().Contain("SqliteException");
+        fault.Value("request.method").Should().Be("GET");
+        fault.Value("request.url").Should().Contain("/api/v1/clients").And.NotContain("jane.planted");
+        fault.Value("user.id").Should().Be(_world.Manager.CollaboratorId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        fault.Payload.Should().NotContain("jane.planted").And.NotContain("Bearer").And.NotContain(_world.Emails[Crm.Access.Department.Management]);
+    }
+
+    [Fact]
+    public async Task What_one_turn_left_behind_stays_out_of_another_turns_sentry_event()
+    {
+        using (var factory = Factory(sentry: true))
+        {
+            var client = factory.CreateClient();
+            (await client.PostAsync("/api/messages", Message("t-refused-first", _world.Support, $"sign {await DraftContractAsync()}"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            await _world.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE clients RENAME TO clients_moved"));
+            (await client.PostAsync("/api/messages", Message("t-fault-after", _world.Manager, "clients"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        (await _receiver.WaitUntilAsync(r => r.Sentry.Events.Count > 0)).Should().BeTrue("the fault is reported");
+        await Task.Delay(500);
+        var fault = _receiver.Sentry.Events.Should().ContainSingle().Subject;
+        fault.Value("user.id").Should().Be(_world.Manager.CollaboratorId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        fault.Payload.Should().NotContain("Permission refused", "the Support user's refusal was another person's turn, and its breadcrumb stays with it");
+        fault.Payload.Should().NotContain($"collaborator {_world.Support.CollaboratorId} ");
+    }
+
+    [Fact]
     public async Task A_refusal_an_unknown_person_and_a_malformed_activity_send_nothing_to_sentry()
     {
         using (var factory = Factory(sentry: true))

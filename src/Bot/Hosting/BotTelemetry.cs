@@ -17,7 +17,8 @@ namespace EpicEvents.Bot.Hosting;
 /// OpenTelemetry through the hosting extension — ASP.NET Core's server spans and HTTP metrics, the
 /// HTTP client's spans (Bot Connector, sign-in metadata), runtime metrics, a span per turn, Crm.Core's
 /// database spans, the bot's metrics (<see cref="BotMetrics"/>) and the host's logs —, and errors as
-/// Sentry events through <c>Sentry.AspNetCore</c> (<see cref="SentryReporting"/>).
+/// Sentry events through <c>Sentry.AspNetCore</c> (<see cref="SentryReporting"/>), each request in a
+/// reporting scope of its own (<see cref="SentryRequests"/>).
 /// </summary>
 public static class BotTelemetry
 {
@@ -77,6 +78,7 @@ public static class BotTelemetry
                     options.EnableLogs = false;
                     options.MaxRequestBodySize = Sentry.Extensibility.RequestSize.None;
                 });
+                SentryRequestsStartup.ReplaceSentrys(builder.Services);
                 SentryReporting.FilterSentryLogging(builder.Logging);
             }
         }

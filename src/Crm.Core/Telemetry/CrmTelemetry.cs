@@ -53,26 +53,20 @@ public static class CrmTelemetry
 
     /// <summary>
     /// The collaborator a command or turn runs for, by id only: on the current span
-    /// (<c>enduser.id</c>) and on the Sentry scope of the request or command, so that an error
-    /// reported after the span ended still names them.
+    /// (<c>enduser.id</c>) and on the <see cref="ReportingScope"/> of the request or command, so that an
+    /// error reported after the span ended still names them.
     /// </summary>
     public static void SignedIn(int collaboratorId)
     {
         Activity.Current?.SetTag(SentryReporting.UserTag, collaboratorId);
-        if (SentryReporting.IsStarted)
-        {
-            SentryReporting.ScopeUser(collaboratorId);
-        }
+        ReportingScope.Current?.SignedIn(collaboratorId);
     }
 
-    /// <summary>What the command or turn does (<c>crm.command</c>), on the current span and the Sentry scope.</summary>
+    /// <summary>What the command or turn does (<c>crm.command</c>), on the current span and the reporting scope.</summary>
     public static void Runs(string command)
     {
         Activity.Current?.SetTag(SentryReporting.CommandTag, command);
-        if (SentryReporting.IsStarted)
-        {
-            SentryReporting.ScopeCommand(command);
-        }
+        ReportingScope.Current?.Runs(command);
     }
 
     /// <summary>Marks a span failed with the exception's type only: messages can carry personal data.</summary>

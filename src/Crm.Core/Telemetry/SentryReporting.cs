@@ -24,17 +24,10 @@ public static class SentryReporting
     /// <summary>The span tag the front ends set to the signed-in collaborator's id.</summary>
     public const string UserTag = "enduser.id";
 
-    /// <summary>
-    /// Whether this process configured the Sentry SDK: until then the SDK is not even loaded, so that
-    /// a program without a DSN pays nothing for it.
-    /// </summary>
-    public static bool IsStarted { get; private set; }
-
     public static void Configure(SentryOptions options, TelemetrySettings settings)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
-        IsStarted = true;
         options.Dsn = settings.Sentry?.Text;
         options.Release = Release;
         if (settings.Environment is { } environment)
@@ -63,26 +56,13 @@ public static class SentryReporting
         options.ShutdownTimeout = settings.FlushTimeout ?? TimeSpan.FromSeconds(2);
         options.FlushTimeout = options.ShutdownTimeout;
         options.SetBeforeSend(Prepare);
-        options.SetBeforeBreadcrumb(Scrub);
+        options.MaxBreadcrumbs = ReportingScope.MaxBreadcrumbs;
+        options.SetBeforeBreadcrumb(KeepWithItsRequest);
         // Logs and metrics leave over OTLP, scrubbed; the SDK's own would send them a second time,
         // and its logs hold what the OTLP route drops (EF Core's SQL text, for one).
         options.SetBeforeSendLog(_ => null!);
         options.SetBeforeSendMetric(_ => null!);
     }
-
-    /// <summary>The collaborator on the Sentry scope of the request or command, by id only.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    internal static void ScopeUser(int collaboratorId) =>
-        SentrySdk.ConfigureScope(static (scope, id) => scope.User = new SentryUser { Id = id.ToString(CultureInfo.InvariantCulture) }, collaboratorId);
-
-    /// <summary>The command on the Sentry scope, as tag and transaction.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    internal static void ScopeCommand(string command) =>
-        SentrySdk.ConfigureScope(static (scope, command) =>
-        {
-            scope.SetTag(CommandTag, command);
-            scope.TransactionName = command;
-        }, command);
 
     /// <summary>
     /// What the Sentry logger is given, decided by the logging rules so that nothing is even formatted
@@ -91,8 +71,9 @@ public static class SentryReporting
     /// entries from Information (as breadcrumbs; events from Error). ASP.NET Core's hosting category
     /// nothing: it writes the start and end of requests, and a failed start-up, which then escapes as
     /// an unhandled exception the SDK reports; and the log scope it opens for every request would have
-    /// the Sentry logger copy a whole Sentry scope per request, on top of the one the middleware of
-    /// <c>Sentry.AspNetCore</c> pushes.
+    /// the Sentry logger copy a whole Sentry scope per request. The exception handler's category
+    /// nothing either: it logs at Error every exception it answers, a malformed body (the caller's
+    /// input) as much as a fault, and the server reports the faults it answers with a 5xx itself.
     /// </summary>
     public static ILoggingBuilder FilterSentryLogging(ILoggingBuilder logging)
     {
@@ -109,6 +90,7 @@ public static class SentryReporting
             {
                 options.Rules.Add(new LoggerFilterRule(provider, "Microsoft.EntityFrameworkCore", LogLevel.None, null));
                 options.Rules.Add(new LoggerFilterRule(provider, "Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None, null));
+                options.Rules.Add(new LoggerFilterRule(provider, "Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None, null));
                 options.Rules.Add(new LoggerFilterRule(provider, "Microsoft", LogLevel.Warning, null));
                 options.Rules.Add(new LoggerFilterRule(provider, "System", LogLevel.Warning, null));
             }
@@ -133,12 +115,25 @@ public static class SentryReporting
             sentryEvent.Contexts.Trace.SpanId = SpanId.Parse(span.SpanId.ToHexString());
         }
 
-        // The scope named the collaborator and the command (CrmTelemetry.SignedIn, Runs); the user is
-        // their id and nothing else, and the command names the transaction whatever the host said.
-        sentryEvent.User = new SentryUser { Id = sentryEvent.User.Id };
-        if (sentryEvent.Tags.TryGetValue(CommandTag, out var command))
+        // The request or command named the collaborator and the command (CrmTelemetry.SignedIn, Runs);
+        // the user is their id and nothing else, and the command names the transaction whatever the
+        // host said. Outside any (a background service), the event names neither.
+        var scope = ReportingScope.Current;
+        sentryEvent.User = new SentryUser { Id = scope?.CollaboratorId?.ToString(CultureInfo.InvariantCulture) };
+        if (scope?.Command is { } command)
         {
+            sentryEvent.SetTag(CommandTag, command);
             sentryEvent.TransactionName = command;
+        }
+
+        if (scope?.RequestMethod is { } method)
+        {
+            sentryEvent.Request = new SentryRequest { Method = method, Url = scope.RequestUrl };
+        }
+
+        foreach (var breadcrumb in scope?.Breadcrumbs() ?? [])
+        {
+            sentryEvent.AddBreadcrumb(breadcrumb);
         }
     }
 
@@ -182,6 +177,24 @@ public static class SentryReporting
             Url = request.Url is { } url ? TelemetryScrubber.ScrubUrl(url) : null,
         };
         sentryEvent.ServerName = null;
+    }
+
+    /// <summary>
+    /// A breadcrumb left while serving a request or running a command goes with that request's or
+    /// command's events only (<see cref="ReportingScope"/>); one left elsewhere (a background service)
+    /// stays with the process's scope. Scrubbed either way.
+    /// </summary>
+    public static Breadcrumb? KeepWithItsRequest(Breadcrumb breadcrumb)
+    {
+        ArgumentNullException.ThrowIfNull(breadcrumb);
+        var scrubbed = Scrub(breadcrumb);
+        if (ReportingScope.Current is not { } scope)
+        {
+            return scrubbed;
+        }
+
+        scope.Keep(scrubbed);
+        return null;
     }
 
     private static Breadcrumb Scrub(Breadcrumb breadcrumb) => new(
