@@ -17,7 +17,7 @@ public class ReportingScope
 
     private static readonly AsyncLocal<ReportingScope?> Ambient = new();
 
-    private readonly Lock _gate = new();
+    // Made with the first breadcrumb (most requests leave none), and the lock of its own changes.
     private Queue<Breadcrumb>? _breadcrumbs;
     private int? _collaboratorId;
     private string? _command;
@@ -55,24 +55,29 @@ public class ReportingScope
     /// <summary>Keeps a breadcrumb for this request's events only, the newest <see cref="MaxBreadcrumbs"/>.</summary>
     internal void Keep(Breadcrumb breadcrumb)
     {
-        lock (_gate)
+        var trail = LazyInitializer.EnsureInitialized(ref _breadcrumbs);
+        lock (trail)
         {
-            _breadcrumbs ??= new Queue<Breadcrumb>();
-            if (_breadcrumbs.Count == MaxBreadcrumbs)
+            if (trail.Count == MaxBreadcrumbs)
             {
-                _breadcrumbs.Dequeue();
+                trail.Dequeue();
             }
 
-            _breadcrumbs.Enqueue(breadcrumb);
+            trail.Enqueue(breadcrumb);
         }
     }
 
     /// <summary>The breadcrumbs kept so far, oldest first.</summary>
     internal Breadcrumb[] Breadcrumbs()
     {
-        lock (_gate)
+        if (Volatile.Read(ref _breadcrumbs) is not { } trail)
         {
-            return _breadcrumbs is null ? [] : [.. _breadcrumbs];
+            return [];
+        }
+
+        lock (trail)
+        {
+            return [.. trail];
         }
     }
 }

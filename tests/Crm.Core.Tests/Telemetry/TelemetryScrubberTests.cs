@@ -15,7 +15,7 @@ public sealed class TelemetryScrubberTests
         TelemetryScrubber.ScrubUrl(url).Should().Be(expected);
 
     [Fact]
-    public void A_sentry_event_keeps_ids_and_loses_emails_phones_secrets_and_the_request()
+    public async Task A_sentry_event_keeps_ids_and_loses_emails_phones_secrets_and_the_request()
     {
         var fault = new Sentry.SentryEvent(new InvalidOperationException("No client jane.doe@example.org at +33 6 12 34 56 78"))
         {
@@ -23,12 +23,17 @@ public sealed class TelemetryScrubberTests
             User = new Sentry.SentryUser { Id = "7", Email = "jane.doe@example.org", Username = "Jane Doe", IpAddress = "192.0.2.1" },
             ServerName = "janes-laptop",
         };
-        fault.SetTag("crm.command", "bot Clients");
         fault.SetExtra("session_token", "abc.def.ghi");
         fault.Request = new Sentry.SentryRequest { Method = "POST", Url = "http://127.0.0.1/v3/conversations/a:secret-chat/activities", Data = "{\"text\":\"hello\"}", QueryString = "q=Jane", Cookies = "auth=1" };
         fault.Request.Headers["Authorization"] = "Bearer eyJabc";
 
-        var sent = SentryReporting.Prepare(fault);
+        var sent = await Task.Run(() =>
+        {
+            new ReportingScope().Enter();
+            CrmTelemetry.SignedIn(7);
+            CrmTelemetry.Runs("bot Clients");
+            return SentryReporting.Prepare(fault);
+        });
 
         sent.Message!.Formatted.Should().Be("Turn of collaborator 7 failed for [email]");
         sent.User.Id.Should().Be("7");
