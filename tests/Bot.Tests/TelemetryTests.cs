@@ -171,12 +171,13 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task A_fault_in_an_api_request_reaches_sentry_once_with_its_method_and_scrubbed_address_and_a_malformed_body_sends_nothing()
     {
+        string token;
         using (var factory = Factory(sentry: true))
         {
             var client = factory.CreateClient();
             var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = _world.Emails[Crm.Access.Department.Management], password = Crm.Demo.DemoDataSeeder.DefaultPassword });
             login.StatusCode.Should().Be(HttpStatusCode.OK);
-            var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+            token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             (await client.PostAsync("/api/v1/clients", new StringContent("{\"fullName\":", Encoding.UTF8, "application/json"))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "malformed JSON is the caller's input");
             await _world.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE clients RENAME TO clients_moved"));
@@ -190,7 +191,8 @@ public sealed class TelemetryTests : IAsyncLifetime
         fault.Value("request.method").Should().Be("GET");
         fault.Value("request.url").Should().Contain("/api/v1/clients").And.NotContain("jane.planted");
         fault.Value("user.id").Should().Be(_world.Manager.CollaboratorId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        fault.Payload.Should().NotContain("jane.planted").And.NotContain("Bearer").And.NotContain(_world.Emails[Crm.Access.Department.Management]);
+        // The token itself, not the word: the event lists the process's assemblies, JwtBearer's among them once loaded.
+        fault.Payload.Should().NotContain("jane.planted").And.NotContain(token).And.NotContain("Bearer ey").And.NotContain(_world.Emails[Crm.Access.Department.Management]);
     }
 
     [Fact]
@@ -308,6 +310,8 @@ public sealed class TelemetryTests : IAsyncLifetime
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             builder.UseSetting("SENTRY_DSN", null);
             builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", null);
+            // Not a test of digests: at their hour (Support's is 17:00 in Paris, every day) they would be queued and sent here.
+            builder.UseSetting("Bot:Digests:Enabled", "false");
             if (sentry)
             {
                 builder.UseSetting("Sentry:Dsn", $"http://{PublicKey}@127.0.0.1:{_receiver.Port}/99");
@@ -326,9 +330,8 @@ public sealed class TelemetryTests : IAsyncLifetime
             if (maxTracesPerSecond is { } rate)
             {
                 builder.UseSetting("Telemetry:MaxTracesPerSecond", rate.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                // The outbox's and the digests' polls start traces of their own every second: only turns here.
+                // The outbox's polls start traces of their own: only turns here.
                 builder.UseSetting("Bot:Outbox:Enabled", "false");
-                builder.UseSetting("Bot:Digests:Enabled", "false");
             }
 
             if (appId is not null)
