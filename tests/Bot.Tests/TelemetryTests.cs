@@ -189,6 +189,8 @@ public sealed class TelemetryTests : IAsyncLifetime
         var fault = _receiver.Sentry.Events.Should().ContainSingle("one fault, one event; the malformed body none: " + string.Join(" | ", _receiver.Sentry.Events.Select(e => e.Value("exception.values")))).Subject;
         fault.Json.GetProperty("exception").GetProperty("values").EnumerateArray().Last().GetProperty("type").GetString().Should().Contain("SqliteException");
         fault.Value("request.method").Should().Be("GET");
+        fault.Value("transaction").Should().Be("GET /api/v1/clients", "an API request's command is its route");
+        fault.Json.GetProperty("tags").GetProperty("crm.command").GetString().Should().Be("GET /api/v1/clients");
         fault.Value("request.url").Should().Contain("/api/v1/clients").And.NotContain("jane.planted");
         fault.Value("user.id").Should().Be(_world.Manager.CollaboratorId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // The token itself, not the word: the event lists the process's assemblies, JwtBearer's among them once loaded.

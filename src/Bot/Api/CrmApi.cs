@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using EpicEvents.Crm.Presentation;
+using EpicEvents.Crm.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -85,6 +86,14 @@ public static class CrmApi
                 }
 
                 context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = MaxBodyBytes;
+
+                // The API's command is its route (never the address, which can carry ids and searches).
+                if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route })
+                {
+                    // A group's own route ("/clients" + "/") ends with a slash no one types.
+                    CrmTelemetry.Runs($"{context.Request.Method} {(route.Length > 1 ? route.TrimEnd('/') : route)}");
+                }
+
                 if (!await context.RequestServices.GetRequiredService<Hosting.Readiness>().SchemaIsCurrentAsync(context.RequestAborted))
                 {
                     await ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, BotTexts.Sentence("api.databaseNotReady")).ExecuteAsync(context);
