@@ -299,8 +299,7 @@ public sealed class HostTests : WorldAndConnectorTest
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Crm", database ?? $"Data Source={World.DatabasePath}");
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
-            // Not a test of digests: at their hour (Support's is 17:00 in Paris, every day) they would be queued and sent here.
-            builder.UseSetting("Bot:Digests:Enabled", "false");
+            builder.WithoutDigests();
             if (appId is not null)
             {
                 builder.UseSetting("MicrosoftAppId", appId);

@@ -34,8 +34,7 @@ public sealed class OutboxSenderTelemetryTests : WorldAndConnectorTest
             builder.UseSetting("ConnectionStrings:Crm", World.ConnectionString);
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             builder.UseSetting("Bot:Outbox:PollInterval", "00:00:00.100");
-            // Not a test of digests: at their hour (Support's is 17:00 in Paris, every day) they would be queued and sent here.
-            builder.UseSetting("Bot:Digests:Enabled", "false");
+            builder.WithoutDigests();
             builder.UseSetting("SENTRY_DSN", null);
             builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", null);
             builder.UseSetting("Otlp:Endpoint", receiver.BaseUrl);

@@ -290,8 +290,7 @@ public sealed class OutboxSenderTests : WorldAndConnectorTest
             builder.UseSetting("ConnectionStrings:Crm", World.ConnectionString);
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             builder.UseSetting("Bot:Outbox:PollInterval", "01:00:00");
-            // Not a test of digests: at their hour (Support's is 17:00 in Paris, every day) they would be queued and sent here.
-            builder.UseSetting("Bot:Digests:Enabled", "false");
+            builder.WithoutDigests();
         });
         var client = factory.CreateClient();
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -312,8 +312,7 @@ public sealed class TelemetryTests : IAsyncLifetime
             builder.UseSetting("Teams:AllowedTenants:0", BotWorld.Tenant.ToString());
             builder.UseSetting("SENTRY_DSN", null);
             builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", null);
-            // Not a test of digests: at their hour (Support's is 17:00 in Paris, every day) they would be queued and sent here.
-            builder.UseSetting("Bot:Digests:Enabled", "false");
+            builder.WithoutDigests();
             if (sentry)
             {
                 builder.UseSetting("Sentry:Dsn", $"http://{PublicKey}@127.0.0.1:{_receiver.Port}/99");

@@ -30,11 +30,7 @@ public class ReportingScope
     /// <c>async</c> method, it ends when that method returns; entered in a synchronous one, it stays
     /// for the rest of the caller's flow.
     /// </summary>
-    public ReportingScope Enter()
-    {
-        Ambient.Value = this;
-        return this;
-    }
+    public void Enter() => Ambient.Value = this;
 
     /// <summary>The signed-in collaborator's id, the only thing an event says of them.</summary>
     public int? CollaboratorId => _collaboratorId;

@@ -58,8 +58,7 @@ public abstract class ApiTest : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Crm", World.ConnectionString);
             builder.UseSetting("Auth:SigningKey", SigningKey);
             builder.UseSetting("Auth:PasswordHashIterations", "100000");
-            // Not a test of digests: at their hour (Support's is 17:00 in Paris, every day) they would be queued and sent here.
-            builder.UseSetting("Bot:Digests:Enabled", "false");
+            builder.WithoutDigests();
             foreach (var setting in settings)
             {
                 var parts = setting.Split('=', 2);
