@@ -38,8 +38,16 @@ public sealed class PlaygroundChat : IAsyncDisposable
 
     public Playground Playground { get; }
 
-    /// <summary>The card the bot showed last (the newest message, or the one an action replaced in place).</summary>
-    public ChatCard LastCard => new(this, Page.Locator(CardSelector).Last);
+    /// <summary>
+    /// The card the bot shows last now (the newest message, or the one an action replaced in place),
+    /// held by its place in the chat: a notification arriving after it (another test's, delivered
+    /// late) does not make the test read or click that one instead.
+    /// </summary>
+    private async Task<ChatCard> NewestCardAsync()
+    {
+        var cards = Page.Locator(CardSelector);
+        return new ChatCard(this, cards.Nth(await cards.CountAsync() - 1));
+    }
 
     /// <summary>
     /// The newest card whose text contains every one of <paramref name="texts"/>, once the page shows
@@ -112,7 +120,7 @@ public sealed class PlaygroundChat : IAsyncDisposable
 
         // Let the renderer finish the card (inputs get their values after the text).
         await Page.WaitForTimeoutAsync(300);
-        return LastCard;
+        return await NewestCardAsync();
     }
 
     /// <summary>Waits until the cards on the page stop changing for a moment.</summary>
